@@ -1,0 +1,303 @@
+//! The topology document, format 1, exactly as `docs/topology-format.md` defines it.
+//!
+//! These types only mirror the JSON; references are resolved and facts derived in
+//! [`crate::topology`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::tokens::{
+    CmsRole, Commit, Edition, FailoverMode, FileStoreHa, Os, Platform, PoolKind, Product,
+    QuorumWitness, SipLoadBalancing, SiteKind, SqlEdition, SqlVersion, WebLoadBalancing,
+};
+
+/// The user's own data: any JSON object, ignored by the rules.
+pub type Extra = Option<Map<String, Value>>;
+
+/// A Lync Server 2013 / Skype for Business Server deployment as far as high availability and
+/// disaster recovery care.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "hadr-rules topology document, format 1")]
+pub struct Document {
+    /// Always `1`.
+    pub format: u32,
+    /// Deployment name, shown in reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Sites of the topology.
+    pub sites: Vec<Site>,
+    /// Pools, in any order.
+    pub pools: Vec<Pool>,
+    /// Back-end (and other) SQL stores referenced by pools.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sql_stores: Vec<SqlStore>,
+    /// File stores referenced by pools.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub file_stores: Vec<FileStore>,
+    /// The user's own data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Extra,
+}
+
+/// A central or branch site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// Unique among sites.
+    pub id: String,
+    /// `central` (default) or `branch`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SiteKind>,
+    /// World region, e.g. `emea`; compared for pairing recommendations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Data-center id; default: the site id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_center: Option<String>,
+    /// The user's own data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Extra,
+}
+
+/// A pool: a Front End pool, a Standard Edition server, or another server role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pool {
+    /// Pool FQDN, unique among pools (case-insensitive).
+    pub fqdn: String,
+    /// The site id.
+    pub site: String,
+    /// Server role.
+    pub kind: PoolKind,
+    /// Enterprise Edition pool or Standard Edition server; required for `front_end`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<Edition>,
+    /// Product version of the pool.
+    pub product: Product,
+    /// Product cumulative update number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative_update: Option<u32>,
+    /// Servers in topology order: the first is the first one started.
+    pub servers: Vec<Server>,
+    /// SQL store id of the back end; required for Enterprise `front_end` and `persistent_chat`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back_end: Option<String>,
+    /// FQDN of the paired pool (disaster recovery and backup registrar).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_pool: Option<String>,
+    /// This pool's back end hosts the active or the standby Central Management store.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cms: Option<CmsRole>,
+    /// Load balancing of SIP and web traffic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_balancing: Option<LoadBalancing>,
+    /// Users homed on the pool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users: Option<u32>,
+    /// For `sba`/`sbs`: the FQDN of the Front End pool that backs the branch appliance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub associated_pool: Option<String>,
+    /// File store id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_store: Option<String>,
+    /// The user's own data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Extra,
+}
+
+/// How a pool's traffic is load balanced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoadBalancing {
+    /// SIP traffic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sip: Option<SipLoadBalancing>,
+    /// Web (HTTP/HTTPS) traffic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web: Option<WebLoadBalancing>,
+}
+
+/// One machine of a pool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Server {
+    /// Unique among servers (a one-machine pool may share its pool's FQDN).
+    pub fqdn: String,
+    /// Windows Server version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os: Option<Os>,
+    /// Physical or virtual.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<Platform>,
+    /// Data-center id; default: the pool's site's data center.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_center: Option<String>,
+    /// Active Directory domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// The user's own data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Extra,
+}
+
+/// A SQL store: one SQL Server instance or an HA group of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SqlStore {
+    /// Unique among stores.
+    pub id: String,
+    /// SQL Server major version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<SqlVersion>,
+    /// Service pack number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_pack: Option<u32>,
+    /// SQL Server cumulative update number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative_update: Option<u32>,
+    /// SQL Server edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<SqlEdition>,
+    /// High-availability configuration.
+    pub ha: Ha,
+    /// The user's own data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Extra,
+}
+
+/// One SQL Server instance of a store.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SqlNode {
+    /// Host FQDN.
+    pub fqdn: String,
+    /// Instance name; empty or absent for the default instance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    /// Overrides the store's version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<SqlVersion>,
+    /// Overrides the store's edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<SqlEdition>,
+    /// Active Directory domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// Data-center id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_center: Option<String>,
+    /// The user's own data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Extra,
+}
+
+/// An availability-group replica: a SQL node with its commit and failover modes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Replica {
+    /// Host FQDN.
+    pub fqdn: String,
+    /// Instance name; empty or absent for the default instance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    /// Overrides the store's version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<SqlVersion>,
+    /// Overrides the store's edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<SqlEdition>,
+    /// Active Directory domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// Data-center id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_center: Option<String>,
+    /// Synchronous or asynchronous commit.
+    pub commit: Commit,
+    /// Automatic or manual failover.
+    pub failover: FailoverMode,
+    /// The user's own data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Extra,
+}
+
+/// The high-availability configuration of a store, by `mode`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "mode", deny_unknown_fields)]
+pub enum Ha {
+    /// A single SQL Server instance.
+    #[serde(rename = "none")]
+    None {
+        /// The instance.
+        server: SqlNode,
+    },
+    /// SQL Server database mirroring.
+    #[serde(rename = "mirroring")]
+    Mirroring {
+        /// The principal.
+        principal: SqlNode,
+        /// The mirror.
+        mirror: SqlNode,
+        /// The witness, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        witness: Option<SqlNode>,
+        /// Synchronous mirroring (default `true`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        synchronous: Option<bool>,
+    },
+    /// AlwaysOn Availability Group.
+    #[serde(rename = "always_on_ag")]
+    AlwaysOnAg {
+        /// Listener FQDN.
+        listener: String,
+        /// Replicas.
+        replicas: Vec<Replica>,
+        /// Active/active (default `false`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        active_active: Option<bool>,
+        /// Windows Server Failover Cluster quorum witness.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        quorum_witness: Option<QuorumWitness>,
+    },
+    /// AlwaysOn Failover Cluster Instance.
+    #[serde(rename = "always_on_fci")]
+    AlwaysOnFci(Cluster),
+    /// SQL Server failover clustering (treated like FCI).
+    #[serde(rename = "failover_cluster")]
+    FailoverCluster(Cluster),
+}
+
+/// A failover cluster instance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    /// Virtual name FQDN.
+    pub virtual_name: String,
+    /// SQL instance name.
+    pub instance: String,
+    /// Cluster nodes.
+    pub nodes: Vec<SqlNode>,
+    /// Windows Server Failover Cluster quorum witness.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum_witness: Option<QuorumWitness>,
+}
+
+/// A file store.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FileStore {
+    /// Unique among file stores.
+    pub id: String,
+    /// File server or DFS namespace host.
+    pub fqdn: String,
+    /// The site id.
+    pub site: String,
+    /// High availability of the share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ha: Option<FileStoreHa>,
+    /// The user's own data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Extra,
+}

@@ -1,0 +1,65 @@
+//! Catalog §2.5: limits and sizing numbers, by product.
+
+use serde::Serialize;
+
+use crate::tokens::Product;
+
+/// The sizing limits of one product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// The product.
+    pub product: Product,
+    /// Maximum Front End Servers in an Enterprise pool.
+    pub max_front_ends: usize,
+    /// Users per Front End Server (guideline).
+    pub users_per_front_end: u64,
+    /// Maximum users homed on one Front End pool.
+    pub max_pool_users: u64,
+    /// Maximum users per pool when the pool is one of a disaster-recovery pair.
+    pub max_paired_pool_users: u64,
+    /// Users per Standard Edition server in a pair, in normal operation.
+    pub standard_pair_users: u64,
+    /// Users one Standard Edition server carries after its partner failed over to it.
+    pub standard_failover_users: u64,
+    /// Whether the numbers rest on secondary sources only.
+    pub unverified: bool,
+    /// Documentation page and section.
+    pub source: &'static str,
+}
+
+const L13: &str = "Lync/LyncServer/lync-server-2013-capacity-planning-using-the-user-models.md § Front End Server";
+const S15: &str = "Skype/SfbServer/plan-your-deployment/capacity/user-model.md § Front End Server";
+const S19: &str = "Skype/SfBServer2019/plan/user-model-2019.md § Front End Server";
+
+const fn limits(product: Product, max_front_ends: usize, max_pool_users: u64, max_paired_pool_users: u64, source: &'static str) -> Limits {
+    Limits {
+        product,
+        max_front_ends,
+        users_per_front_end: 6_660,
+        max_pool_users,
+        max_paired_pool_users,
+        standard_pair_users: 2_500,
+        standard_failover_users: 5_000,
+        unverified: false,
+        source,
+    }
+}
+
+const L13_LIMITS: Limits = limits(Product::Lync2013, 12, 80_000, 40_000, L13);
+const S15_LIMITS: Limits = limits(Product::Sfb2015, 12, 80_000, 40_000, S15);
+const S19_LIMITS: Limits = limits(Product::Sfb2019, 16, 106_000, 53_000, S19);
+// Subscription Edition inherits the 2019 numbers (secondary sources).
+const SE_LIMITS: Limits = Limits { unverified: true, ..limits(Product::SfbSe, 16, 106_000, 53_000, S19) };
+
+/// One row a product.
+pub const LIMITS: &[Limits] = &[L13_LIMITS, S15_LIMITS, S19_LIMITS, SE_LIMITS];
+
+/// The limits of a product.
+pub const fn limits_for(product: Product) -> &'static Limits {
+    match product {
+        Product::Lync2013 => &L13_LIMITS,
+        Product::Sfb2015 => &S15_LIMITS,
+        Product::Sfb2019 => &S19_LIMITS,
+        Product::SfbSe => &SE_LIMITS,
+    }
+}

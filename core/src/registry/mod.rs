@@ -1,0 +1,189 @@
+//! The rule registry: one table naming every rule of the catalog, with the text that feeds
+//! `hadr-rules rules`, `hadr-rules explain` and the bindings.
+
+mod table;
+
+use serde::Serialize;
+
+use crate::tokens::{Family, Product, Severity};
+
+/// How strongly the documentation states a rule (catalog §0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strength {
+    /// "not supported", "must", "only", "cannot": an error.
+    Unsupported,
+    /// A mandatory operational step: an error when the topology records it as skipped.
+    RequiredProcedure,
+    /// "should", "we recommend": a warning.
+    Recommended,
+    /// A behaviour, target or capacity fact: an info.
+    Informational,
+}
+
+impl Strength {
+    /// The severity a finding of this strength gets unless the rule says otherwise.
+    pub const fn severity(self) -> Severity {
+        match self {
+            Strength::Unsupported | Strength::RequiredProcedure => Severity::Error,
+            Strength::Recommended => Severity::Warning,
+            Strength::Informational => Severity::Info,
+        }
+    }
+}
+
+/// Where a rule's statement comes from (catalog §0 provenance markers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provenance {
+    /// Stated in a primary Microsoft documentation page.
+    Primary,
+    /// Follows logically from sourced facts without being stated verbatim.
+    Derived,
+    /// Found only in a non-Microsoft page: never an error, reported as unverified.
+    Secondary,
+    /// Not found in the documentation read: never an error, reported as unverified.
+    Unsourced,
+}
+
+impl Provenance {
+    /// Whether findings resting on this provenance are reported as unverified.
+    pub const fn is_unverified(self) -> bool {
+        matches!(self, Provenance::Secondary | Provenance::Unsourced)
+    }
+}
+
+/// Whether Topology Builder (or topology validation) stops the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TbEnforced {
+    /// Topology Builder refuses it.
+    Yes,
+    /// Topology Builder lets it through.
+    No,
+    /// Topology Builder stops some cases only.
+    Partial,
+    /// The documentation does not say; nothing here applies to Topology Builder.
+    NotStated,
+}
+
+/// A documentation page and section a rule rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// Path in the `MicrosoftDocs/OfficeDocs-SkypeForBusiness` repository, or an `https://` address
+    /// for a secondary source.
+    pub path: &'static str,
+    /// Section heading; empty for the page introduction.
+    pub heading: &'static str,
+}
+
+impl Source {
+    /// The learn.microsoft.com address of the page and section.
+    pub fn url(&self) -> String {
+        if self.path.starts_with("https://") {
+            return self.path.to_owned();
+        }
+        let page = self.path.strip_suffix(".md").unwrap_or(self.path);
+        let page = [
+            ("Skype/SfbServer/", "skypeforbusiness/"),
+            ("Skype/SfBServer2019/", "skypeforbusiness/"),
+            ("Lync/LyncServer/", "lyncserver/"),
+        ]
+        .iter()
+        .find_map(|(prefix, site)| page.strip_prefix(prefix).map(|rest| format!("{site}{rest}")))
+        .unwrap_or_else(|| page.to_owned());
+        let anchor = anchor(self.heading);
+        if anchor.is_empty() {
+            format!("https://learn.microsoft.com/{page}")
+        } else {
+            format!("https://learn.microsoft.com/{page}#{anchor}")
+        }
+    }
+}
+
+/// The anchor learn.microsoft.com gives a heading: lower case, words joined by hyphens.
+fn anchor(heading: &str) -> String {
+    heading
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// How the engine treats a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evaluation {
+    /// Checked against every topology.
+    Checked,
+    /// Shown by `explain` and listed by `rules`, but not checkable from a topology: the reason.
+    Guidance(&'static str),
+    /// A catalog cross-reference: the named rule reports the finding.
+    AliasOf(&'static str),
+}
+
+/// The rule's documentation, in fixed sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleDoc {
+    /// What the rule checks, in terms of the topology format.
+    pub what: &'static str,
+    /// Why it matters: what breaks, what Microsoft says.
+    pub why: &'static str,
+    /// A short example of a topology (or plan) that breaks the rule.
+    pub example: &'static str,
+    /// How to fix it.
+    pub fix: &'static str,
+}
+
+/// One rule of the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// The catalog ID, e.g. `PAIR-001`: never reused.
+    pub id: &'static str,
+    /// Readable kebab-case name, e.g. `pair-same-edition`.
+    pub name: &'static str,
+    /// One-line title.
+    pub title: &'static str,
+    /// The family (the ID's prefix).
+    pub family: Family,
+    /// How strongly the documentation states it.
+    pub strength: Strength,
+    /// The default severity of its findings (the strongest it reports).
+    pub severity: Severity,
+    /// The products it applies to.
+    pub products: &'static [Product],
+    /// Where the statement comes from.
+    pub provenance: Provenance,
+    /// Whether Topology Builder enforces it.
+    pub tb_enforced: TbEnforced,
+    /// Documentation pages and sections.
+    pub sources: &'static [Source],
+    /// Checked, guidance only, or an alias.
+    pub evaluation: Evaluation,
+    /// Its documentation.
+    pub doc: RuleDoc,
+}
+
+impl Rule {
+    /// Whether the catalog marks the rule as resting on a secondary or no source.
+    pub const fn is_unverified(&self) -> bool {
+        self.provenance.is_unverified()
+    }
+
+    /// The learn.microsoft.com addresses of its sources.
+    pub fn references(&self) -> Vec<String> {
+        self.sources.iter().map(Source::url).collect()
+    }
+}
+
+/// Every rule, in catalog order.
+pub fn rules() -> &'static [Rule] {
+    &table::RULES
+}
+
+/// The rule with this ID (case-insensitive), if any.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    table::RULES.iter().find(|rule| rule.id.eq_ignore_ascii_case(id))
+}

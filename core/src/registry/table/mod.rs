@@ -1,0 +1,18 @@
+//! The registry's data, one file a family, in catalog order.
+
+mod be;
+mod cms;
+mod coex;
+mod fe;
+mod os;
+mod pair;
+mod sql;
+mod wit;
+
+use std::sync::LazyLock;
+
+use super::Rule;
+
+pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    [pair::RULES, fe::RULES, be::RULES, wit::RULES, sql::RULES, os::RULES, cms::RULES, coex::RULES].concat()
+});

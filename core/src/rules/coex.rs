@@ -1,0 +1,56 @@
+//! COEX: product versions living side by side.
+
+use std::collections::BTreeSet;
+
+use super::{is_enterprise_front_end, pool_path};
+use crate::check::{Finding, Findings};
+use crate::tokens::{HaMode, PoolKind, Product};
+use crate::topology::Topology;
+
+pub(super) fn check(topology: &Topology, out: &mut Findings) {
+    // COEX-004: at most two product generations in one topology.
+    let products: BTreeSet<Product> = topology.pools().map(|(_, pool, _)| pool.product).collect();
+    if products.len() > 2 {
+        let names: Vec<&str> = products.iter().map(|p| p.display_name()).collect();
+        let tokens: Vec<&str> = products.iter().map(|p| p.as_str()).collect();
+        let message = format!(
+            "the topology holds pools of {} products ({}); at most two product generations may coexist",
+            products.len(),
+            names.join(", ")
+        );
+        out.push(
+            Finding::new("COEX-004", "/", "/pools", message)
+                .fact("products", tokens)
+                .unverified(products.contains(&Product::SfbSe)),
+        );
+    }
+    // COEX-006: mirroring and Persistent Chat stay in legacy pools.
+    for (index, pool, _) in topology.pools() {
+        if !matches!(pool.product, Product::Sfb2019 | Product::SfbSe) {
+            continue;
+        }
+        let se = pool.product == Product::SfbSe;
+        if pool.kind == PoolKind::PersistentChat {
+            let message = format!(
+                "{} is a Persistent Chat pool of {}; Persistent Chat can only remain in Lync Server 2013 or Skype for Business Server 2015 pools",
+                pool.fqdn,
+                pool.product.display_name()
+            );
+            out.push(Finding::new("COEX-006", &pool.fqdn, pool_path(index, "product"), message).unverified(se));
+        }
+        let mirrored = topology.back_end(index).filter(|(_, _, facts)| facts.mode == HaMode::Mirroring);
+        if let Some((store_index, store, _)) = mirrored.filter(|_| is_enterprise_front_end(pool)) {
+            let message = format!(
+                "{} is a {} pool on the mirrored store `{}`; SQL mirroring can only remain in Lync Server 2013 or Skype for Business Server 2015 pools",
+                pool.fqdn,
+                pool.product.display_name(),
+                store.id
+            );
+            out.push(
+                Finding::new("COEX-006", &pool.fqdn, format!("/sql_stores/{store_index}/ha/mode"), message)
+                    .related([&store.id])
+                    .unverified(se),
+            );
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! FE: Front End pool sizing, data centers, domains, operating systems and load balancing.
+
+use std::collections::BTreeSet;
+
+use super::{is_enterprise_front_end, missing_server_keys, pool_path, set_value, words};
+use crate::check::{Finding, Findings};
+use crate::document::Pool;
+use crate::matrix::limits::limits_for;
+use crate::tokens::{PoolKind, Product, Severity, SipLoadBalancing, WebLoadBalancing};
+use crate::topology::{PoolFacts, Topology};
+
+pub(super) fn check(topology: &Topology, out: &mut Findings) {
+    for (index, pool, facts) in topology.pools() {
+        if is_enterprise_front_end(pool) {
+            size(index, pool, out);
+            users(topology, index, pool, facts, out);
+        }
+        if pool.kind == PoolKind::FrontEnd {
+            stretched(index, pool, facts, out);
+            domains(topology, index, pool, out);
+            load_balancing(index, pool, out);
+        }
+        if pool.kind != PoolKind::Sba {
+            one_os(index, pool, out);
+        }
+    }
+}
+
+/// FE-001, FE-002, FE-003, FE-004, FE-007, FE-018: the number of Front End Servers.
+fn size(index: usize, pool: &Pool, out: &mut Findings) {
+    let servers = pool.servers.len();
+    let limits = limits_for(pool.product);
+    let se = pool.product == Product::SfbSe;
+    let finding = |rule: &'static str, message: String| {
+        Finding::new(rule, &pool.fqdn, pool_path(index, "servers"), message)
+            .fact("servers", servers)
+            .fact("product", pool.product.as_str())
+    };
+    if servers > limits.max_front_ends {
+        let message = format!(
+            "{} has {servers} Front End Servers; {} supports at most {} in a pool",
+            pool.fqdn,
+            pool.product.display_name(),
+            limits.max_front_ends
+        );
+        out.push(finding("FE-001", message).fact("limit", limits.max_front_ends).unverified(limits.unverified));
+    }
+    if servers < 3 {
+        let message = format!(
+            "{} has {servers} Front End Server(s); Enterprise pools should have at least three",
+            pool.fqdn
+        );
+        out.push(finding("FE-002", message));
+    }
+    if servers == 2 {
+        let (severity, wording) = match pool.product {
+            Product::Sfb2019 | Product::SfbSe => (Severity::Error, "is not supported"),
+            Product::Lync2013 | Product::Sfb2015 => (Severity::Warning, "is not recommended"),
+        };
+        let message = format!(
+            "{} is an Enterprise pool of two Front End Servers, which {wording} for {}",
+            pool.fqdn,
+            pool.product.display_name()
+        );
+        out.push(finding("FE-003", message).severity(severity).unverified(se));
+    }
+    if servers <= 2 {
+        let message = format!(
+            "{} is an Enterprise pool of {servers} server(s); for one or two servers deploy Standard Edition servers instead",
+            pool.fqdn
+        );
+        out.push(finding("FE-004", message));
+    }
+    if servers >= 2 && servers % 2 == 0 {
+        let message = format!(
+            "{} has an even number of Front End Servers ({servers}): the primary back-end database acts as the tie-breaker, so failing the back end over while servers are down can stop the pool",
+            pool.fqdn
+        );
+        out.push(finding("FE-007", message));
+    }
+    if servers == 1 {
+        let message = format!("{} has a single Front End Server: the pool has no server-level high availability", pool.fqdn);
+        out.push(finding("FE-018", message));
+    }
+}
+
+/// FE-009: homed users (with the users of associated branch appliances) within the pool's capacity.
+fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
+    let (Some(own), Some(branch)) = (pool.users, facts.branch_users) else {
+        let missing = std::iter::once(index)
+            .chain(facts.branches.iter().copied())
+            .filter(|&p| topology.pool(p).is_some_and(|p| p.users.is_none()))
+            .map(|p| pool_path(p, "users"))
+            .collect();
+        out.push(Finding::not_evaluated("FE-009", &pool.fqdn, missing));
+        return;
+    };
+    let limits = limits_for(pool.product);
+    let users = u64::from(own) + branch;
+    let servers = u64::try_from(pool.servers.len()).unwrap_or(u64::MAX);
+    let capacity = servers.saturating_mul(limits.users_per_front_end).min(limits.max_pool_users);
+    if users > capacity {
+        let message = format!(
+            "{} homes {users} users, above the {capacity} its {servers} Front End Server(s) carry ({} per server, at most {} per pool)",
+            pool.fqdn, limits.users_per_front_end, limits.max_pool_users
+        );
+        out.push(
+            Finding::new("FE-009", &pool.fqdn, pool_path(index, "users"), message)
+                .fact("users", users)
+                .fact("servers", servers)
+                .fact("limit", capacity)
+                .unverified(limits.unverified),
+        );
+    }
+}
+
+/// FE-010: no stretched Front End pools.
+fn stretched(index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
+    let data_centers: BTreeSet<&str> = facts.server_data_centers.iter().map(String::as_str).collect();
+    if data_centers.len() > 1 {
+        let message = format!(
+            "{} has servers in the data centers {}; stretched Front End pools are not supported",
+            pool.fqdn,
+            quoted(&data_centers)
+        );
+        out.push(
+            Finding::new("FE-010", &pool.fqdn, pool_path(index, "servers"), message)
+                .fact("data_centers", set_value(&data_centers)),
+        );
+    }
+}
+
+/// FE-011: the Front End Servers and the back-end SQL nodes in one domain.
+fn domains(topology: &Topology, index: usize, pool: &Pool, out: &mut Findings) {
+    let servers = pool
+        .servers
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (s.domain.as_deref(), format!("/pools/{index}/servers/{k}/domain"), s.fqdn.as_str()));
+    let store = topology.back_end(index);
+    let nodes = store
+        .iter()
+        .flat_map(|(_, _, facts)| facts.nodes.iter().filter(|n| n.holds_data()))
+        .map(|n| (n.domain.as_deref(), format!("{}/domain", n.pointer), n.fqdn.as_str()));
+    let members: Vec<(Option<&str>, String, &str)> = servers.chain(nodes).collect();
+    if members.len() < 2 {
+        return;
+    }
+    let known: BTreeSet<String> = members.iter().filter_map(|(d, _, _)| d.map(str::to_lowercase)).collect();
+    if known.len() > 1 {
+        let first = members.iter().find_map(|(d, _, _)| *d).unwrap_or_default();
+        let odd = members.iter().find(|(d, _, _)| d.is_some_and(|d| !d.eq_ignore_ascii_case(first)));
+        let path = odd.map(|(_, path, _)| path.clone()).unwrap_or_default();
+        let names: BTreeSet<&str> = known.iter().map(String::as_str).collect();
+        let message = format!(
+            "the servers of {} and its back-end SQL Servers are in the domains {}; they must all be in one domain",
+            pool.fqdn,
+            quoted(&names)
+        );
+        let mut finding = Finding::new("FE-011", &pool.fqdn, path, message).fact("domains", set_value(&names));
+        if let Some((_, store, _)) = store {
+            finding = finding.related([&store.id]);
+        }
+        out.push(finding);
+        return;
+    }
+    let missing: Vec<String> = members.iter().filter(|(d, _, _)| d.is_none()).map(|(_, p, _)| p.clone()).collect();
+    if !missing.is_empty() {
+        out.push(Finding::not_evaluated("FE-011", &pool.fqdn, missing));
+    }
+}
+
+/// FE-012: one operating-system version across a pool (stated for 2019, derived for 2015).
+fn one_os(index: usize, pool: &Pool, out: &mut Findings) {
+    if pool.product == Product::Lync2013 || pool.servers.len() < 2 {
+        return;
+    }
+    let known: BTreeSet<&str> = pool.servers.iter().filter_map(|s| s.os).map(|o| o.as_str()).collect();
+    if known.len() > 1 {
+        let first = pool.servers.iter().find_map(|s| s.os);
+        let odd = pool.servers.iter().position(|s| s.os.is_some() && s.os != first).unwrap_or_default();
+        let message = format!(
+            "the servers of {} run {}; every server of a pool must run the same operating system version",
+            pool.fqdn,
+            words(&known)
+        );
+        out.push(
+            Finding::new("FE-012", &pool.fqdn, format!("/pools/{index}/servers/{odd}/os"), message)
+                .fact("os", set_value(&known))
+                .unverified(pool.product == Product::SfbSe),
+        );
+        return;
+    }
+    let missing = missing_server_keys(index, pool, "os", |s| s.os);
+    if !missing.is_empty() {
+        out.push(Finding::not_evaluated("FE-012", &pool.fqdn, missing));
+    }
+}
+
+/// FE-014: a multi-server pool needs SIP load balancing and a hardware load balancer for web.
+fn load_balancing(index: usize, pool: &Pool, out: &mut Findings) {
+    if pool.servers.len() < 2 {
+        return;
+    }
+    let path = pool_path(index, "load_balancing");
+    let sip = pool.load_balancing.as_ref().and_then(|lb| lb.sip);
+    let web = pool.load_balancing.as_ref().and_then(|lb| lb.web);
+    let mut problems = Vec::new();
+    if sip == Some(SipLoadBalancing::None) {
+        problems.push("SIP traffic is not load balanced (use DNS or a hardware load balancer)");
+    }
+    if web == Some(WebLoadBalancing::None) {
+        problems.push("web traffic has no hardware load balancer (DNS load balancing cannot carry it)");
+    }
+    if !problems.is_empty() {
+        let message = format!(
+            "{} has {} servers but {}",
+            pool.fqdn,
+            pool.servers.len(),
+            problems.join(" and ")
+        );
+        let mut finding = Finding::new("FE-014", &pool.fqdn, path, message);
+        if let Some(sip) = sip {
+            finding = finding.fact("load_balancing.sip", sip.as_str());
+        }
+        if let Some(web) = web {
+            finding = finding.fact("load_balancing.web", web.as_str());
+        }
+        out.push(finding);
+        return;
+    }
+    let missing: Vec<String> = if pool.load_balancing.is_none() {
+        vec![path]
+    } else {
+        [("sip", sip.is_none()), ("web", web.is_none())]
+            .into_iter()
+            .filter(|(_, absent)| *absent)
+            .map(|(key, _)| format!("{path}/{key}"))
+            .collect()
+    };
+    if !missing.is_empty() {
+        out.push(Finding::not_evaluated("FE-014", &pool.fqdn, missing));
+    }
+}
+
+/// `` `a`, `b` `` for a message.
+fn quoted(set: &BTreeSet<&str>) -> String {
+    set.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+}

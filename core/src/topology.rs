@@ -1,0 +1,543 @@
+//! A parsed document with every reference resolved and the facts the rules read derived once.
+
+use std::collections::HashMap;
+
+use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore};
+use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
+use crate::parse;
+use crate::tokens::{Commit, Edition, FailoverMode, HaMode, PoolKind, SiteKind, SqlEdition, SqlVersion};
+
+/// A topology ready to be checked: the document, its resolved references and derived facts.
+///
+/// Built once by [`Topology::from_json`] or [`Topology::from_document`]; immutable afterwards,
+/// so one topology can be checked from many threads and against many option sets.
+#[derive(Debug, Clone)]
+pub struct Topology {
+    document: Document,
+    pools: Vec<PoolFacts>,
+    stores: Vec<StoreFacts>,
+    pairings: Vec<Pairing>,
+    witnesses: Vec<WitnessFacts>,
+}
+
+/// What the rules know about one pool beyond its document entry.
+#[derive(Debug, Clone)]
+pub struct PoolFacts {
+    /// Index of the pool's site in `sites`.
+    pub site: usize,
+    /// Index of the back-end store in `sql_stores`.
+    pub back_end: Option<usize>,
+    /// Index of the pool named by `backup_pool`.
+    pub backup: Option<usize>,
+    /// Index of the pool named by `associated_pool`.
+    pub associated: Option<usize>,
+    /// Effective data center of each server, in server order.
+    pub server_data_centers: Vec<String>,
+    /// Users homed on the SBAs and SBSs associated with this pool, when every one states them.
+    pub branch_users: Option<u64>,
+    /// Indices of the SBA/SBS pools associated with this pool.
+    pub branches: Vec<usize>,
+}
+
+/// What the rules know about one SQL store.
+#[derive(Debug, Clone)]
+pub struct StoreFacts {
+    /// The HA mode.
+    pub mode: HaMode,
+    /// Every SQL node with its effective facts.
+    pub nodes: Vec<NodeFacts>,
+    /// Indices of the pools whose `back_end` is this store, in document order.
+    pub used_by: Vec<usize>,
+}
+
+/// The part a SQL node plays in its store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeRole {
+    /// The single instance of a store without HA.
+    Server,
+    /// The mirroring principal.
+    Principal,
+    /// The mirroring mirror.
+    Mirror,
+    /// The mirroring witness.
+    Witness,
+    /// An availability-group replica.
+    Replica {
+        /// Commit mode.
+        commit: Commit,
+        /// Failover mode.
+        failover: FailoverMode,
+    },
+    /// A failover-cluster node.
+    ClusterNode,
+}
+
+impl NodeRole {
+    /// The role as a word for messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NodeRole::Server => "server",
+            NodeRole::Principal => "principal",
+            NodeRole::Mirror => "mirror",
+            NodeRole::Witness => "witness",
+            NodeRole::Replica { .. } => "replica",
+            NodeRole::ClusterNode => "cluster node",
+        }
+    }
+}
+
+/// A SQL node with its effective version, edition, domain and data center.
+#[derive(Debug, Clone)]
+pub struct NodeFacts {
+    /// Its part in the store.
+    pub role: NodeRole,
+    /// Host FQDN as written.
+    pub fqdn: String,
+    /// Instance name (`""` for the default instance).
+    pub instance: String,
+    /// Its own version, else the store's.
+    pub version: Option<SqlVersion>,
+    /// JSON Pointer of the `version` the node takes: its own, else the store's.
+    pub version_path: String,
+    /// Its own edition, else the store's.
+    pub edition: Option<SqlEdition>,
+    /// JSON Pointer of the `edition` the node takes: its own, else the store's.
+    pub edition_path: String,
+    /// Active Directory domain.
+    pub domain: Option<String>,
+    /// Its own data center.
+    pub data_center: Option<String>,
+    /// JSON Pointer of the node object.
+    pub pointer: String,
+}
+
+impl NodeFacts {
+    /// Whether this node stores the pool's databases (every role but the witness).
+    pub fn holds_data(&self) -> bool {
+        self.role != NodeRole::Witness
+    }
+
+    /// Case-insensitive host key.
+    pub fn host(&self) -> String {
+        self.fqdn.to_lowercase()
+    }
+}
+
+/// A pool whose `backup_pool` names another pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pairing {
+    /// The pool whose `backup_pool` names the partner: the subject of pair findings.
+    pub pool: usize,
+    /// The pool it names.
+    pub partner: usize,
+}
+
+/// One mirroring witness (host and instance) and the mirrored stores it serves.
+#[derive(Debug, Clone)]
+pub struct WitnessFacts {
+    /// Host FQDN as first written.
+    pub fqdn: String,
+    /// Instance name.
+    pub instance: String,
+    /// Indices of the stores it witnesses.
+    pub stores: Vec<usize>,
+}
+
+impl Topology {
+    /// Parses and resolves the bytes of a format-1 JSON document.
+    pub fn from_json(bytes: &[u8]) -> Result<Self, TopologyError> {
+        let document = parse::parse(bytes)?;
+        Self::from_document(document)
+    }
+
+    /// Resolves a document built in code or by an importer.
+    pub fn from_document(document: Document) -> Result<Self, TopologyError> {
+        Resolver::new(&document).resolve().map(|(pools, stores)| {
+            let pairings = pairings(&pools);
+            let witnesses = witnesses(&stores);
+            Topology { document, pools, stores, pairings, witnesses }
+        })
+    }
+
+    /// The document as written.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// Facts of the pool at `index` in `pools`.
+    pub fn pool_facts(&self, index: usize) -> Option<&PoolFacts> {
+        self.pools.get(index)
+    }
+
+    /// Every pool with its facts, in document order.
+    pub fn pools(&self) -> impl Iterator<Item = (usize, &Pool, &PoolFacts)> {
+        self.document.pools.iter().zip(&self.pools).enumerate().map(|(i, (p, f))| (i, p, f))
+    }
+
+    /// Every store with its facts, in document order.
+    pub fn stores(&self) -> impl Iterator<Item = (usize, &SqlStore, &StoreFacts)> {
+        self.document.sql_stores.iter().zip(&self.stores).enumerate().map(|(i, (s, f))| (i, s, f))
+    }
+
+    /// The pool at `index`.
+    pub fn pool(&self, index: usize) -> Option<&Pool> {
+        self.document.pools.get(index)
+    }
+
+    /// The store at `index` with its facts.
+    pub fn store(&self, index: usize) -> Option<(&SqlStore, &StoreFacts)> {
+        self.document.sql_stores.get(index).zip(self.stores.get(index))
+    }
+
+    /// The back-end store of the pool at `index`, with its index.
+    pub fn back_end(&self, pool: usize) -> Option<(usize, &SqlStore, &StoreFacts)> {
+        let index = self.pools.get(pool)?.back_end?;
+        self.store(index).map(|(store, facts)| (index, store, facts))
+    }
+
+    /// The back-end HA mode of a pool: its store's mode; `none` for a Standard Edition server,
+    /// whose store is the collocated SQL Express; `None` when an Enterprise pool has no store.
+    pub fn back_end_mode(&self, pool: usize) -> Option<HaMode> {
+        match self.back_end(pool) {
+            Some((_, _, facts)) => Some(facts.mode),
+            None => {
+                let standard = self.pool(pool)?.edition == Some(Edition::Standard);
+                standard.then_some(HaMode::None)
+            }
+        }
+    }
+
+    /// Every pairing, one per pool with a `backup_pool` other than itself, in document order.
+    pub fn pairings(&self) -> &[Pairing] {
+        &self.pairings
+    }
+
+    /// Every mirroring witness, in order of first appearance.
+    pub fn witnesses(&self) -> &[WitnessFacts] {
+        &self.witnesses
+    }
+
+    /// The site kind of the pool at `index`.
+    pub fn site_kind(&self, pool: usize) -> SiteKind {
+        self.pools
+            .get(pool)
+            .and_then(|facts| self.document.sites.get(facts.site))
+            .and_then(|site| site.kind)
+            .unwrap_or(SiteKind::Central)
+    }
+
+    /// Data center of a site: its `data_center`, else its id.
+    pub fn site_data_center(&self, site: usize) -> Option<&str> {
+        let site = self.document.sites.get(site)?;
+        Some(site.data_center.as_deref().unwrap_or(&site.id))
+    }
+}
+
+/// Builds the directed pairing list from the resolved `backup_pool` references.
+fn pairings(pools: &[PoolFacts]) -> Vec<Pairing> {
+    pools
+        .iter()
+        .enumerate()
+        .filter_map(|(pool, facts)| facts.backup.map(|partner| Pairing { pool, partner }))
+        .filter(|pairing| pairing.pool != pairing.partner)
+        .collect()
+}
+
+/// Groups mirroring witnesses by host and instance.
+fn witnesses(stores: &[StoreFacts]) -> Vec<WitnessFacts> {
+    let mut found: Vec<WitnessFacts> = Vec::new();
+    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    for (store, facts) in stores.iter().enumerate() {
+        for node in facts.nodes.iter().filter(|node| node.role == NodeRole::Witness) {
+            let key = (node.host(), node.instance.to_lowercase());
+            match index.get(&key).and_then(|&i| found.get_mut(i)) {
+                Some(witness) => witness.stores.push(store),
+                None => {
+                    index.insert(key, found.len());
+                    found.push(WitnessFacts {
+                        fqdn: node.fqdn.clone(),
+                        instance: node.instance.clone(),
+                        stores: vec![store],
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Resolves references and checks identifiers, collecting every problem in document order.
+struct Resolver<'a> {
+    document: &'a Document,
+    errors: Vec<InputError>,
+    sites: HashMap<&'a str, usize>,
+    pools: HashMap<String, usize>,
+    stores: HashMap<&'a str, usize>,
+    file_stores: HashMap<&'a str, usize>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(document: &'a Document) -> Self {
+        Resolver {
+            document,
+            errors: Vec::new(),
+            sites: HashMap::new(),
+            pools: HashMap::new(),
+            stores: HashMap::new(),
+            file_stores: HashMap::new(),
+        }
+    }
+
+    fn resolve(mut self) -> Result<(Vec<PoolFacts>, Vec<StoreFacts>), TopologyError> {
+        let document = self.document;
+        if document.format != 1 {
+            return Err(parse::unsupported_format(&document.format.into()).into());
+        }
+        self.index_identifiers();
+        let mut pools: Vec<PoolFacts> =
+            document.pools.iter().enumerate().map(|(i, pool)| self.pool(i, pool)).collect();
+        let mut used_by = vec![Vec::new(); document.sql_stores.len()];
+        for (pool, facts) in pools.iter().enumerate() {
+            if let Some(users) = facts.back_end.and_then(|store| used_by.get_mut(store)) {
+                users.push(pool);
+            }
+        }
+        let stores: Vec<StoreFacts> = document
+            .sql_stores
+            .iter()
+            .zip(used_by)
+            .enumerate()
+            .map(|(i, (store, used_by))| store_facts(i, store, used_by))
+            .collect();
+        for (i, facts) in stores.iter().enumerate() {
+            if facts.nodes.is_empty() {
+                let key = if facts.mode == HaMode::AlwaysOnAg { "replicas" } else { "nodes" };
+                self.errors.push(
+                    InputError::at(ErrorKind::InvalidValue, format!("/sql_stores/{i}/ha/{key}"), format!("`{key}` is empty"))
+                        .expected(format!("an array of one or more {key}")),
+                );
+            }
+        }
+        for (index, file_store) in document.file_stores.iter().enumerate() {
+            self.site_ref(&file_store.site, &format!("/file_stores/{index}/site"));
+        }
+        // Branch appliances count toward the pool that backs them.
+        for branch in 0..pools.len() {
+            let Some(target) = pools.get(branch).and_then(|facts| facts.associated) else {
+                continue;
+            };
+            let users = document.pools.get(branch).and_then(|pool| pool.users);
+            if let Some(facts) = pools.get_mut(target) {
+                facts.branches.push(branch);
+                facts.branch_users = facts.branch_users.zip(users).map(|(a, b)| a + u64::from(b));
+            }
+        }
+        if self.errors.is_empty() {
+            Ok((pools, stores))
+        } else {
+            Err(TopologyError { errors: self.errors })
+        }
+    }
+
+    /// Indexes ids and FQDNs, reporting duplicates.
+    fn index_identifiers(&mut self) {
+        let document = self.document;
+        for (i, site) in document.sites.iter().enumerate() {
+            if self.sites.insert(&site.id, i).is_some() {
+                self.duplicate(format!("/sites/{i}/id"), "site id", &site.id);
+            }
+        }
+        for (i, pool) in document.pools.iter().enumerate() {
+            if self.pools.insert(pool.fqdn.to_lowercase(), i).is_some() {
+                self.duplicate(format!("/pools/{i}/fqdn"), "pool FQDN", &pool.fqdn);
+            }
+        }
+        let mut servers: HashMap<String, usize> = HashMap::new();
+        for (i, pool) in document.pools.iter().enumerate() {
+            for (k, server) in pool.servers.iter().enumerate() {
+                let key = server.fqdn.to_lowercase();
+                let clash = servers.insert(key.clone(), i).is_some()
+                    || self.pools.get(&key).is_some_and(|&other| other != i);
+                if clash {
+                    self.duplicate(format!("/pools/{i}/servers/{k}/fqdn"), "server FQDN", &server.fqdn);
+                }
+            }
+        }
+        for (i, store) in document.sql_stores.iter().enumerate() {
+            if self.stores.insert(&store.id, i).is_some() {
+                self.duplicate(format!("/sql_stores/{i}/id"), "SQL store id", &store.id);
+            }
+        }
+        for (i, file_store) in document.file_stores.iter().enumerate() {
+            if self.file_stores.insert(&file_store.id, i).is_some() {
+                self.duplicate(format!("/file_stores/{i}/id"), "file store id", &file_store.id);
+            }
+        }
+    }
+
+    /// Resolves one pool's references and checks the keys its kind requires.
+    fn pool(&mut self, i: usize, pool: &'a Pool) -> PoolFacts {
+        let at = |key: &str| format!("/pools/{i}/{key}");
+        let site = self.site_ref(&pool.site, &at("site")).unwrap_or_default();
+        if pool.servers.is_empty() {
+            self.errors.push(
+                InputError::at(ErrorKind::InvalidValue, at("servers"), "a pool needs at least one server")
+                    .expected("an array of one or more servers"),
+            );
+        }
+        if pool.kind == PoolKind::FrontEnd && pool.edition.is_none() {
+            self.missing(at("edition"), "edition", "a `front_end` pool", "`enterprise` or `standard`");
+        }
+        let needs_back_end = pool.kind == PoolKind::PersistentChat
+            || (pool.kind == PoolKind::FrontEnd && pool.edition == Some(Edition::Enterprise));
+        if needs_back_end && pool.back_end.is_none() {
+            self.missing(at("back_end"), "back_end", &format!("an Enterprise `{}` pool", pool.kind), "a SQL store id");
+        }
+        let is_branch = matches!(pool.kind, PoolKind::Sba | PoolKind::Sbs);
+        if is_branch && pool.associated_pool.is_none() {
+            self.missing(at("associated_pool"), "associated_pool", &format!("an `{}` pool", pool.kind), "a pool FQDN");
+        }
+        let back_end = pool.back_end.as_deref().and_then(|id| {
+            let names = self.stores.keys().copied().collect();
+            self.reference(id, &at("back_end"), "SQL store", self.stores.get(id).copied(), names)
+        });
+        let backup = pool.backup_pool.as_deref().and_then(|fqdn| self.pool_ref(fqdn, &at("backup_pool")));
+        let associated = pool.associated_pool.as_deref().and_then(|fqdn| self.pool_ref(fqdn, &at("associated_pool")));
+        if let Some(id) = pool.file_store.as_deref() {
+            let found = self.file_stores.get(id).copied();
+            let names = self.file_stores.keys().copied().collect();
+            self.reference(id, &at("file_store"), "file store", found, names);
+        }
+        let site_data_center = self
+            .document
+            .sites
+            .get(site)
+            .map(|site| site.data_center.clone().unwrap_or_else(|| site.id.clone()))
+            .unwrap_or_default();
+        let server_data_centers = pool
+            .servers
+            .iter()
+            .map(|server: &Server| server.data_center.clone().unwrap_or_else(|| site_data_center.clone()))
+            .collect();
+        PoolFacts {
+            site,
+            back_end,
+            backup,
+            associated,
+            server_data_centers,
+            branch_users: Some(0),
+            branches: Vec::new(),
+        }
+    }
+
+    fn site_ref(&mut self, id: &str, pointer: &str) -> Option<usize> {
+        let found = self.sites.get(id).copied();
+        let names = self.sites.keys().copied().collect();
+        self.reference(id, pointer, "site", found, names)
+    }
+
+    fn pool_ref(&mut self, fqdn: &str, pointer: &str) -> Option<usize> {
+        let found = self.pools.get(&fqdn.to_lowercase()).copied();
+        let names = self.document.pools.iter().map(|pool| pool.fqdn.as_str()).collect();
+        self.reference(fqdn, pointer, "pool", found, names)
+    }
+
+    /// Records a dangling reference, suggesting the closest existing name.
+    fn reference(
+        &mut self,
+        name: &str,
+        pointer: &str,
+        what: &str,
+        found: Option<usize>,
+        mut names: Vec<&'a str>,
+    ) -> Option<usize> {
+        if found.is_none() {
+            names.sort_unstable();
+            let message = match closest(name, names.iter().copied()) {
+                Some(near) => format!("no {what} `{name}` in the document: did you mean `{near}`?"),
+                None => format!("no {what} `{name}` in the document"),
+            };
+            let expected = if names.is_empty() {
+                format!("a {what} defined in the document (there are none)")
+            } else {
+                format!("a {what} defined in the document: {}", one_of(names))
+            };
+            self.errors.push(InputError::at(ErrorKind::DanglingReference, pointer, message).expected(expected));
+        }
+        found
+    }
+
+    fn duplicate(&mut self, pointer: String, what: &str, value: &str) {
+        self.errors.push(
+            InputError::at(ErrorKind::Duplicate, pointer, format!("{what} `{value}` appears more than once"))
+                .expected(format!("a unique {what}")),
+        );
+    }
+
+    fn missing(&mut self, pointer: String, key: &str, owner: &str, expected: &str) {
+        self.errors.push(
+            InputError::at(ErrorKind::MissingKey, pointer, format!("missing key `{key}`, required for {owner}"))
+                .expected(expected.to_owned()),
+        );
+    }
+}
+
+/// The nodes of a store with their effective facts, and the pools that use it.
+fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFacts {
+    let base = format!("/sql_stores/{index}/ha");
+    let own = |pointer: &str, key: &str, overridden: bool| {
+        if overridden { format!("{pointer}/{key}") } else { format!("/sql_stores/{index}/{key}") }
+    };
+    let node = |role: NodeRole, node: &SqlNode, pointer: String| NodeFacts {
+        role,
+        fqdn: node.fqdn.clone(),
+        instance: node.instance.clone().unwrap_or_default(),
+        version: node.version.or(store.version),
+        version_path: own(&pointer, "version", node.version.is_some()),
+        edition: node.edition.or(store.edition),
+        edition_path: own(&pointer, "edition", node.edition.is_some()),
+        domain: node.domain.clone(),
+        data_center: node.data_center.clone(),
+        pointer,
+    };
+    let replica = |k: usize, replica: &Replica| {
+        let pointer = format!("{base}/replicas/{k}");
+        NodeFacts {
+            role: NodeRole::Replica { commit: replica.commit, failover: replica.failover },
+            fqdn: replica.fqdn.clone(),
+            instance: replica.instance.clone().unwrap_or_default(),
+            version: replica.version.or(store.version),
+            version_path: own(&pointer, "version", replica.version.is_some()),
+            edition: replica.edition.or(store.edition),
+            edition_path: own(&pointer, "edition", replica.edition.is_some()),
+            domain: replica.domain.clone(),
+            data_center: replica.data_center.clone(),
+            pointer,
+        }
+    };
+    let cluster = |cluster: &Cluster| -> Vec<NodeFacts> {
+        cluster
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(k, n)| node(NodeRole::ClusterNode, n, format!("{base}/nodes/{k}")))
+            .collect()
+    };
+    let (mode, nodes) = match &store.ha {
+        Ha::None { server } => (HaMode::None, vec![node(NodeRole::Server, server, format!("{base}/server"))]),
+        Ha::Mirroring { principal, mirror, witness, .. } => {
+            let mut nodes = vec![
+                node(NodeRole::Principal, principal, format!("{base}/principal")),
+                node(NodeRole::Mirror, mirror, format!("{base}/mirror")),
+            ];
+            nodes.extend(witness.iter().map(|w| node(NodeRole::Witness, w, format!("{base}/witness"))));
+            (HaMode::Mirroring, nodes)
+        }
+        Ha::AlwaysOnAg { replicas, .. } => {
+            (HaMode::AlwaysOnAg, replicas.iter().enumerate().map(|(k, r)| replica(k, r)).collect())
+        }
+        Ha::AlwaysOnFci(c) => (HaMode::AlwaysOnFci, cluster(c)),
+        Ha::FailoverCluster(c) => (HaMode::FailoverCluster, cluster(c)),
+    };
+    StoreFacts { mode, nodes, used_by }
+}
