@@ -1,3 +1,275 @@
-fn main() {
-    println!("Hello, world!");
+//! `hadr-rules`: check Lync Server 2013 and Skype for Business Server topologies against
+//! Microsoft's high-availability and disaster-recovery support rules.
+
+mod render;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use hadr_rules::registry::{self, Evaluation};
+use hadr_rules::tokens::{Family, Severity};
+use hadr_rules::{ErrorKind, InputError, Options, Report, Selector, Suppression, Topology, TopologyError};
+
+#[derive(Debug, Parser)]
+#[command(name = "hadr-rules", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check topology documents (format 1 JSON; `-` reads standard input).
+    Check(CheckArgs),
+    /// List the rules of the catalog.
+    Rules {
+        /// Only this family (PAIR, FE, BE, WIT, SQL, OS, CMS, COEX).
+        #[arg(long, value_parser = parse_family)]
+        family: Option<Family>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Explain one rule: what it checks, why, an example, how to fix it, and its sources.
+    Explain {
+        /// A rule ID such as PAIR-001.
+        rule: String,
+    },
+    /// Print the JSON Schema of the topology document, format 1.
+    Schema,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Topology documents.
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Output format: `json` is the report format, byte for byte.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Exit with 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = Level::Error)]
+    fail_level: Level,
+    /// Accept basic availability groups on SQL Server Standard edition (contested, catalog C-1):
+    /// a warning instead of an error.
+    #[arg(long)]
+    allow_basic_ag_on_standard: bool,
+    /// Override a severity: `RULE=LEVEL` or `FAMILY=LEVEL` (a rule wins over its family).
+    #[arg(long = "severity", value_name = "SELECTOR=LEVEL", value_parser = parse_override)]
+    severities: Vec<(Selector, Severity)>,
+    /// Silence findings, kept in the report: `RULE[@SUBJECT]=REASON` or `FAMILY[@SUBJECT]=REASON`.
+    #[arg(long = "suppress", value_name = "SELECTOR[@SUBJECT]=REASON", value_parser = parse_suppression)]
+    suppressions: Vec<Suppression>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<Level> for Severity {
+    fn from(level: Level) -> Self {
+        match level {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Info => Severity::Info,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Rules { family, format } => rules(family, format),
+        Command::Explain { rule } => explain(&rule),
+        Command::Schema => {
+            let schema = serde_json::to_string_pretty(&hadr_rules::schema()).unwrap_or_default();
+            println!("{schema}");
+            0
+        }
+    };
+    ExitCode::from(code)
+}
+
+/// Checks every file; exit 2 if any could not be read, else 1 if any fails, else 0.
+fn check(args: &CheckArgs) -> u8 {
+    let options = Options {
+        allow_basic_ag_on_standard: args.allow_basic_ag_on_standard,
+        severity: args.severities.clone(),
+        suppress: args.suppressions.clone(),
+    };
+    let level = Severity::from(args.fail_level);
+    let results: Vec<(&str, Result<Report, TopologyError>)> = args
+        .files
+        .iter()
+        .map(|file| (file.as_str(), load(file).map(|topology| hadr_rules::check(&topology, &options))))
+        .collect();
+    let mut stdout = anstream::stdout();
+    for (file, result) in &results {
+        if let Err(error) = result {
+            let _ = writeln!(anstream::stderr(), "{}", render::error(error));
+            if args.format == Format::Text {
+                let _ = writeln!(stdout, "{file}: could not be read");
+            }
+        }
+    }
+    let output = match (args.format, results.as_slice()) {
+        (Format::Json, [(_, Ok(report))]) => report.to_json(),
+        (Format::Json, [(_, Err(error))]) => error.to_json(),
+        (Format::Json, _) => several_json(&results),
+        (Format::Text, _) => results
+            .iter()
+            .filter_map(|(file, result)| result.as_ref().ok().map(|report| render::report(file, report, level)))
+            .collect(),
+    };
+    let _ = write!(stdout, "{output}");
+    let unreadable = results.iter().any(|(_, result)| result.is_err());
+    let failed = results.iter().any(|(_, result)| result.as_ref().is_ok_and(|r| r.fails(level)));
+    if unreadable {
+        2
+    } else {
+        u8::from(failed)
+    }
+}
+
+/// Several files in one JSON document: each file's report or its errors.
+fn several_json(results: &[(&str, Result<Report, TopologyError>)]) -> String {
+    let files: Vec<serde_json::Value> = results
+        .iter()
+        .map(|(file, result)| match result {
+            Ok(report) => serde_json::json!({ "file": file, "report": report }),
+            Err(error) => serde_json::json!({ "file": file, "errors": error.errors }),
+        })
+        .collect();
+    let mut json = serde_json::to_string_pretty(&serde_json::json!({ "format": 1, "files": files })).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Reads and resolves one topology document; errors name the file.
+fn load(file: &str) -> Result<Topology, TopologyError> {
+    let bytes = read(file).map_err(|error| TopologyError::from(error).in_file(file))?;
+    Topology::from_json(&bytes).map_err(|error| error.in_file(file))
+}
+
+fn read(file: &str) -> Result<Vec<u8>, InputError> {
+    let result = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(Path::new(file))
+    };
+    result.map_err(|error| {
+        let reason = match error.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_owned(),
+            std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => error.to_string(),
+        };
+        InputError {
+            kind: ErrorKind::Io,
+            file: None,
+            path: String::new(),
+            line: None,
+            column: None,
+            message: format!("cannot read the file: {reason}"),
+            expected: Some("a readable topology document, format 1".to_owned()),
+        }
+    })
+}
+
+fn rules(family: Option<Family>, format: Format) -> u8 {
+    let rules: Vec<&registry::Rule> =
+        registry::rules().iter().filter(|rule| family.is_none_or(|f| rule.family == f)).collect();
+    let output = match format {
+        Format::Json => {
+            let mut json = serde_json::to_string_pretty(&rules).unwrap_or_default();
+            json.push('\n');
+            json
+        }
+        Format::Text => render::rules(&rules),
+    };
+    let _ = write!(anstream::stdout(), "{output}");
+    0
+}
+
+fn explain(id: &str) -> u8 {
+    let Some(rule) = registry::rule(id) else {
+        let ids = registry::rules().iter().map(|rule| rule.id);
+        let near = ids.clone().min_by_key(|candidate| strsim_distance(id, candidate)).filter(|c| strsim_distance(id, c) <= 2);
+        let hint = near.map(|near| format!(": did you mean `{near}`?")).unwrap_or_default();
+        let _ = writeln!(anstream::stderr(), "error: no rule `{id}` in the catalog{hint}");
+        return 2;
+    };
+    let mut text = render::explain(rule);
+    if let Evaluation::AliasOf(target) = rule.evaluation
+        && let Some(target) = registry::rule(target)
+    {
+        text.push('\n');
+        text.push_str(&render::explain(target));
+    }
+    let _ = write!(anstream::stdout(), "{text}");
+    0
+}
+
+/// Edit distance between two rule IDs, ignoring case.
+fn strsim_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.to_uppercase(), b.to_uppercase());
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.chars().enumerate() {
+            let substitution = previous.get(j).copied().unwrap_or(usize::MAX) + usize::from(ca != cb);
+            let deletion = previous.get(j + 1).copied().unwrap_or(usize::MAX) + 1;
+            let insertion = current.get(j).copied().unwrap_or(usize::MAX) + 1;
+            current.push(substitution.min(deletion).min(insertion));
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(usize::MAX)
+}
+
+fn parse_family(text: &str) -> Result<Family, String> {
+    Family::ALL
+        .iter()
+        .copied()
+        .find(|family| family.as_str().eq_ignore_ascii_case(text))
+        .ok_or_else(|| format!("unknown family `{text}`; expected one of {}", families()))
+}
+
+fn families() -> String {
+    Family::ALL.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+fn parse_selector(text: &str) -> Result<Selector, String> {
+    Selector::parse(text).ok_or_else(|| format!("`{text}` is neither a rule ID nor a family ({})", families()))
+}
+
+fn parse_override(text: &str) -> Result<(Selector, Severity), String> {
+    let (selector, level) = text.split_once('=').ok_or("expected SELECTOR=LEVEL, e.g. `PAIR-009=error`")?;
+    let severity = Severity::from_token(level).ok_or_else(|| format!("unknown level `{level}`; expected error, warning or info"))?;
+    Ok((parse_selector(selector)?, severity))
+}
+
+fn parse_suppression(text: &str) -> Result<Suppression, String> {
+    let (target, reason) = text.split_once('=').ok_or("expected SELECTOR[@SUBJECT]=REASON")?;
+    if reason.trim().is_empty() {
+        return Err("a suppression needs a reason after `=`".to_owned());
+    }
+    let (selector, subject) = match target.split_once('@') {
+        Some((selector, subject)) => (selector, Some(subject.to_owned())),
+        None => (target, None),
+    };
+    Ok(Suppression { selector: parse_selector(selector)?, subject, reason: reason.to_owned() })
 }

@@ -187,3 +187,47 @@ pub fn rules() -> &'static [Rule] {
 pub fn rule(id: &str) -> Option<&'static Rule> {
     table::RULES.iter().find(|rule| rule.id.eq_ignore_ascii_case(id))
 }
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", self.id)?;
+        map.serialize_entry("name", self.name)?;
+        map.serialize_entry("title", self.title)?;
+        map.serialize_entry("family", &self.family)?;
+        map.serialize_entry("severity", &self.severity)?;
+        map.serialize_entry("strength", &self.strength)?;
+        map.serialize_entry("products", self.products)?;
+        map.serialize_entry("provenance", &self.provenance)?;
+        map.serialize_entry("unverified", &self.is_unverified())?;
+        map.serialize_entry("tb_enforced", &self.tb_enforced)?;
+        match self.evaluation {
+            Evaluation::Checked => map.serialize_entry("evaluation", "checked")?,
+            Evaluation::Guidance(reason) => {
+                map.serialize_entry("evaluation", "guidance")?;
+                map.serialize_entry("guidance_reason", reason)?;
+            }
+            Evaluation::AliasOf(target) => {
+                map.serialize_entry("evaluation", "alias")?;
+                map.serialize_entry("alias_of", target)?;
+            }
+        }
+        let sources: Vec<serde_json::Value> = self
+            .sources
+            .iter()
+            .map(|s| serde_json::json!({ "path": s.path, "heading": s.heading, "url": s.url() }))
+            .collect();
+        map.serialize_entry("sources", &sources)?;
+        map.serialize_entry(
+            "doc",
+            &serde_json::json!({
+                "what": self.doc.what,
+                "why": self.doc.why,
+                "example": self.doc.example,
+                "fix": self.doc.fix,
+            }),
+        )?;
+        map.end()
+    }
+}

@@ -1,0 +1,157 @@
+//! Text output: reports grouped by subject, the rule list, and rule explanations. Styles are
+//! written as ANSI sequences and stripped by `anstream` when the output is not a terminal.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+use hadr_rules::registry::{Evaluation, Rule};
+use hadr_rules::tokens::Severity;
+use hadr_rules::{Diagnostic, Report, TopologyError};
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const INFO: Style = AnsiColor::Cyan.on_default();
+
+fn styled(style: Style, text: &str) -> String {
+    format!("{style}{text}{style:#}")
+}
+
+/// An input error, one line per problem.
+pub fn error(error: &TopologyError) -> String {
+    error.errors.iter().map(|e| format!("{}: {e}", styled(ERROR, "error"))).collect::<Vec<_>>().join("\n")
+}
+
+/// A report grouped by subject, worst first, with a summary line.
+pub fn report(file: &str, report: &Report, level: Severity) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", styled(BOLD, file));
+    let mut subjects: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+    for diagnostic in &report.diagnostics {
+        subjects.entry(diagnostic.subject.as_str()).or_default().push(diagnostic);
+    }
+    let mut ordered: Vec<(&str, Vec<&Diagnostic>)> = subjects.into_iter().collect();
+    ordered.sort_by_key(|(_, list)| list.iter().map(|d| std::cmp::Reverse(rank(d))).min());
+    for (subject, diagnostics) in ordered {
+        let _ = writeln!(out, "  {}", styled(BOLD, subject));
+        for diagnostic in diagnostics {
+            line(&mut out, diagnostic);
+        }
+    }
+    let summary = report.summary;
+    let verdict = if report.fails(level) { styled(ERROR, "fail") } else { styled(BOLD, "pass") };
+    let _ = writeln!(
+        out,
+        "{verdict}: {} error(s), {} warning(s), {} info, {} not evaluated, {} suppressed (fail level: {level})\n",
+        summary.error, summary.warning, summary.info, summary.not_evaluated, summary.suppressed
+    );
+    out
+}
+
+/// Errors first, then warnings, infos, not-evaluated and suppressed findings.
+fn rank(diagnostic: &Diagnostic) -> u8 {
+    if diagnostic.suppressed.is_some() {
+        0
+    } else if diagnostic.not_evaluated {
+        1
+    } else {
+        match diagnostic.severity {
+            Severity::Info => 2,
+            Severity::Warning => 3,
+            Severity::Error => 4,
+        }
+    }
+}
+
+fn line(out: &mut String, d: &Diagnostic) {
+    let label = if d.suppressed.is_some() {
+        styled(DIM, "suppressed")
+    } else if d.not_evaluated {
+        styled(DIM, "not eval")
+    } else {
+        match d.severity {
+            Severity::Error => styled(ERROR, "error"),
+            Severity::Warning => styled(WARNING, "warning"),
+            Severity::Info => styled(INFO, "info"),
+        }
+    };
+    let pad = " ".repeat(10usize.saturating_sub(visible_len(d)));
+    let _ = writeln!(out, "    {label}{pad} {}  {}", styled(BOLD, d.rule), d.message);
+    if d.not_evaluated {
+        return;
+    }
+    let _ = writeln!(out, "               {} {}", styled(DIM, "at"), d.path);
+    let _ = writeln!(out, "               {} {}", styled(DIM, "help:"), d.help);
+    if let Some(reason) = &d.suppressed {
+        let _ = writeln!(out, "               {} {reason}", styled(DIM, "suppressed:"));
+    }
+}
+
+fn visible_len(d: &Diagnostic) -> usize {
+    if d.suppressed.is_some() {
+        "suppressed".len()
+    } else if d.not_evaluated {
+        "not eval".len()
+    } else {
+        d.severity.as_str().len()
+    }
+}
+
+/// The rule list: one line a rule.
+pub fn rules(rules: &[&Rule]) -> String {
+    let mut out = String::new();
+    for rule in rules {
+        let how = match rule.evaluation {
+            Evaluation::Checked => "checked".to_owned(),
+            Evaluation::Guidance(_) => "guidance".to_owned(),
+            Evaluation::AliasOf(target) => format!("= {target}"),
+        };
+        let _ = writeln!(
+            out,
+            "{:<9} {:<8} {:<10} {}",
+            styled(BOLD, rule.id),
+            rule.severity.as_str(),
+            how,
+            rule.title
+        );
+    }
+    out
+}
+
+/// One rule in full.
+pub fn explain(rule: &Rule) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}  {}", styled(BOLD, rule.id), rule.name);
+    let _ = writeln!(out, "{}\n", rule.title);
+    let products: Vec<&str> = rule.products.iter().map(|p| p.as_str()).collect();
+    let _ = writeln!(out, "family:        {} ({})", rule.family, rule.family.title());
+    let _ = writeln!(out, "severity:      {}", rule.severity);
+    let _ = writeln!(out, "products:      {}", products.join(", "));
+    let evaluation = match rule.evaluation {
+        Evaluation::Checked => "checked against every topology".to_owned(),
+        Evaluation::Guidance(reason) => format!("guidance only: {reason}"),
+        Evaluation::AliasOf(target) => format!("reported as {target}"),
+    };
+    let _ = writeln!(out, "evaluation:    {evaluation}");
+    let provenance = serde_json::to_value(rule.provenance).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let unverified = if rule.is_unverified() { " (unverified: never an error)" } else { "" };
+    let _ = writeln!(out, "provenance:    {provenance}{unverified}");
+    let enforced = serde_json::to_value(rule.tb_enforced).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let _ = writeln!(out, "Topology Builder enforces it: {enforced}\n");
+    for (heading, text) in [
+        ("What it checks", rule.doc.what),
+        ("Why", rule.doc.why),
+        ("Example", rule.doc.example),
+        ("How to fix", rule.doc.fix),
+    ] {
+        let _ = writeln!(out, "{}\n  {text}\n", styled(BOLD, heading));
+    }
+    let _ = writeln!(out, "{}", styled(BOLD, "Sources"));
+    for source in rule.sources {
+        let section = if source.heading.is_empty() { String::new() } else { format!(" § {}", source.heading) };
+        let _ = writeln!(out, "  - {}{section}\n    {}", source.path, source.url());
+    }
+    out
+}
