@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use hadr_rules::registry::{self, Evaluation};
 use hadr_rules::tokens::{Family, Severity};
-use hadr_rules::{ErrorKind, InputError, Options, Report, Selector, Suppression, Topology, TopologyError};
+use hadr_rules::{Options, Report, Selector, Suppression, Topology, TopologyError};
 
 #[derive(Debug, Parser)]
 #[command(name = "hadr-rules", version, about, long_about = None)]
@@ -113,7 +113,12 @@ fn check(args: &CheckArgs) -> u8 {
     let results: Vec<(&str, Result<Report, TopologyError>)> = args
         .files
         .iter()
-        .map(|file| (file.as_str(), load(file).map(|topology| hadr_rules::check(&topology, &options))))
+        .map(|file| {
+            (
+                file.as_str(),
+                load(file).map(|topology| hadr_rules::check(&topology, &options)),
+            )
+        })
         .collect();
     let mut stdout = anstream::stdout();
     for (file, result) in &results {
@@ -130,17 +135,20 @@ fn check(args: &CheckArgs) -> u8 {
         (Format::Json, _) => several_json(&results),
         (Format::Text, _) => results
             .iter()
-            .filter_map(|(file, result)| result.as_ref().ok().map(|report| render::report(file, report, level)))
+            .filter_map(|(file, result)| {
+                result
+                    .as_ref()
+                    .ok()
+                    .map(|report| render::report(file, report, level))
+            })
             .collect(),
     };
     let _ = write!(stdout, "{output}");
     let unreadable = results.iter().any(|(_, result)| result.is_err());
-    let failed = results.iter().any(|(_, result)| result.as_ref().is_ok_and(|r| r.fails(level)));
-    if unreadable {
-        2
-    } else {
-        u8::from(failed)
-    }
+    let failed = results
+        .iter()
+        .any(|(_, result)| result.as_ref().is_ok_and(|r| r.fails(level)));
+    if unreadable { 2 } else { u8::from(failed) }
 }
 
 /// Several files in one JSON document: each file's report or its errors.
@@ -152,18 +160,20 @@ fn several_json(results: &[(&str, Result<Report, TopologyError>)]) -> String {
             Err(error) => serde_json::json!({ "file": file, "errors": error.errors }),
         })
         .collect();
-    let mut json = serde_json::to_string_pretty(&serde_json::json!({ "format": 1, "files": files })).unwrap_or_default();
+    let mut json =
+        serde_json::to_string_pretty(&serde_json::json!({ "format": 1, "files": files }))
+            .unwrap_or_default();
     json.push('\n');
     json
 }
 
 /// Reads and resolves one topology document; errors name the file.
 fn load(file: &str) -> Result<Topology, TopologyError> {
-    let bytes = read(file).map_err(|error| TopologyError::from(error).in_file(file))?;
+    let bytes = read(file)?;
     Topology::from_json(&bytes).map_err(|error| error.in_file(file))
 }
 
-fn read(file: &str) -> Result<Vec<u8>, InputError> {
+fn read(file: &str) -> Result<Vec<u8>, TopologyError> {
     let result = if file == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
@@ -177,21 +187,15 @@ fn read(file: &str) -> Result<Vec<u8>, InputError> {
             std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
             _ => error.to_string(),
         };
-        InputError {
-            kind: ErrorKind::Io,
-            file: None,
-            path: String::new(),
-            line: None,
-            column: None,
-            message: format!("cannot read the file: {reason}"),
-            expected: Some("a readable topology document, format 1".to_owned()),
-        }
+        TopologyError::unreadable(file, &reason)
     })
 }
 
 fn rules(family: Option<Family>, format: Format) -> u8 {
-    let rules: Vec<&registry::Rule> =
-        registry::rules().iter().filter(|rule| family.is_none_or(|f| rule.family == f)).collect();
+    let rules: Vec<&registry::Rule> = registry::rules()
+        .iter()
+        .filter(|rule| family.is_none_or(|f| rule.family == f))
+        .collect();
     let output = match format {
         Format::Json => {
             let mut json = serde_json::to_string_pretty(&rules).unwrap_or_default();
@@ -207,9 +211,17 @@ fn rules(family: Option<Family>, format: Format) -> u8 {
 fn explain(id: &str) -> u8 {
     let Some(rule) = registry::rule(id) else {
         let ids = registry::rules().iter().map(|rule| rule.id);
-        let near = ids.clone().min_by_key(|candidate| strsim_distance(id, candidate)).filter(|c| strsim_distance(id, c) <= 2);
-        let hint = near.map(|near| format!(": did you mean `{near}`?")).unwrap_or_default();
-        let _ = writeln!(anstream::stderr(), "error: no rule `{id}` in the catalog{hint}");
+        let near = ids
+            .clone()
+            .min_by_key(|candidate| strsim_distance(id, candidate))
+            .filter(|c| strsim_distance(id, c) <= 2);
+        let hint = near
+            .map(|near| format!(": did you mean `{near}`?"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            anstream::stderr(),
+            "error: no rule `{id}` in the catalog{hint}"
+        );
         return 2;
     };
     let mut text = render::explain(rule);
@@ -230,7 +242,8 @@ fn strsim_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut current = vec![i + 1];
         for (j, cb) in b.chars().enumerate() {
-            let substitution = previous.get(j).copied().unwrap_or(usize::MAX) + usize::from(ca != cb);
+            let substitution =
+                previous.get(j).copied().unwrap_or(usize::MAX) + usize::from(ca != cb);
             let deletion = previous.get(j + 1).copied().unwrap_or(usize::MAX) + 1;
             let insertion = current.get(j).copied().unwrap_or(usize::MAX) + 1;
             current.push(substitution.min(deletion).min(insertion));
@@ -249,21 +262,35 @@ fn parse_family(text: &str) -> Result<Family, String> {
 }
 
 fn families() -> String {
-    Family::ALL.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(", ")
+    Family::ALL
+        .iter()
+        .map(|f| f.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn parse_selector(text: &str) -> Result<Selector, String> {
-    Selector::parse(text).ok_or_else(|| format!("`{text}` is neither a rule ID nor a family ({})", families()))
+    Selector::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is neither a rule ID nor a family ({})",
+            families()
+        )
+    })
 }
 
 fn parse_override(text: &str) -> Result<(Selector, Severity), String> {
-    let (selector, level) = text.split_once('=').ok_or("expected SELECTOR=LEVEL, e.g. `PAIR-009=error`")?;
-    let severity = Severity::from_token(level).ok_or_else(|| format!("unknown level `{level}`; expected error, warning or info"))?;
+    let (selector, level) = text
+        .split_once('=')
+        .ok_or("expected SELECTOR=LEVEL, e.g. `PAIR-009=error`")?;
+    let severity = Severity::from_token(level)
+        .ok_or_else(|| format!("unknown level `{level}`; expected error, warning or info"))?;
     Ok((parse_selector(selector)?, severity))
 }
 
 fn parse_suppression(text: &str) -> Result<Suppression, String> {
-    let (target, reason) = text.split_once('=').ok_or("expected SELECTOR[@SUBJECT]=REASON")?;
+    let (target, reason) = text
+        .split_once('=')
+        .ok_or("expected SELECTOR[@SUBJECT]=REASON")?;
     if reason.trim().is_empty() {
         return Err("a suppression needs a reason after `=`".to_owned());
     }
@@ -271,5 +298,9 @@ fn parse_suppression(text: &str) -> Result<Suppression, String> {
         Some((selector, subject)) => (selector, Some(subject.to_owned())),
         None => (target, None),
     };
-    Ok(Suppression { selector: parse_selector(selector)?, subject, reason: reason.to_owned() })
+    Ok(Suppression {
+        selector: parse_selector(selector)?,
+        subject,
+        reason: reason.to_owned(),
+    })
 }

@@ -21,7 +21,12 @@ fn styled(style: Style, text: &str) -> String {
 
 /// An input error, one line per problem.
 pub fn error(error: &TopologyError) -> String {
-    error.errors.iter().map(|e| format!("{}: {e}", styled(ERROR, "error"))).collect::<Vec<_>>().join("\n")
+    error
+        .errors
+        .iter()
+        .map(|e| format!("{}: {e}", styled(ERROR, "error")))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A report grouped by subject, worst first, with a summary line.
@@ -30,7 +35,10 @@ pub fn report(file: &str, report: &Report, level: Severity) -> String {
     let _ = writeln!(out, "{}", styled(BOLD, file));
     let mut subjects: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     for diagnostic in &report.diagnostics {
-        subjects.entry(diagnostic.subject.as_str()).or_default().push(diagnostic);
+        subjects
+            .entry(diagnostic.subject.as_str())
+            .or_default()
+            .push(diagnostic);
     }
     let mut ordered: Vec<(&str, Vec<&Diagnostic>)> = subjects.into_iter().collect();
     ordered.sort_by_key(|(_, list)| list.iter().map(|d| std::cmp::Reverse(rank(d))).min());
@@ -41,7 +49,11 @@ pub fn report(file: &str, report: &Report, level: Severity) -> String {
         }
     }
     let summary = report.summary;
-    let verdict = if report.fails(level) { styled(ERROR, "fail") } else { styled(BOLD, "pass") };
+    let verdict = if report.fails(level) {
+        styled(ERROR, "fail")
+    } else {
+        styled(BOLD, "pass")
+    };
     let _ = writeln!(
         out,
         "{verdict}: {} error(s), {} warning(s), {} info, {} not evaluated, {} suppressed (fail level: {level})\n",
@@ -78,14 +90,23 @@ fn line(out: &mut String, d: &Diagnostic) {
         }
     };
     let pad = " ".repeat(10usize.saturating_sub(visible_len(d)));
-    let _ = writeln!(out, "    {label}{pad} {}  {}", styled(BOLD, d.rule), d.message);
+    let _ = writeln!(
+        out,
+        "    {label}{pad} {}  {}",
+        styled(BOLD, d.rule),
+        d.message
+    );
     if d.not_evaluated {
         return;
     }
     let _ = writeln!(out, "               {} {}", styled(DIM, "at"), d.path);
     let _ = writeln!(out, "               {} {}", styled(DIM, "help:"), d.help);
     if let Some(reason) = &d.suppressed {
-        let _ = writeln!(out, "               {} {reason}", styled(DIM, "suppressed:"));
+        let _ = writeln!(
+            out,
+            "               {} {reason}",
+            styled(DIM, "suppressed:")
+        );
     }
 }
 
@@ -126,7 +147,12 @@ pub fn explain(rule: &Rule) -> String {
     let _ = writeln!(out, "{}  {}", styled(BOLD, rule.id), rule.name);
     let _ = writeln!(out, "{}\n", rule.title);
     let products: Vec<&str> = rule.products.iter().map(|p| p.as_str()).collect();
-    let _ = writeln!(out, "family:        {} ({})", rule.family, rule.family.title());
+    let _ = writeln!(
+        out,
+        "family:        {} ({})",
+        rule.family,
+        rule.family.title()
+    );
     let _ = writeln!(out, "severity:      {}", rule.severity);
     let _ = writeln!(out, "products:      {}", products.join(", "));
     let evaluation = match rule.evaluation {
@@ -135,10 +161,20 @@ pub fn explain(rule: &Rule) -> String {
         Evaluation::AliasOf(target) => format!("reported as {target}"),
     };
     let _ = writeln!(out, "evaluation:    {evaluation}");
-    let provenance = serde_json::to_value(rule.provenance).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    let unverified = if rule.is_unverified() { " (unverified: never an error)" } else { "" };
+    let provenance = serde_json::to_value(rule.provenance)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let unverified = if rule.is_unverified() {
+        " (unverified: never an error)"
+    } else {
+        ""
+    };
     let _ = writeln!(out, "provenance:    {provenance}{unverified}");
-    let enforced = serde_json::to_value(rule.tb_enforced).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let enforced = serde_json::to_value(rule.tb_enforced)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
     let _ = writeln!(out, "Topology Builder enforces it: {enforced}\n");
     for (heading, text) in [
         ("What it checks", rule.doc.what),
@@ -150,7 +186,11 @@ pub fn explain(rule: &Rule) -> String {
     }
     let _ = writeln!(out, "{}", styled(BOLD, "Sources"));
     for source in rule.sources {
-        let section = if source.heading.is_empty() { String::new() } else { format!(" § {}", source.heading) };
+        let section = if source.heading.is_empty() {
+            String::new()
+        } else {
+            format!(" § {}", source.heading)
+        };
         let _ = writeln!(out, "  - {}{section}\n    {}", source.path, source.url());
     }
     out

@@ -67,7 +67,11 @@ pub struct Suppression {
 pub fn check(topology: &Topology, options: &Options) -> Report {
     let mut findings = Findings::default();
     rules::run(topology, options, &mut findings);
-    let diagnostics = findings.0.into_iter().filter_map(|finding| finding.into_diagnostic(options)).collect();
+    let diagnostics = findings
+        .0
+        .into_iter()
+        .filter_map(|finding| finding.into_diagnostic(options))
+        .collect();
     Report::new(diagnostics)
 }
 
@@ -88,7 +92,12 @@ pub(crate) struct Finding {
 
 impl Finding {
     /// A finding of `rule` about `subject`, triggered by the fact at `path`.
-    pub(crate) fn new(rule: &'static str, subject: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        rule: &'static str,
+        subject: &str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Finding {
             rule,
             subject: subject.to_owned(),
@@ -104,11 +113,18 @@ impl Finding {
     }
 
     /// `rule` could not run for `subject`: the JSON Pointers of the absent keys.
-    pub(crate) fn not_evaluated(rule: &'static str, subject: &str, mut missing: Vec<String>) -> Self {
+    pub(crate) fn not_evaluated(
+        rule: &'static str,
+        subject: &str,
+        mut missing: Vec<String>,
+    ) -> Self {
         let mut seen = std::collections::HashSet::new();
         missing.retain(|key| seen.insert(key.clone()));
         let keys: Vec<&str> = missing.iter().map(String::as_str).collect();
-        let message = format!("{rule} not evaluated for {subject}: missing {}", keys.join(", "));
+        let message = format!(
+            "{rule} not evaluated for {subject}: missing {}",
+            keys.join(", ")
+        );
         let path = missing.first().cloned().unwrap_or_default();
         let mut finding = Finding::new(rule, subject, path, message)
             .fact("missing", missing)
@@ -125,7 +141,8 @@ impl Finding {
 
     /// Other entities involved.
     pub(crate) fn related<S: AsRef<str>>(mut self, related: impl IntoIterator<Item = S>) -> Self {
-        self.related.extend(related.into_iter().map(|s| s.as_ref().to_owned()));
+        self.related
+            .extend(related.into_iter().map(|s| s.as_ref().to_owned()));
         self
     }
 
@@ -156,7 +173,8 @@ impl Finding {
     /// Applies the registry and the options; `None` for a rule the registry does not check
     /// (a programming error that the registry tests catch).
     fn into_diagnostic(self, options: &Options) -> Option<Diagnostic> {
-        let rule = registry::rule(self.rule).filter(|rule| rule.evaluation == Evaluation::Checked)?;
+        let rule =
+            registry::rule(self.rule).filter(|rule| rule.evaluation == Evaluation::Checked)?;
         let unverified = self.unverified || rule.is_unverified();
         let mut severity = self.severity.unwrap_or(rule.severity);
         if !self.not_evaluated {
@@ -174,7 +192,12 @@ impl Finding {
             .suppress
             .iter()
             .rev()
-            .find(|s| s.selector.matches(rule) && s.subject.as_ref().is_none_or(|subject| subject.eq_ignore_ascii_case(&self.subject)))
+            .find(|s| {
+                s.selector.matches(rule)
+                    && s.subject
+                        .as_ref()
+                        .is_none_or(|subject| subject.eq_ignore_ascii_case(&self.subject))
+            })
             .map(|s| s.reason.clone());
         Some(Diagnostic {
             rule: rule.id,
@@ -200,7 +223,9 @@ fn override_for(rule: &Rule, options: &Options) -> Option<Severity> {
             .severity
             .iter()
             .rev()
-            .find(|(selector, _)| matches!(selector, Selector::Rule(_)) == want_rule && selector.matches(rule))
+            .find(|(selector, _)| {
+                matches!(selector, Selector::Rule(_)) == want_rule && selector.matches(rule)
+            })
             .map(|(_, severity)| *severity)
     };
     last(true).or_else(|| last(false))

@@ -226,6 +226,10 @@ pub struct Replica {
 /// The high-availability configuration of a store, by `mode`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "mode", deny_unknown_fields)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a store is built once per document; boxing buys nothing"
+)]
 pub enum Ha {
     /// A single SQL Server instance.
     #[serde(rename = "none")]

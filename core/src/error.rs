@@ -138,6 +138,15 @@ pub struct TopologyError {
 }
 
 impl TopologyError {
+    /// A file that could not be read, with the reason in plain words.
+    pub fn unreadable(file: &str, reason: &str) -> Self {
+        let mut error =
+            InputError::at(ErrorKind::Io, "", format!("cannot read the file: {reason}"))
+                .expected("a readable topology document, format 1");
+        error.file = Some(file.to_owned());
+        error.into()
+    }
+
     /// Names the file every error came from.
     pub fn in_file(mut self, file: &str) -> Self {
         for error in &mut self.errors {
@@ -156,7 +165,9 @@ impl TopologyError {
 
 impl From<InputError> for TopologyError {
     fn from(error: InputError) -> Self {
-        TopologyError { errors: vec![error] }
+        TopologyError {
+            errors: vec![error],
+        }
     }
 }
 
@@ -175,11 +186,19 @@ impl fmt::Display for TopologyError {
 }
 
 /// The closest of `candidates` to `value`, when it is close enough to be a likely typo.
-pub(crate) fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    value: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let value = value.to_lowercase();
     candidates
         .into_iter()
-        .map(|candidate| (strsim::damerau_levenshtein(&value, &candidate.to_lowercase()), candidate))
+        .map(|candidate| {
+            (
+                strsim::damerau_levenshtein(&value, &candidate.to_lowercase()),
+                candidate,
+            )
+        })
         .filter(|(distance, candidate)| *distance <= (candidate.len().max(value.len()) / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
@@ -187,6 +206,9 @@ pub(crate) fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a 
 
 /// `one of `a`, `b`, `c`` for a message.
 pub(crate) fn one_of<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
-    let list: Vec<String> = values.into_iter().map(|value| format!("`{value}`")).collect();
+    let list: Vec<String> = values
+        .into_iter()
+        .map(|value| format!("`{value}`"))
+        .collect();
     format!("one of {}", list.join(", "))
 }

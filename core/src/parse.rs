@@ -4,27 +4,36 @@
 use serde_path_to_error::{Path, Segment};
 
 use crate::document::Document;
-use crate::error::{ErrorKind, InputError, closest, one_of};
+use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
 
 /// Parses the bytes of a format-1 document (UTF-8, an optional byte-order mark).
-pub(crate) fn parse(bytes: &[u8]) -> Result<Document, InputError> {
+pub(crate) fn parse(bytes: &[u8]) -> Result<Document, TopologyError> {
     let text = decode(bytes)?;
     if text.trim().is_empty() {
-        return Err(InputError::at(ErrorKind::Empty, "", "the document is empty")
-            .expected("a topology document, format 1"));
+        return Err(
+            InputError::at(ErrorKind::Empty, "", "the document is empty")
+                .expected("a topology document, format 1")
+                .into(),
+        );
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let result = serde_path_to_error::deserialize(&mut deserializer)
+    let parsed = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|error| translate(pointer(error.path()), error.inner()))
-        .and_then(|document| deserializer.end().map(|()| document).map_err(|error| translate(String::new(), &error)));
-    result.map_err(|error| declared_format(text).unwrap_or(error))
+        .and_then(|document| match deserializer.end() {
+            Ok(()) => Ok(document),
+            Err(error) => Err(translate(String::new(), &error)),
+        });
+    parsed.map_err(|error| TopologyError::from(declared_format(text).unwrap_or(*error)))
 }
 
 /// The text of the document: UTF-8 without its byte-order mark, or an encoding error.
-fn decode(bytes: &[u8]) -> Result<&str, InputError> {
+fn decode(bytes: &[u8]) -> Result<&str, TopologyError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(InputError::at(ErrorKind::Encoding, "", "the document is UTF-16 text")
-            .expected("UTF-8 text; save the file as UTF-8"));
+        return Err(
+            InputError::at(ErrorKind::Encoding, "", "the document is UTF-16 text")
+                .expected("UTF-8 text; save the file as UTF-8")
+                .into(),
+        );
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|error| {
@@ -34,10 +43,14 @@ fn decode(bytes: &[u8]) -> Result<&str, InputError> {
         InputError::at(
             ErrorKind::Encoding,
             "",
-            format!("the document is not UTF-8 text (invalid byte at offset {})", error.valid_up_to()),
+            format!(
+                "the document is not UTF-8 text (invalid byte at offset {})",
+                error.valid_up_to()
+            ),
         )
         .expected("a JSON topology document in UTF-8")
         .position(line, column)
+        .into()
     })
 }
 
@@ -64,7 +77,7 @@ pub(crate) fn unsupported_format(format: &serde_json::Value) -> InputError {
 
 /// Turns a serde error into the project's wording: a JSON Pointer, no Rust type names, and a
 /// suggestion for a misspelt key or token.
-fn translate(mut pointer: String, error: &serde_json::Error) -> InputError {
+fn translate(mut pointer: String, error: &serde_json::Error) -> Box<InputError> {
     let full = error.to_string();
     let message = full.split(" at line ").next().unwrap_or(&full);
     let (kind, message, expected) = if let Some(rest) = message.strip_prefix("unknown variant ") {
@@ -73,7 +86,11 @@ fn translate(mut pointer: String, error: &serde_json::Error) -> InputError {
             Some(near) => format!("unknown value `{value}`: did you mean `{near}`?"),
             None => format!("unknown value `{value}`"),
         };
-        (ErrorKind::UnknownToken, message, Some(one_of(expected.iter().map(String::as_str))))
+        (
+            ErrorKind::UnknownToken,
+            message,
+            Some(one_of(expected.iter().map(String::as_str))),
+        )
     } else if let Some(rest) = message.strip_prefix("unknown field ") {
         let (key, expected) = unknown(rest);
         pointer = format!("{pointer}/{}", escape(&key));
@@ -89,17 +106,37 @@ fn translate(mut pointer: String, error: &serde_json::Error) -> InputError {
         (ErrorKind::MissingKey, format!("missing key `{key}`"), None)
     } else if let Some(rest) = message.strip_prefix("duplicate field ") {
         let key = rest.trim_matches('`');
-        (ErrorKind::DuplicateKey, format!("key `{key}` appears twice"), None)
+        (
+            ErrorKind::DuplicateKey,
+            format!("key `{key}` appears twice"),
+            None,
+        )
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        (ErrorKind::InvalidType, format!("invalid type: {found}"), Some(plain(expected)))
+        (
+            ErrorKind::InvalidType,
+            format!("invalid type: {found}"),
+            Some(plain(expected)),
+        )
     } else if let Some(rest) = message.strip_prefix("invalid value: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        (ErrorKind::InvalidValue, format!("invalid value: {found}"), Some(plain(expected)))
+        (
+            ErrorKind::InvalidValue,
+            format!("invalid value: {found}"),
+            Some(plain(expected)),
+        )
     } else if message.starts_with("EOF while parsing") {
-        (ErrorKind::Syntax, "unexpected end of the document".to_owned(), Some(plain(message)))
+        (
+            ErrorKind::Syntax,
+            "unexpected end of the document".to_owned(),
+            Some(plain(message)),
+        )
     } else if error.is_syntax() || error.is_eof() {
-        (ErrorKind::Syntax, format!("not valid JSON: {message}"), None)
+        (
+            ErrorKind::Syntax,
+            format!("not valid JSON: {message}"),
+            None,
+        )
     } else {
         (ErrorKind::InvalidValue, message.to_owned(), None)
     };
@@ -108,7 +145,7 @@ fn translate(mut pointer: String, error: &serde_json::Error) -> InputError {
     if error.line() > 0 {
         input = input.position(error.line(), error.column());
     }
-    input
+    Box::new(input)
 }
 
 /// Splits "`value`, expected one of `a`, `b`" into the value and the expected tokens.

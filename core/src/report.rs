@@ -106,7 +106,12 @@ impl Report {
                 }
             }
         }
-        Report { format: 1, ruleset: RULESET, summary, diagnostics }
+        Report {
+            format: 1,
+            ruleset: RULESET,
+            summary,
+            diagnostics,
+        }
     }
 
     /// The report as JSON, two-space indented, with a final newline: the bytes every interface

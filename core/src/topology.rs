@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore};
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
 use crate::parse;
-use crate::tokens::{Commit, Edition, FailoverMode, HaMode, PoolKind, SiteKind, SqlEdition, SqlVersion};
+use crate::tokens::{
+    Commit, Edition, FailoverMode, HaMode, PoolKind, SiteKind, SqlEdition, SqlVersion,
+};
 
 /// A topology ready to be checked: the document, its resolved references and derived facts.
 ///
@@ -155,7 +157,13 @@ impl Topology {
         Resolver::new(&document).resolve().map(|(pools, stores)| {
             let pairings = pairings(&pools);
             let witnesses = witnesses(&stores);
-            Topology { document, pools, stores, pairings, witnesses }
+            Topology {
+                document,
+                pools,
+                stores,
+                pairings,
+                witnesses,
+            }
         })
     }
 
@@ -171,12 +179,22 @@ impl Topology {
 
     /// Every pool with its facts, in document order.
     pub fn pools(&self) -> impl Iterator<Item = (usize, &Pool, &PoolFacts)> {
-        self.document.pools.iter().zip(&self.pools).enumerate().map(|(i, (p, f))| (i, p, f))
+        self.document
+            .pools
+            .iter()
+            .zip(&self.pools)
+            .enumerate()
+            .map(|(i, (p, f))| (i, p, f))
     }
 
     /// Every store with its facts, in document order.
     pub fn stores(&self) -> impl Iterator<Item = (usize, &SqlStore, &StoreFacts)> {
-        self.document.sql_stores.iter().zip(&self.stores).enumerate().map(|(i, (s, f))| (i, s, f))
+        self.document
+            .sql_stores
+            .iter()
+            .zip(&self.stores)
+            .enumerate()
+            .map(|(i, (s, f))| (i, s, f))
     }
 
     /// The pool at `index`.
@@ -186,13 +204,17 @@ impl Topology {
 
     /// The store at `index` with its facts.
     pub fn store(&self, index: usize) -> Option<(&SqlStore, &StoreFacts)> {
-        self.document.sql_stores.get(index).zip(self.stores.get(index))
+        self.document
+            .sql_stores
+            .get(index)
+            .zip(self.stores.get(index))
     }
 
     /// The back-end store of the pool at `index`, with its index.
     pub fn back_end(&self, pool: usize) -> Option<(usize, &SqlStore, &StoreFacts)> {
         let index = self.pools.get(pool)?.back_end?;
-        self.store(index).map(|(store, facts)| (index, store, facts))
+        self.store(index)
+            .map(|(store, facts)| (index, store, facts))
     }
 
     /// The back-end HA mode of a pool: its store's mode; `none` for a Standard Edition server,
@@ -248,7 +270,11 @@ fn witnesses(stores: &[StoreFacts]) -> Vec<WitnessFacts> {
     let mut found: Vec<WitnessFacts> = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     for (store, facts) in stores.iter().enumerate() {
-        for node in facts.nodes.iter().filter(|node| node.role == NodeRole::Witness) {
+        for node in facts
+            .nodes
+            .iter()
+            .filter(|node| node.role == NodeRole::Witness)
+        {
             let key = (node.host(), node.instance.to_lowercase());
             match index.get(&key).and_then(|&i| found.get_mut(i)) {
                 Some(witness) => witness.stores.push(store),
@@ -294,8 +320,12 @@ impl<'a> Resolver<'a> {
             return Err(parse::unsupported_format(&document.format.into()).into());
         }
         self.index_identifiers();
-        let mut pools: Vec<PoolFacts> =
-            document.pools.iter().enumerate().map(|(i, pool)| self.pool(i, pool)).collect();
+        let mut pools: Vec<PoolFacts> = document
+            .pools
+            .iter()
+            .enumerate()
+            .map(|(i, pool)| self.pool(i, pool))
+            .collect();
         let mut used_by = vec![Vec::new(); document.sql_stores.len()];
         for (pool, facts) in pools.iter().enumerate() {
             if let Some(users) = facts.back_end.and_then(|store| used_by.get_mut(store)) {
@@ -311,10 +341,18 @@ impl<'a> Resolver<'a> {
             .collect();
         for (i, facts) in stores.iter().enumerate() {
             if facts.nodes.is_empty() {
-                let key = if facts.mode == HaMode::AlwaysOnAg { "replicas" } else { "nodes" };
+                let key = if facts.mode == HaMode::AlwaysOnAg {
+                    "replicas"
+                } else {
+                    "nodes"
+                };
                 self.errors.push(
-                    InputError::at(ErrorKind::InvalidValue, format!("/sql_stores/{i}/ha/{key}"), format!("`{key}` is empty"))
-                        .expected(format!("an array of one or more {key}")),
+                    InputError::at(
+                        ErrorKind::InvalidValue,
+                        format!("/sql_stores/{i}/ha/{key}"),
+                        format!("`{key}` is empty"),
+                    )
+                    .expected(format!("an array of one or more {key}")),
                 );
             }
         }
@@ -335,7 +373,9 @@ impl<'a> Resolver<'a> {
         if self.errors.is_empty() {
             Ok((pools, stores))
         } else {
-            Err(TopologyError { errors: self.errors })
+            Err(TopologyError {
+                errors: self.errors,
+            })
         }
     }
 
@@ -359,7 +399,11 @@ impl<'a> Resolver<'a> {
                 let clash = servers.insert(key.clone(), i).is_some()
                     || self.pools.get(&key).is_some_and(|&other| other != i);
                 if clash {
-                    self.duplicate(format!("/pools/{i}/servers/{k}/fqdn"), "server FQDN", &server.fqdn);
+                    self.duplicate(
+                        format!("/pools/{i}/servers/{k}/fqdn"),
+                        "server FQDN",
+                        &server.fqdn,
+                    );
                 }
             }
         }
@@ -370,7 +414,11 @@ impl<'a> Resolver<'a> {
         }
         for (i, file_store) in document.file_stores.iter().enumerate() {
             if self.file_stores.insert(&file_store.id, i).is_some() {
-                self.duplicate(format!("/file_stores/{i}/id"), "file store id", &file_store.id);
+                self.duplicate(
+                    format!("/file_stores/{i}/id"),
+                    "file store id",
+                    &file_store.id,
+                );
             }
         }
     }
@@ -381,28 +429,59 @@ impl<'a> Resolver<'a> {
         let site = self.site_ref(&pool.site, &at("site")).unwrap_or_default();
         if pool.servers.is_empty() {
             self.errors.push(
-                InputError::at(ErrorKind::InvalidValue, at("servers"), "a pool needs at least one server")
-                    .expected("an array of one or more servers"),
+                InputError::at(
+                    ErrorKind::InvalidValue,
+                    at("servers"),
+                    "a pool needs at least one server",
+                )
+                .expected("an array of one or more servers"),
             );
         }
         if pool.kind == PoolKind::FrontEnd && pool.edition.is_none() {
-            self.missing(at("edition"), "edition", "a `front_end` pool", "`enterprise` or `standard`");
+            self.missing(
+                at("edition"),
+                "edition",
+                "a `front_end` pool",
+                "`enterprise` or `standard`",
+            );
         }
         let needs_back_end = pool.kind == PoolKind::PersistentChat
             || (pool.kind == PoolKind::FrontEnd && pool.edition == Some(Edition::Enterprise));
         if needs_back_end && pool.back_end.is_none() {
-            self.missing(at("back_end"), "back_end", &format!("an Enterprise `{}` pool", pool.kind), "a SQL store id");
+            self.missing(
+                at("back_end"),
+                "back_end",
+                &format!("an Enterprise `{}` pool", pool.kind),
+                "a SQL store id",
+            );
         }
         let is_branch = matches!(pool.kind, PoolKind::Sba | PoolKind::Sbs);
         if is_branch && pool.associated_pool.is_none() {
-            self.missing(at("associated_pool"), "associated_pool", &format!("an `{}` pool", pool.kind), "a pool FQDN");
+            self.missing(
+                at("associated_pool"),
+                "associated_pool",
+                &format!("an `{}` pool", pool.kind),
+                "a pool FQDN",
+            );
         }
         let back_end = pool.back_end.as_deref().and_then(|id| {
             let names = self.stores.keys().copied().collect();
-            self.reference(id, &at("back_end"), "SQL store", self.stores.get(id).copied(), names)
+            self.reference(
+                id,
+                &at("back_end"),
+                "SQL store",
+                self.stores.get(id).copied(),
+                names,
+            )
         });
-        let backup = pool.backup_pool.as_deref().and_then(|fqdn| self.pool_ref(fqdn, &at("backup_pool")));
-        let associated = pool.associated_pool.as_deref().and_then(|fqdn| self.pool_ref(fqdn, &at("associated_pool")));
+        let backup = pool
+            .backup_pool
+            .as_deref()
+            .and_then(|fqdn| self.pool_ref(fqdn, &at("backup_pool")));
+        let associated = pool
+            .associated_pool
+            .as_deref()
+            .and_then(|fqdn| self.pool_ref(fqdn, &at("associated_pool")));
         if let Some(id) = pool.file_store.as_deref() {
             let found = self.file_stores.get(id).copied();
             let names = self.file_stores.keys().copied().collect();
@@ -417,7 +496,12 @@ impl<'a> Resolver<'a> {
         let server_data_centers = pool
             .servers
             .iter()
-            .map(|server: &Server| server.data_center.clone().unwrap_or_else(|| site_data_center.clone()))
+            .map(|server: &Server| {
+                server
+                    .data_center
+                    .clone()
+                    .unwrap_or_else(|| site_data_center.clone())
+            })
             .collect();
         PoolFacts {
             site,
@@ -438,7 +522,12 @@ impl<'a> Resolver<'a> {
 
     fn pool_ref(&mut self, fqdn: &str, pointer: &str) -> Option<usize> {
         let found = self.pools.get(&fqdn.to_lowercase()).copied();
-        let names = self.document.pools.iter().map(|pool| pool.fqdn.as_str()).collect();
+        let names = self
+            .document
+            .pools
+            .iter()
+            .map(|pool| pool.fqdn.as_str())
+            .collect();
         self.reference(fqdn, pointer, "pool", found, names)
     }
 
@@ -462,22 +551,32 @@ impl<'a> Resolver<'a> {
             } else {
                 format!("a {what} defined in the document: {}", one_of(names))
             };
-            self.errors.push(InputError::at(ErrorKind::DanglingReference, pointer, message).expected(expected));
+            self.errors.push(
+                InputError::at(ErrorKind::DanglingReference, pointer, message).expected(expected),
+            );
         }
         found
     }
 
     fn duplicate(&mut self, pointer: String, what: &str, value: &str) {
         self.errors.push(
-            InputError::at(ErrorKind::Duplicate, pointer, format!("{what} `{value}` appears more than once"))
-                .expected(format!("a unique {what}")),
+            InputError::at(
+                ErrorKind::Duplicate,
+                pointer,
+                format!("{what} `{value}` appears more than once"),
+            )
+            .expected(format!("a unique {what}")),
         );
     }
 
     fn missing(&mut self, pointer: String, key: &str, owner: &str, expected: &str) {
         self.errors.push(
-            InputError::at(ErrorKind::MissingKey, pointer, format!("missing key `{key}`, required for {owner}"))
-                .expected(expected.to_owned()),
+            InputError::at(
+                ErrorKind::MissingKey,
+                pointer,
+                format!("missing key `{key}`, required for {owner}"),
+            )
+            .expected(expected.to_owned()),
         );
     }
 }
@@ -486,7 +585,11 @@ impl<'a> Resolver<'a> {
 fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFacts {
     let base = format!("/sql_stores/{index}/ha");
     let own = |pointer: &str, key: &str, overridden: bool| {
-        if overridden { format!("{pointer}/{key}") } else { format!("/sql_stores/{index}/{key}") }
+        if overridden {
+            format!("{pointer}/{key}")
+        } else {
+            format!("/sql_stores/{index}/{key}")
+        }
     };
     let node = |role: NodeRole, node: &SqlNode, pointer: String| NodeFacts {
         role,
@@ -503,7 +606,10 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
     let replica = |k: usize, replica: &Replica| {
         let pointer = format!("{base}/replicas/{k}");
         NodeFacts {
-            role: NodeRole::Replica { commit: replica.commit, failover: replica.failover },
+            role: NodeRole::Replica {
+                commit: replica.commit,
+                failover: replica.failover,
+            },
             fqdn: replica.fqdn.clone(),
             instance: replica.instance.clone().unwrap_or_default(),
             version: replica.version.or(store.version),
@@ -524,20 +630,41 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
             .collect()
     };
     let (mode, nodes) = match &store.ha {
-        Ha::None { server } => (HaMode::None, vec![node(NodeRole::Server, server, format!("{base}/server"))]),
-        Ha::Mirroring { principal, mirror, witness, .. } => {
+        Ha::None { server } => (
+            HaMode::None,
+            vec![node(NodeRole::Server, server, format!("{base}/server"))],
+        ),
+        Ha::Mirroring {
+            principal,
+            mirror,
+            witness,
+            ..
+        } => {
             let mut nodes = vec![
                 node(NodeRole::Principal, principal, format!("{base}/principal")),
                 node(NodeRole::Mirror, mirror, format!("{base}/mirror")),
             ];
-            nodes.extend(witness.iter().map(|w| node(NodeRole::Witness, w, format!("{base}/witness"))));
+            nodes.extend(
+                witness
+                    .iter()
+                    .map(|w| node(NodeRole::Witness, w, format!("{base}/witness"))),
+            );
             (HaMode::Mirroring, nodes)
         }
-        Ha::AlwaysOnAg { replicas, .. } => {
-            (HaMode::AlwaysOnAg, replicas.iter().enumerate().map(|(k, r)| replica(k, r)).collect())
-        }
+        Ha::AlwaysOnAg { replicas, .. } => (
+            HaMode::AlwaysOnAg,
+            replicas
+                .iter()
+                .enumerate()
+                .map(|(k, r)| replica(k, r))
+                .collect(),
+        ),
         Ha::AlwaysOnFci(c) => (HaMode::AlwaysOnFci, cluster(c)),
         Ha::FailoverCluster(c) => (HaMode::FailoverCluster, cluster(c)),
     };
-    StoreFacts { mode, nodes, used_by }
+    StoreFacts {
+        mode,
+        nodes,
+        used_by,
+    }
 }

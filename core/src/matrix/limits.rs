@@ -31,7 +31,13 @@ const L13: &str = "Lync/LyncServer/lync-server-2013-capacity-planning-using-the-
 const S15: &str = "Skype/SfbServer/plan-your-deployment/capacity/user-model.md § Front End Server";
 const S19: &str = "Skype/SfBServer2019/plan/user-model-2019.md § Front End Server";
 
-const fn limits(product: Product, max_front_ends: usize, max_pool_users: u64, max_paired_pool_users: u64, source: &'static str) -> Limits {
+const fn limits(
+    product: Product,
+    max_front_ends: usize,
+    max_pool_users: u64,
+    max_paired_pool_users: u64,
+    source: &'static str,
+) -> Limits {
     Limits {
         product,
         max_front_ends,
@@ -49,7 +55,10 @@ const L13_LIMITS: Limits = limits(Product::Lync2013, 12, 80_000, 40_000, L13);
 const S15_LIMITS: Limits = limits(Product::Sfb2015, 12, 80_000, 40_000, S15);
 const S19_LIMITS: Limits = limits(Product::Sfb2019, 16, 106_000, 53_000, S19);
 // Subscription Edition inherits the 2019 numbers (secondary sources).
-const SE_LIMITS: Limits = Limits { unverified: true, ..limits(Product::SfbSe, 16, 106_000, 53_000, S19) };
+const SE_LIMITS: Limits = Limits {
+    unverified: true,
+    ..limits(Product::SfbSe, 16, 106_000, 53_000, S19)
+};
 
 /// One row a product.
 pub const LIMITS: &[Limits] = &[L13_LIMITS, S15_LIMITS, S19_LIMITS, SE_LIMITS];

@@ -34,7 +34,10 @@ pub struct Cell {
 impl Cell {
     /// A verdict that is never reported as unverified.
     pub(crate) const fn primary(support: Support) -> Cell {
-        Cell { support, provenance: Provenance::Primary }
+        Cell {
+            support,
+            provenance: Provenance::Primary,
+        }
     }
 
     /// Whether findings that rest on this cell are unverified.
@@ -45,10 +48,22 @@ impl Cell {
 
 pub(crate) const YES: Cell = Cell::primary(Support::Yes);
 pub(crate) const NO: Cell = Cell::primary(Support::No);
-pub(crate) const YES_SECONDARY: Cell = Cell { support: Support::Yes, provenance: Provenance::Secondary };
-pub(crate) const NO_SECONDARY: Cell = Cell { support: Support::No, provenance: Provenance::Secondary };
-pub(crate) const NO_UNSOURCED: Cell = Cell { support: Support::No, provenance: Provenance::Unsourced };
-pub(crate) const UNDOCUMENTED: Cell = Cell { support: Support::Undocumented, provenance: Provenance::Unsourced };
+pub(crate) const YES_SECONDARY: Cell = Cell {
+    support: Support::Yes,
+    provenance: Provenance::Secondary,
+};
+pub(crate) const NO_SECONDARY: Cell = Cell {
+    support: Support::No,
+    provenance: Provenance::Secondary,
+};
+pub(crate) const NO_UNSOURCED: Cell = Cell {
+    support: Support::No,
+    provenance: Provenance::Unsourced,
+};
+pub(crate) const UNDOCUMENTED: Cell = Cell {
+    support: Support::Undocumented,
+    provenance: Provenance::Unsourced,
+};
 
 /// A minimum patch level: service pack, then cumulative update within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -62,13 +77,19 @@ pub struct MinLevel {
 impl MinLevel {
     /// Whether a store at this level meets the minimum; `None` when the facts given cannot
     /// tell (a later service pack contains every earlier cumulative update).
-    pub fn satisfied_by(self, service_pack: Option<u32>, cumulative_update: Option<u32>) -> Option<bool> {
+    pub fn satisfied_by(
+        self,
+        service_pack: Option<u32>,
+        cumulative_update: Option<u32>,
+    ) -> Option<bool> {
         match (service_pack, cumulative_update) {
             (Some(sp), _) if sp > self.service_pack => Some(true),
             (Some(sp), _) if sp < self.service_pack => Some(false),
             (Some(_), Some(cu)) => Some(cu >= self.cumulative_update),
             (Some(_), None) => (self.cumulative_update == 0).then_some(true),
-            (None, Some(cu)) if cu >= self.cumulative_update && self.service_pack == 0 => Some(true),
+            (None, Some(cu)) if cu >= self.cumulative_update && self.service_pack == 0 => {
+                Some(true)
+            }
             (None, _) => None,
         }
     }

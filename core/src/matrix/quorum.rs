@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::tokens::Product;
-use crate::tokens::Product::{Lync2013, SfbSe, Sfb2015, Sfb2019};
+use crate::tokens::Product::{Lync2013, Sfb2015, Sfb2019, SfbSe};
 
 /// "Any `count` servers", or "any `count` of the first `of_first` servers" in topology order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,12 +59,39 @@ const FROM_2019: &[Product] = &[Sfb2019, SfbSe];
 /// Source of both tables.
 pub const SOURCE: &str = "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability.md § Routing Group Level quorum loss, § Pool-level quorum loss; Lync/LyncServer/lync-server-2013-topologies-and-components-for-front-end-servers-instant-messaging-and-presence.md";
 
-const fn any(min_servers: usize, max_servers: usize, products: &'static [Product], count: usize) -> QuorumRow {
-    QuorumRow { min_servers, max_servers, products, needed: Needed { count, of_first: None } }
+const fn any(
+    min_servers: usize,
+    max_servers: usize,
+    products: &'static [Product],
+    count: usize,
+) -> QuorumRow {
+    QuorumRow {
+        min_servers,
+        max_servers,
+        products,
+        needed: Needed {
+            count,
+            of_first: None,
+        },
+    }
 }
 
-const fn of_first(min: usize, max: usize, products: &'static [Product], count: usize, first: usize) -> QuorumRow {
-    QuorumRow { min_servers: min, max_servers: max, products, needed: Needed { count, of_first: Some(first) } }
+const fn of_first(
+    min: usize,
+    max: usize,
+    products: &'static [Product],
+    count: usize,
+    first: usize,
+) -> QuorumRow {
+    QuorumRow {
+        min_servers: min,
+        max_servers: max,
+        products,
+        needed: Needed {
+            count,
+            of_first: Some(first),
+        },
+    }
 }
 
 /// Servers that must run the first time a pool starts (routing-group quorum).
@@ -112,12 +139,24 @@ fn lookup(table: &[QuorumRow], product: Product, servers: usize) -> Quorum {
     }
     if servers == 1 {
         // A one-server pool runs when its server runs.
-        return Quorum::Needs { needed: vec![Needed { count: 1, of_first: None }] };
+        return Quorum::Needs {
+            needed: vec![Needed {
+                count: 1,
+                of_first: None,
+            }],
+        };
     }
     let needed: Vec<Needed> = table
         .iter()
-        .filter(|row| row.products.contains(&product) && (row.min_servers..=row.max_servers).contains(&servers))
+        .filter(|row| {
+            row.products.contains(&product)
+                && (row.min_servers..=row.max_servers).contains(&servers)
+        })
         .map(|row| row.needed)
         .collect();
-    if needed.is_empty() { Quorum::Undocumented } else { Quorum::Needs { needed } }
+    if needed.is_empty() {
+        Quorum::Undocumented
+    } else {
+        Quorum::Needs { needed }
+    }
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{Cell, MinLevel, NO, NO_SECONDARY, UNDOCUMENTED, YES, YES_SECONDARY};
 use crate::tokens::{HaMode, Product, SqlVersion};
-use Product::{Lync2013, SfbSe, Sfb2015, Sfb2019};
+use Product::{Lync2013, Sfb2015, Sfb2019, SfbSe};
 use SqlVersion::{V2008r2, V2012, V2014, V2016, V2017, V2019, V2022};
 
 /// One row of the matrix.
@@ -34,14 +34,23 @@ pub struct SqlRow {
 }
 
 const L13: &str = "Lync/LyncServer/lync-server-2013-database-software-support.md § Using SQL Mirroring and SQL Clustering; Lync/LyncServer/lync-server-2013-back-end-server-high-availability.md";
-const L13_2014: &str = "Skype/SfbServer/plan-your-deployment/upgrade.md § Recommended upgrade paths";
+const L13_2014: &str =
+    "Skype/SfbServer/plan-your-deployment/upgrade.md § Recommended upgrade paths";
 const S15: &str = "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md; Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md § Back end databases";
 const S19: &str = "Skype/SfBServer2019/plan/system-requirements.md § Back end databases; Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md; Skype/SfBServer2019/deprecated.md § SQL Mirroring";
 const SE: &str = "secondary sources only (Subscription Edition prerequisites identical to 2019)";
 
-const SP2_CU2: Option<MinLevel> = Some(MinLevel { service_pack: 2, cumulative_update: 2 });
+const SP2_CU2: Option<MinLevel> = Some(MinLevel {
+    service_pack: 2,
+    cumulative_update: 2,
+});
 
-const fn row(product: Product, version: SqlVersion, cells: [Cell; 4], source: &'static str) -> SqlRow {
+const fn row(
+    product: Product,
+    version: SqlVersion,
+    cells: [Cell; 4],
+    source: &'static str,
+) -> SqlRow {
     let [back_end, mirroring, availability_group, failover_cluster] = cells;
     SqlRow {
         product,
@@ -57,7 +66,6 @@ const fn row(product: Product, version: SqlVersion, cells: [Cell; 4], source: &'
     }
 }
 
-
 /// Every row; a (product, version) pair not listed is unsupported.
 pub const SQL_MATRIX: &[SqlRow] = &[
     row(Lync2013, V2008r2, [YES, YES, NO, YES], L13),
@@ -69,13 +77,22 @@ pub const SQL_MATRIX: &[SqlRow] = &[
     row(Lync2013, V2022, [NO, NO, NO, NO], L13_2014),
     // C-3: the deploy page's "minimum 2008 R2" is a Lync-era leftover.
     row(Sfb2015, V2008r2, [NO, NO, NO, NO], S15),
-    SqlRow { min_level_ha: SP2_CU2, ..row(Sfb2015, V2012, [YES, YES, YES, YES], S15) },
     SqlRow {
-        min_level: Some(MinLevel { service_pack: 0, cumulative_update: 6 }),
+        min_level_ha: SP2_CU2,
+        ..row(Sfb2015, V2012, [YES, YES, YES, YES], S15)
+    },
+    SqlRow {
+        min_level: Some(MinLevel {
+            service_pack: 0,
+            cumulative_update: 6,
+        }),
         ..row(Sfb2015, V2014, [YES, YES, YES, YES], S15)
     },
     SqlRow {
-        min_level: Some(MinLevel { service_pack: 1, cumulative_update: 0 }),
+        min_level: Some(MinLevel {
+            service_pack: 1,
+            cumulative_update: 0,
+        }),
         min_product_cu: Some(7),
         ..row(Sfb2015, V2016, [YES, YES, YES, YES], S15)
     },
@@ -89,18 +106,55 @@ pub const SQL_MATRIX: &[SqlRow] = &[
     row(Sfb2019, V2017, [YES, NO, YES, YES], S19),
     row(Sfb2019, V2019, [YES, NO, YES, YES], S19),
     row(Sfb2019, V2022, [NO, NO, NO, NO], S19),
-    row(SfbSe, V2008r2, [NO_SECONDARY, NO_SECONDARY, NO_SECONDARY, NO_SECONDARY], SE),
-    row(SfbSe, V2012, [NO_SECONDARY, NO_SECONDARY, NO_SECONDARY, NO_SECONDARY], SE),
-    row(SfbSe, V2014, [NO_SECONDARY, NO_SECONDARY, NO_SECONDARY, NO_SECONDARY], SE),
-    row(SfbSe, V2016, [YES_SECONDARY, NO_SECONDARY, YES_SECONDARY, YES_SECONDARY], SE),
-    row(SfbSe, V2017, [YES_SECONDARY, NO_SECONDARY, YES_SECONDARY, YES_SECONDARY], SE),
-    row(SfbSe, V2019, [YES_SECONDARY, NO_SECONDARY, YES_SECONDARY, YES_SECONDARY], SE),
-    row(SfbSe, V2022, [UNDOCUMENTED, NO_SECONDARY, UNDOCUMENTED, UNDOCUMENTED], "not in the documentation read"),
+    row(
+        SfbSe,
+        V2008r2,
+        [NO_SECONDARY, NO_SECONDARY, NO_SECONDARY, NO_SECONDARY],
+        SE,
+    ),
+    row(
+        SfbSe,
+        V2012,
+        [NO_SECONDARY, NO_SECONDARY, NO_SECONDARY, NO_SECONDARY],
+        SE,
+    ),
+    row(
+        SfbSe,
+        V2014,
+        [NO_SECONDARY, NO_SECONDARY, NO_SECONDARY, NO_SECONDARY],
+        SE,
+    ),
+    row(
+        SfbSe,
+        V2016,
+        [YES_SECONDARY, NO_SECONDARY, YES_SECONDARY, YES_SECONDARY],
+        SE,
+    ),
+    row(
+        SfbSe,
+        V2017,
+        [YES_SECONDARY, NO_SECONDARY, YES_SECONDARY, YES_SECONDARY],
+        SE,
+    ),
+    row(
+        SfbSe,
+        V2019,
+        [YES_SECONDARY, NO_SECONDARY, YES_SECONDARY, YES_SECONDARY],
+        SE,
+    ),
+    row(
+        SfbSe,
+        V2022,
+        [UNDOCUMENTED, NO_SECONDARY, UNDOCUMENTED, UNDOCUMENTED],
+        "not in the documentation read",
+    ),
 ];
 
 /// The row for a product and SQL version.
 pub fn sql_row(product: Product, version: SqlVersion) -> Option<&'static SqlRow> {
-    SQL_MATRIX.iter().find(|row| row.product == product && row.version == version)
+    SQL_MATRIX
+        .iter()
+        .find(|row| row.product == product && row.version == version)
 }
 
 /// Persistent Chat store versions for Skype for Business Server 2015 (catalog §2.1, SQL-012):
@@ -125,25 +179,46 @@ pub struct HaModes {
 pub const HA_MODES: &[HaModes] = &[
     HaModes {
         product: Lync2013,
-        modes: &[HaMode::None, HaMode::Mirroring, HaMode::AlwaysOnFci, HaMode::FailoverCluster],
+        modes: &[
+            HaMode::None,
+            HaMode::Mirroring,
+            HaMode::AlwaysOnFci,
+            HaMode::FailoverCluster,
+        ],
         unverified: false,
         source: "Lync/LyncServer/lync-server-2013-back-end-server-high-availability.md; Lync/LyncServer/lync-server-2013-database-software-support.md",
     },
     HaModes {
         product: Sfb2015,
-        modes: &[HaMode::None, HaMode::Mirroring, HaMode::AlwaysOnAg, HaMode::AlwaysOnFci, HaMode::FailoverCluster],
+        modes: &[
+            HaMode::None,
+            HaMode::Mirroring,
+            HaMode::AlwaysOnAg,
+            HaMode::AlwaysOnFci,
+            HaMode::FailoverCluster,
+        ],
         unverified: false,
         source: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
     },
     HaModes {
         product: Sfb2019,
-        modes: &[HaMode::None, HaMode::AlwaysOnAg, HaMode::AlwaysOnFci, HaMode::FailoverCluster],
+        modes: &[
+            HaMode::None,
+            HaMode::AlwaysOnAg,
+            HaMode::AlwaysOnFci,
+            HaMode::FailoverCluster,
+        ],
         unverified: false,
         source: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md; Skype/SfBServer2019/deprecated.md § SQL Mirroring",
     },
     HaModes {
         product: SfbSe,
-        modes: &[HaMode::None, HaMode::AlwaysOnAg, HaMode::AlwaysOnFci, HaMode::FailoverCluster],
+        modes: &[
+            HaMode::None,
+            HaMode::AlwaysOnAg,
+            HaMode::AlwaysOnFci,
+            HaMode::FailoverCluster,
+        ],
         unverified: true,
         source: SE,
     },

@@ -90,7 +90,10 @@ impl Source {
             ("Lync/LyncServer/", "lyncserver/"),
         ]
         .iter()
-        .find_map(|(prefix, site)| page.strip_prefix(prefix).map(|rest| format!("{site}{rest}")))
+        .find_map(|(prefix, site)| {
+            page.strip_prefix(prefix)
+                .map(|rest| format!("{site}{rest}"))
+        })
         .unwrap_or_else(|| page.to_owned());
         let anchor = anchor(self.heading);
         if anchor.is_empty() {
@@ -185,7 +188,9 @@ pub fn rules() -> &'static [Rule] {
 
 /// The rule with this ID (case-insensitive), if any.
 pub fn rule(id: &str) -> Option<&'static Rule> {
-    table::RULES.iter().find(|rule| rule.id.eq_ignore_ascii_case(id))
+    table::RULES
+        .iter()
+        .find(|rule| rule.id.eq_ignore_ascii_case(id))
 }
 
 impl Serialize for Rule {

@@ -15,7 +15,13 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         let Some((store_index, store, store_facts)) = topology.back_end(index) else {
             continue;
         };
-        let back_end = BackEnd { index, pool, store_index, store, facts: store_facts };
+        let back_end = BackEnd {
+            index,
+            pool,
+            store_index,
+            store,
+            facts: store_facts,
+        };
         if is_enterprise_front_end(pool) {
             back_end.no_ha(out);
             back_end.allowed_mode(out);
@@ -27,7 +33,12 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         }
     }
     for (index, store, facts) in topology.stores() {
-        let store = Store { topology, index, store, facts };
+        let store = Store {
+            topology,
+            index,
+            store,
+            facts,
+        };
         store.synchronous_mirroring(out);
         store.mirroring_versions(out);
         store.mirroring_domains(out);
@@ -49,10 +60,15 @@ struct BackEnd<'a> {
 
 impl BackEnd<'_> {
     fn finding(&self, rule: &'static str, message: String) -> Finding {
-        Finding::new(rule, &self.pool.fqdn, format!("/sql_stores/{}/ha/mode", self.store_index), message)
-            .related([&self.store.id])
-            .fact("product", self.pool.product.as_str())
-            .fact("back_end.ha.mode", self.facts.mode.as_str())
+        Finding::new(
+            rule,
+            &self.pool.fqdn,
+            format!("/sql_stores/{}/ha/mode", self.store_index),
+            message,
+        )
+        .related([&self.store.id])
+        .fact("product", self.pool.product.as_str())
+        .fact("back_end.ha.mode", self.facts.mode.as_str())
     }
 
     /// BE-001: Back End HA is optional but recommended.
@@ -80,7 +96,11 @@ impl BackEnd<'_> {
                 self.pool.product.display_name()
             );
             let modes: Vec<&str> = allowed.modes.iter().map(|m| m.as_str()).collect();
-            out.push(self.finding("BE-002", message).fact("allowed", modes).unverified(allowed.unverified));
+            out.push(
+                self.finding("BE-002", message)
+                    .fact("allowed", modes)
+                    .unverified(allowed.unverified),
+            );
         }
     }
 
@@ -95,7 +115,10 @@ impl BackEnd<'_> {
                 self.store.id,
                 self.pool.product.display_name()
             );
-            out.push(self.finding("BE-004", message).unverified(self.pool.product == Product::SfbSe));
+            out.push(
+                self.finding("BE-004", message)
+                    .unverified(self.pool.product == Product::SfbSe),
+            );
         }
     }
 
@@ -107,9 +130,14 @@ impl BackEnd<'_> {
                 self.pool.fqdn, self.store.id
             );
             out.push(
-                Finding::new("BE-016", &self.pool.fqdn, pool_path(self.index, "back_end"), message)
-                    .related([&self.store.id])
-                    .fact("back_end.ha.mode", self.facts.mode.as_str()),
+                Finding::new(
+                    "BE-016",
+                    &self.pool.fqdn,
+                    pool_path(self.index, "back_end"),
+                    message,
+                )
+                .related([&self.store.id])
+                .fact("back_end.ha.mode", self.facts.mode.as_str()),
             );
         }
     }
@@ -121,14 +149,24 @@ impl BackEnd<'_> {
             .nodes
             .iter()
             .filter(|n| n.holds_data())
-            .filter(|n| n.data_center.as_ref().is_some_and(|dc| !pool.server_data_centers.contains(dc)))
+            .filter(|n| {
+                n.data_center
+                    .as_ref()
+                    .is_some_and(|dc| !pool.server_data_centers.contains(dc))
+            })
             .collect();
         let Some(first) = remote.first() else {
             return;
         };
         let names: Vec<String> = remote
             .iter()
-            .map(|n| format!("{} (`{}`)", n.fqdn, n.data_center.as_deref().unwrap_or_default()))
+            .map(|n| {
+                format!(
+                    "{} (`{}`)",
+                    n.fqdn,
+                    n.data_center.as_deref().unwrap_or_default()
+                )
+            })
             .collect();
         let message = format!(
             "the back end of {} has SQL Servers outside the pool's data center: {}; the back end should be on the Front End Servers' local network",
@@ -136,8 +174,16 @@ impl BackEnd<'_> {
             names.join(", ")
         );
         out.push(
-            Finding::new("BE-028", &self.pool.fqdn, format!("{}/data_center", first.pointer), message)
-                .related(std::iter::once(self.store.id.as_str()).chain(remote.iter().map(|n| n.fqdn.as_str()))),
+            Finding::new(
+                "BE-028",
+                &self.pool.fqdn,
+                format!("{}/data_center", first.pointer),
+                message,
+            )
+            .related(
+                std::iter::once(self.store.id.as_str())
+                    .chain(remote.iter().map(|n| n.fqdn.as_str())),
+            ),
         );
     }
 }
@@ -156,7 +202,12 @@ impl Store<'_> {
     }
 
     fn pools(&self) -> Vec<&str> {
-        self.facts.used_by.iter().filter_map(|&p| self.topology.pool(p)).map(|p| p.fqdn.as_str()).collect()
+        self.facts
+            .used_by
+            .iter()
+            .filter_map(|&p| self.topology.pool(p))
+            .map(|p| p.fqdn.as_str())
+            .collect()
     }
 
     fn finding(&self, rule: &'static str, path: String, message: String) -> Finding {
@@ -165,16 +216,30 @@ impl Store<'_> {
 
     /// BE-003: only synchronous mirroring.
     fn synchronous_mirroring(&self, out: &mut Findings) {
-        if let Ha::Mirroring { synchronous: Some(false), .. } = self.store.ha {
-            let message = format!("the store `{}` uses asynchronous mirroring; only synchronous mirroring is supported", self.store.id);
-            out.push(self.finding("BE-003", self.path("synchronous"), message).fact("synchronous", false));
+        if let Ha::Mirroring {
+            synchronous: Some(false),
+            ..
+        } = self.store.ha
+        {
+            let message = format!(
+                "the store `{}` uses asynchronous mirroring; only synchronous mirroring is supported",
+                self.store.id
+            );
+            out.push(
+                self.finding("BE-003", self.path("synchronous"), message)
+                    .fact("synchronous", false),
+            );
         }
     }
 
     /// The principal, mirror and witness of a mirrored store.
     fn mirroring_nodes(&self) -> Vec<&NodeFacts> {
         let roles = [NodeRole::Principal, NodeRole::Mirror, NodeRole::Witness];
-        self.facts.nodes.iter().filter(|n| roles.contains(&n.role)).collect()
+        self.facts
+            .nodes
+            .iter()
+            .filter(|n| roles.contains(&n.role))
+            .collect()
     }
 
     /// BE-006 (and WIT-003): one SQL version for principal, mirror and witness; one edition for
@@ -184,18 +249,40 @@ impl Store<'_> {
             return;
         }
         let nodes = self.mirroring_nodes();
-        let partners: Vec<&NodeFacts> = nodes.iter().copied().filter(|n| n.role != NodeRole::Witness).collect();
-        let versions: BTreeSet<&str> = nodes.iter().filter_map(|n| n.version).map(|v| v.as_str()).collect();
-        let editions: BTreeSet<&str> = partners.iter().filter_map(|n| n.edition).map(|e| e.as_str()).collect();
+        let partners: Vec<&NodeFacts> = nodes
+            .iter()
+            .copied()
+            .filter(|n| n.role != NodeRole::Witness)
+            .collect();
+        let versions: BTreeSet<&str> = nodes
+            .iter()
+            .filter_map(|n| n.version)
+            .map(|v| v.as_str())
+            .collect();
+        let editions: BTreeSet<&str> = partners
+            .iter()
+            .filter_map(|n| n.edition)
+            .map(|e| e.as_str())
+            .collect();
         let mut problems = Vec::new();
         let mut path = None;
         if versions.len() > 1 {
-            problems.push(format!("versions differ ({})", describe(&nodes, |n| n.version.map(|v| v.display_name()))));
-            path = odd_one(&nodes, |n| n.version.map(|v| v.as_str())).map(|n| n.version_path.clone());
+            problems.push(format!(
+                "versions differ ({})",
+                describe(&nodes, |n| n.version.map(|v| v.display_name()))
+            ));
+            path =
+                odd_one(&nodes, |n| n.version.map(|v| v.as_str())).map(|n| n.version_path.clone());
         }
         if editions.len() > 1 {
-            problems.push(format!("principal and mirror editions differ ({})", describe(&partners, |n| n.edition.map(|e| e.as_str()))));
-            path = path.or_else(|| odd_one(&partners, |n| n.edition.map(|e| e.as_str())).map(|n| n.edition_path.clone()));
+            problems.push(format!(
+                "principal and mirror editions differ ({})",
+                describe(&partners, |n| n.edition.map(|e| e.as_str()))
+            ));
+            path = path.or_else(|| {
+                odd_one(&partners, |n| n.edition.map(|e| e.as_str()))
+                    .map(|n| n.edition_path.clone())
+            });
         }
         if !problems.is_empty() {
             let message = format!(
@@ -211,10 +298,21 @@ impl Store<'_> {
             );
             return;
         }
-        let mut missing: Vec<String> = nodes.iter().filter(|n| n.version.is_none()).map(|n| n.version_path.clone()).collect();
-        missing.extend(partners.iter().filter(|n| n.edition.is_none()).map(|n| n.edition_path.clone()));
+        let mut missing: Vec<String> = nodes
+            .iter()
+            .filter(|n| n.version.is_none())
+            .map(|n| n.version_path.clone())
+            .collect();
+        missing.extend(
+            partners
+                .iter()
+                .filter(|n| n.edition.is_none())
+                .map(|n| n.edition_path.clone()),
+        );
         if !missing.is_empty() {
-            out.push(Finding::not_evaluated("BE-006", &self.store.id, missing).related(self.pools()));
+            out.push(
+                Finding::not_evaluated("BE-006", &self.store.id, missing).related(self.pools()),
+            );
         }
     }
 
@@ -224,51 +322,87 @@ impl Store<'_> {
             return;
         }
         let nodes = self.mirroring_nodes();
-        let domains: BTreeSet<String> = nodes.iter().filter_map(|n| n.domain.as_deref()).map(str::to_lowercase).collect();
+        let domains: BTreeSet<String> = nodes
+            .iter()
+            .filter_map(|n| n.domain.as_deref())
+            .map(str::to_lowercase)
+            .collect();
         if domains.len() > 1 {
             let names: BTreeSet<&str> = domains.iter().map(String::as_str).collect();
-            let odd = odd_one(&nodes, |n| n.domain.as_deref()).map(|n| format!("{}/domain", n.pointer));
+            let odd =
+                odd_one(&nodes, |n| n.domain.as_deref()).map(|n| format!("{}/domain", n.pointer));
             let message = format!(
                 "the mirrored store `{}` spans the domains {}; mirroring set up by Topology Builder or the cmdlets needs principal, mirror and witness in one domain",
                 self.store.id,
                 describe(&nodes, |n| n.domain.as_deref())
             );
             out.push(
-                self.finding("BE-007", odd.unwrap_or_else(|| self.path("principal")), message)
-                    .related(nodes.iter().map(|n| n.fqdn.as_str()))
-                    .fact("domains", set_value(&names)),
+                self.finding(
+                    "BE-007",
+                    odd.unwrap_or_else(|| self.path("principal")),
+                    message,
+                )
+                .related(nodes.iter().map(|n| n.fqdn.as_str()))
+                .fact("domains", set_value(&names)),
             );
             return;
         }
-        let missing: Vec<String> = nodes.iter().filter(|n| n.domain.is_none()).map(|n| format!("{}/domain", n.pointer)).collect();
+        let missing: Vec<String> = nodes
+            .iter()
+            .filter(|n| n.domain.is_none())
+            .map(|n| format!("{}/domain", n.pointer))
+            .collect();
         if !missing.is_empty() {
-            out.push(Finding::not_evaluated("BE-007", &self.store.id, missing).related(self.pools()));
+            out.push(
+                Finding::not_evaluated("BE-007", &self.store.id, missing).related(self.pools()),
+            );
         }
     }
 
     /// BE-012, BE-014, BE-015, BE-020: availability-group settings.
     fn availability_group(&self, out: &mut Findings) {
-        let Ha::AlwaysOnAg { active_active, quorum_witness, .. } = &self.store.ha else {
+        let Ha::AlwaysOnAg {
+            active_active,
+            quorum_witness,
+            ..
+        } = &self.store.ha
+        else {
             return;
         };
         if *active_active == Some(true) {
-            let message = format!("the availability group `{}` is active/active; only active/passive is supported", self.store.id);
-            out.push(self.finding("BE-012", self.path("active_active"), message).fact("active_active", true));
+            let message = format!(
+                "the availability group `{}` is active/active; only active/passive is supported",
+                self.store.id
+            );
+            out.push(
+                self.finding("BE-012", self.path("active_active"), message)
+                    .fact("active_active", true),
+            );
         }
         let replicas: Vec<&NodeFacts> = self.facts.nodes.iter().collect();
-        let instances: BTreeSet<String> = replicas.iter().map(|n| n.instance.to_lowercase()).collect();
+        let instances: BTreeSet<String> =
+            replicas.iter().map(|n| n.instance.to_lowercase()).collect();
         if instances.len() > 1 {
-            let odd = odd_one(&replicas, |n| Some(n.instance.as_str())).map(|n| format!("{}/instance", n.pointer));
+            let odd = odd_one(&replicas, |n| Some(n.instance.as_str()))
+                .map(|n| format!("{}/instance", n.pointer));
             let message = format!(
                 "the replicas of `{}` use different instance names ({}); every replica must use the same instance name",
                 self.store.id,
-                describe(&replicas, |n| Some(if n.instance.is_empty() { "default" } else { n.instance.as_str() }))
+                describe(&replicas, |n| Some(if n.instance.is_empty() {
+                    "default"
+                } else {
+                    n.instance.as_str()
+                }))
             );
             let names: BTreeSet<&str> = instances.iter().map(String::as_str).collect();
             out.push(
-                self.finding("BE-014", odd.unwrap_or_else(|| self.path("replicas")), message)
-                    .related(replicas.iter().map(|n| n.fqdn.as_str()))
-                    .fact("instances", set_value(&names)),
+                self.finding(
+                    "BE-014",
+                    odd.unwrap_or_else(|| self.path("replicas")),
+                    message,
+                )
+                .related(replicas.iter().map(|n| n.fqdn.as_str()))
+                .fact("instances", set_value(&names)),
             );
         }
         let wrong: Vec<&NodeFacts> = replicas
@@ -280,7 +414,9 @@ impl Store<'_> {
             let names: Vec<String> = wrong
                 .iter()
                 .map(|n| match n.role {
-                    NodeRole::Replica { commit, failover } => format!("{} ({commit} commit, {failover} failover)", n.fqdn),
+                    NodeRole::Replica { commit, failover } => {
+                        format!("{} ({commit} commit, {failover} failover)", n.fqdn)
+                    }
                     _ => n.fqdn.clone(),
                 })
                 .collect();
@@ -290,7 +426,8 @@ impl Store<'_> {
                 names.join(", ")
             );
             out.push(
-                self.finding("BE-015", first.pointer.clone(), message).related(wrong.iter().map(|n| n.fqdn.as_str())),
+                self.finding("BE-015", first.pointer.clone(), message)
+                    .related(wrong.iter().map(|n| n.fqdn.as_str())),
             );
         }
         match quorum_witness {
@@ -300,28 +437,48 @@ impl Store<'_> {
                     "the cluster of the availability group `{}` uses a `{witness}` quorum witness; a file share witness is recommended",
                     self.store.id
                 );
-                out.push(self.finding("BE-020", self.path("quorum_witness"), message).fact("quorum_witness", witness.as_str()));
+                out.push(
+                    self.finding("BE-020", self.path("quorum_witness"), message)
+                        .fact("quorum_witness", witness.as_str()),
+                );
             }
-            None => out.push(Finding::not_evaluated("BE-020", &self.store.id, vec![self.path("quorum_witness")]).related(self.pools())),
+            None => out.push(
+                Finding::not_evaluated("BE-020", &self.store.id, vec![self.path("quorum_witness")])
+                    .related(self.pools()),
+            ),
         }
     }
 
     /// BE-023: at most 2 cluster nodes on Standard edition, 16 on Enterprise.
     fn cluster_size(&self, out: &mut Findings) {
-        if !matches!(self.facts.mode, HaMode::AlwaysOnFci | HaMode::FailoverCluster) {
+        if !matches!(
+            self.facts.mode,
+            HaMode::AlwaysOnFci | HaMode::FailoverCluster
+        ) {
             return;
         }
         let nodes = self.facts.nodes.len();
-        let standard = self.facts.nodes.iter().any(|n| n.edition == Some(SqlEdition::Standard));
+        let standard = self
+            .facts
+            .nodes
+            .iter()
+            .any(|n| n.edition == Some(SqlEdition::Standard));
         let limit = if nodes > 16 {
             16
         } else if nodes > 2 && standard {
             2
         } else {
-            let missing: Vec<String> =
-                self.facts.nodes.iter().filter(|n| n.edition.is_none()).map(|n| n.edition_path.clone()).collect();
+            let missing: Vec<String> = self
+                .facts
+                .nodes
+                .iter()
+                .filter(|n| n.edition.is_none())
+                .map(|n| n.edition_path.clone())
+                .collect();
             if nodes > 2 && !missing.is_empty() {
-                out.push(Finding::not_evaluated("BE-023", &self.store.id, missing).related(self.pools()));
+                out.push(
+                    Finding::not_evaluated("BE-023", &self.store.id, missing).related(self.pools()),
+                );
             }
             return;
         };
@@ -330,12 +487,19 @@ impl Store<'_> {
             "the failover cluster `{}` has {nodes} nodes; SQL Server {edition} edition supports at most {limit}",
             self.store.id
         );
-        out.push(self.finding("BE-023", self.path("nodes"), message).fact("nodes", nodes).fact("limit", limit));
+        out.push(
+            self.finding("BE-023", self.path("nodes"), message)
+                .fact("nodes", nodes)
+                .fact("limit", limit),
+        );
     }
 
     /// BE-025 (store shared by Front End pools) and BE-026 (by Persistent Chat pools).
     fn shared(&self, out: &mut Findings) {
-        for (rule, kind) in [("BE-025", PoolKind::FrontEnd), ("BE-026", PoolKind::PersistentChat)] {
+        for (rule, kind) in [
+            ("BE-025", PoolKind::FrontEnd),
+            ("BE-026", PoolKind::PersistentChat),
+        ] {
             let users: Vec<usize> = self
                 .facts
                 .used_by
@@ -346,8 +510,16 @@ impl Store<'_> {
             let Some(&second) = users.get(1) else {
                 continue;
             };
-            let names: Vec<&str> = users.iter().filter_map(|&p| self.topology.pool(p)).map(|p| p.fqdn.as_str()).collect();
-            let what = if kind == PoolKind::FrontEnd { "back end" } else { "Persistent Chat store" };
+            let names: Vec<&str> = users
+                .iter()
+                .filter_map(|&p| self.topology.pool(p))
+                .map(|p| p.fqdn.as_str())
+                .collect();
+            let what = if kind == PoolKind::FrontEnd {
+                "back end"
+            } else {
+                "Persistent Chat store"
+            };
             let message = format!(
                 "the store `{}` is the {what} of {} pools ({}); a SQL {what} cannot be shared between pools",
                 self.store.id,
@@ -367,7 +539,11 @@ impl Store<'_> {
 fn shared_hosts(topology: &Topology, out: &mut Findings) {
     let mut hosts: BTreeMap<String, Vec<(usize, &NodeFacts)>> = BTreeMap::new();
     for (index, _, facts) in topology.stores() {
-        let serves_front_end = facts.used_by.iter().any(|&p| topology.pool(p).is_some_and(|p| p.kind == PoolKind::FrontEnd));
+        let serves_front_end = facts.used_by.iter().any(|&p| {
+            topology
+                .pool(p)
+                .is_some_and(|p| p.kind == PoolKind::FrontEnd)
+        });
         if !serves_front_end {
             continue;
         }
@@ -382,11 +558,19 @@ fn shared_hosts(topology: &Topology, out: &mut Findings) {
         let (Some((_, first)), Some((_, second))) = (nodes.first(), nodes.get(1)) else {
             continue;
         };
-        let stores: Vec<&str> = nodes.iter().filter_map(|(s, _)| topology.store(*s)).map(|(s, _)| s.id.as_str()).collect();
+        let stores: Vec<&str> = nodes
+            .iter()
+            .filter_map(|(s, _)| topology.store(*s))
+            .map(|(s, _)| s.id.as_str())
+            .collect();
         let message = format!(
             "the SQL Server {} holds the back ends of several Front End pools (stores {}); a database server supports the back end of one Enterprise pool",
             first.fqdn,
-            stores.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+            stores
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         out.push(
             Finding::new("BE-025", &first.fqdn, second.pointer.clone(), message)
@@ -397,16 +581,32 @@ fn shared_hosts(topology: &Topology, out: &mut Findings) {
 }
 
 /// `a.contoso.com (2016), b.contoso.com (2019)`.
-fn describe<'a>(nodes: &[&'a NodeFacts], value: impl Fn(&'a NodeFacts) -> Option<&'a str>) -> String {
+fn describe<'a>(
+    nodes: &[&'a NodeFacts],
+    value: impl Fn(&'a NodeFacts) -> Option<&'a str>,
+) -> String {
     nodes
         .iter()
-        .map(|n| format!("{} {}: {}", n.role.as_str(), n.fqdn, value(n).unwrap_or("unknown")))
+        .map(|n| {
+            format!(
+                "{} {}: {}",
+                n.role.as_str(),
+                n.fqdn,
+                value(n).unwrap_or("unknown")
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// The first node whose value differs from the first known value.
-fn odd_one<'a>(nodes: &[&'a NodeFacts], value: impl Fn(&'a NodeFacts) -> Option<&'a str>) -> Option<&'a NodeFacts> {
+fn odd_one<'a>(
+    nodes: &[&'a NodeFacts],
+    value: impl Fn(&'a NodeFacts) -> Option<&'a str>,
+) -> Option<&'a NodeFacts> {
     let first = nodes.iter().find_map(|n| value(n))?;
-    nodes.iter().copied().find(|n| value(n).is_some_and(|v| !v.eq_ignore_ascii_case(first)))
+    nodes
+        .iter()
+        .copied()
+        .find(|n| value(n).is_some_and(|v| !v.eq_ignore_ascii_case(first)))
 }

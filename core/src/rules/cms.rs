@@ -7,7 +7,11 @@ use crate::topology::Topology;
 
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
     let marked = |role: CmsRole| -> Vec<usize> {
-        topology.pools().filter(|(_, pool, _)| pool.cms == Some(role)).map(|(index, _, _)| index).collect()
+        topology
+            .pools()
+            .filter(|(_, pool, _)| pool.cms == Some(role))
+            .map(|(index, _, _)| index)
+            .collect()
     };
     let active = marked(CmsRole::Active);
     let standby = marked(CmsRole::Standby);
@@ -34,29 +38,47 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         }
     }
     for &index in &active {
-        let Some(pool) = topology.pool(index).filter(|pool| pool.kind != PoolKind::FrontEnd) else {
+        let Some(pool) = topology
+            .pool(index)
+            .filter(|pool| pool.kind != PoolKind::FrontEnd)
+        else {
             continue;
         };
         let message = format!(
             "{} (`{}`) is marked as hosting the active Central Management store; the store lives on the back end of a Front End pool or on a Standard Edition server",
             pool.fqdn, pool.kind
         );
-        out.push(Finding::new("CMS-001", &pool.fqdn, pool_path(index, "cms"), message).fact("kind", pool.kind.as_str()));
+        out.push(
+            Finding::new("CMS-001", &pool.fqdn, pool_path(index, "cms"), message)
+                .fact("kind", pool.kind.as_str()),
+        );
     }
     // CMS-002: pairing the active pool puts the standby store on its partner.
-    let Some((&home, pool)) = active.first().filter(|_| active.len() == 1).and_then(|i| topology.pool(*i).map(|p| (i, p))) else {
+    let Some((&home, pool)) = active
+        .first()
+        .filter(|_| active.len() == 1)
+        .and_then(|i| topology.pool(*i).map(|p| (i, p)))
+    else {
         return;
     };
-    let partner = topology.pool_facts(home).and_then(|f| f.backup).filter(|&p| p != home);
+    let partner = topology
+        .pool_facts(home)
+        .and_then(|f| f.backup)
+        .filter(|&p| p != home);
     if let Some(partner_pool) = partner.and_then(|p| topology.pool(p)) {
         let message = format!(
             "{} hosts the active Central Management store and is paired with {}: the partner holds the standby store, kept in sync by the Backup Service",
             pool.fqdn, partner_pool.fqdn
         );
         out.push(
-            Finding::new("CMS-002", &pool.fqdn, pool_path(home, "backup_pool"), message)
-                .related([&partner_pool.fqdn])
-                .fact("standby", partner_pool.fqdn.as_str()),
+            Finding::new(
+                "CMS-002",
+                &pool.fqdn,
+                pool_path(home, "backup_pool"),
+                message,
+            )
+            .related([&partner_pool.fqdn])
+            .fact("standby", partner_pool.fqdn.as_str()),
         );
     }
     for &index in standby.iter().filter(|&&index| Some(index) != partner) {
@@ -73,6 +95,14 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                 marked_pool.fqdn, pool.fqdn
             ),
         };
-        out.push(Finding::new("CMS-002", &marked_pool.fqdn, pool_path(index, "cms"), message).related([&pool.fqdn]));
+        out.push(
+            Finding::new(
+                "CMS-002",
+                &marked_pool.fqdn,
+                pool_path(index, "cms"),
+                message,
+            )
+            .related([&pool.fqdn]),
+        );
     }
 }

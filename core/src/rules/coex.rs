@@ -36,9 +36,14 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                 pool.fqdn,
                 pool.product.display_name()
             );
-            out.push(Finding::new("COEX-006", &pool.fqdn, pool_path(index, "product"), message).unverified(se));
+            out.push(
+                Finding::new("COEX-006", &pool.fqdn, pool_path(index, "product"), message)
+                    .unverified(se),
+            );
         }
-        let mirrored = topology.back_end(index).filter(|(_, _, facts)| facts.mode == HaMode::Mirroring);
+        let mirrored = topology
+            .back_end(index)
+            .filter(|(_, _, facts)| facts.mode == HaMode::Mirroring);
         if let Some((store_index, store, _)) = mirrored.filter(|_| is_enterprise_front_end(pool)) {
             let message = format!(
                 "{} is a {} pool on the mirrored store `{}`; SQL mirroring can only remain in Lync Server 2013 or Skype for Business Server 2015 pools",
@@ -47,9 +52,14 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                 store.id
             );
             out.push(
-                Finding::new("COEX-006", &pool.fqdn, format!("/sql_stores/{store_index}/ha/mode"), message)
-                    .related([&store.id])
-                    .unverified(se),
+                Finding::new(
+                    "COEX-006",
+                    &pool.fqdn,
+                    format!("/sql_stores/{store_index}/ha/mode"),
+                    message,
+                )
+                .related([&store.id])
+                .unverified(se),
             );
         }
     }

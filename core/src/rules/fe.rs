@@ -43,7 +43,11 @@ fn size(index: usize, pool: &Pool, out: &mut Findings) {
             pool.product.display_name(),
             limits.max_front_ends
         );
-        out.push(finding("FE-001", message).fact("limit", limits.max_front_ends).unverified(limits.unverified));
+        out.push(
+            finding("FE-001", message)
+                .fact("limit", limits.max_front_ends)
+                .unverified(limits.unverified),
+        );
     }
     if servers < 3 {
         let message = format!(
@@ -79,7 +83,10 @@ fn size(index: usize, pool: &Pool, out: &mut Findings) {
         out.push(finding("FE-007", message));
     }
     if servers == 1 {
-        let message = format!("{} has a single Front End Server: the pool has no server-level high availability", pool.fqdn);
+        let message = format!(
+            "{} has a single Front End Server: the pool has no server-level high availability",
+            pool.fqdn
+        );
         out.push(finding("FE-018", message));
     }
 }
@@ -98,7 +105,9 @@ fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out:
     let limits = limits_for(pool.product);
     let users = u64::from(own) + branch;
     let servers = u64::try_from(pool.servers.len()).unwrap_or(u64::MAX);
-    let capacity = servers.saturating_mul(limits.users_per_front_end).min(limits.max_pool_users);
+    let capacity = servers
+        .saturating_mul(limits.users_per_front_end)
+        .min(limits.max_pool_users);
     if users > capacity {
         let message = format!(
             "{} homes {users} users, above the {capacity} its {servers} Front End Server(s) carry ({} per server, at most {} per pool)",
@@ -116,7 +125,11 @@ fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out:
 
 /// FE-010: no stretched Front End pools.
 fn stretched(index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
-    let data_centers: BTreeSet<&str> = facts.server_data_centers.iter().map(String::as_str).collect();
+    let data_centers: BTreeSet<&str> = facts
+        .server_data_centers
+        .iter()
+        .map(String::as_str)
+        .collect();
     if data_centers.len() > 1 {
         let message = format!(
             "{} has servers in the data centers {}; stretched Front End pools are not supported",
@@ -132,24 +145,37 @@ fn stretched(index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
 
 /// FE-011: the Front End Servers and the back-end SQL nodes in one domain.
 fn domains(topology: &Topology, index: usize, pool: &Pool, out: &mut Findings) {
-    let servers = pool
-        .servers
-        .iter()
-        .enumerate()
-        .map(|(k, s)| (s.domain.as_deref(), format!("/pools/{index}/servers/{k}/domain"), s.fqdn.as_str()));
+    let servers = pool.servers.iter().enumerate().map(|(k, s)| {
+        (
+            s.domain.as_deref(),
+            format!("/pools/{index}/servers/{k}/domain"),
+            s.fqdn.as_str(),
+        )
+    });
     let store = topology.back_end(index);
     let nodes = store
         .iter()
         .flat_map(|(_, _, facts)| facts.nodes.iter().filter(|n| n.holds_data()))
-        .map(|n| (n.domain.as_deref(), format!("{}/domain", n.pointer), n.fqdn.as_str()));
+        .map(|n| {
+            (
+                n.domain.as_deref(),
+                format!("{}/domain", n.pointer),
+                n.fqdn.as_str(),
+            )
+        });
     let members: Vec<(Option<&str>, String, &str)> = servers.chain(nodes).collect();
     if members.len() < 2 {
         return;
     }
-    let known: BTreeSet<String> = members.iter().filter_map(|(d, _, _)| d.map(str::to_lowercase)).collect();
+    let known: BTreeSet<String> = members
+        .iter()
+        .filter_map(|(d, _, _)| d.map(str::to_lowercase))
+        .collect();
     if known.len() > 1 {
         let first = members.iter().find_map(|(d, _, _)| *d).unwrap_or_default();
-        let odd = members.iter().find(|(d, _, _)| d.is_some_and(|d| !d.eq_ignore_ascii_case(first)));
+        let odd = members
+            .iter()
+            .find(|(d, _, _)| d.is_some_and(|d| !d.eq_ignore_ascii_case(first)));
         let path = odd.map(|(_, path, _)| path.clone()).unwrap_or_default();
         let names: BTreeSet<&str> = known.iter().map(String::as_str).collect();
         let message = format!(
@@ -157,14 +183,19 @@ fn domains(topology: &Topology, index: usize, pool: &Pool, out: &mut Findings) {
             pool.fqdn,
             quoted(&names)
         );
-        let mut finding = Finding::new("FE-011", &pool.fqdn, path, message).fact("domains", set_value(&names));
+        let mut finding =
+            Finding::new("FE-011", &pool.fqdn, path, message).fact("domains", set_value(&names));
         if let Some((_, store, _)) = store {
             finding = finding.related([&store.id]);
         }
         out.push(finding);
         return;
     }
-    let missing: Vec<String> = members.iter().filter(|(d, _, _)| d.is_none()).map(|(_, p, _)| p.clone()).collect();
+    let missing: Vec<String> = members
+        .iter()
+        .filter(|(d, _, _)| d.is_none())
+        .map(|(_, p, _)| p.clone())
+        .collect();
     if !missing.is_empty() {
         out.push(Finding::not_evaluated("FE-011", &pool.fqdn, missing));
     }
@@ -175,19 +206,33 @@ fn one_os(index: usize, pool: &Pool, out: &mut Findings) {
     if pool.product == Product::Lync2013 || pool.servers.len() < 2 {
         return;
     }
-    let known: BTreeSet<&str> = pool.servers.iter().filter_map(|s| s.os).map(|o| o.as_str()).collect();
+    let known: BTreeSet<&str> = pool
+        .servers
+        .iter()
+        .filter_map(|s| s.os)
+        .map(|o| o.as_str())
+        .collect();
     if known.len() > 1 {
         let first = pool.servers.iter().find_map(|s| s.os);
-        let odd = pool.servers.iter().position(|s| s.os.is_some() && s.os != first).unwrap_or_default();
+        let odd = pool
+            .servers
+            .iter()
+            .position(|s| s.os.is_some() && s.os != first)
+            .unwrap_or_default();
         let message = format!(
             "the servers of {} run {}; every server of a pool must run the same operating system version",
             pool.fqdn,
             words(&known)
         );
         out.push(
-            Finding::new("FE-012", &pool.fqdn, format!("/pools/{index}/servers/{odd}/os"), message)
-                .fact("os", set_value(&known))
-                .unverified(pool.product == Product::SfbSe),
+            Finding::new(
+                "FE-012",
+                &pool.fqdn,
+                format!("/pools/{index}/servers/{odd}/os"),
+                message,
+            )
+            .fact("os", set_value(&known))
+            .unverified(pool.product == Product::SfbSe),
         );
         return;
     }
@@ -210,7 +255,8 @@ fn load_balancing(index: usize, pool: &Pool, out: &mut Findings) {
         problems.push("SIP traffic is not load balanced (use DNS or a hardware load balancer)");
     }
     if web == Some(WebLoadBalancing::None) {
-        problems.push("web traffic has no hardware load balancer (DNS load balancing cannot carry it)");
+        problems
+            .push("web traffic has no hardware load balancer (DNS load balancing cannot carry it)");
     }
     if !problems.is_empty() {
         let message = format!(
@@ -245,5 +291,8 @@ fn load_balancing(index: usize, pool: &Pool, out: &mut Findings) {
 
 /// `` `a`, `b` `` for a message.
 fn quoted(set: &BTreeSet<&str>) -> String {
-    set.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    set.iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

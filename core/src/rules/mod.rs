@@ -42,7 +42,12 @@ fn pool_path(index: usize, key: &str) -> String {
 }
 
 /// JSON Pointers of a server key that is absent, for a not-evaluated finding.
-fn missing_server_keys<T>(index: usize, pool: &Pool, key: &str, value: impl Fn(&Server) -> Option<T>) -> Vec<String> {
+fn missing_server_keys<T>(
+    index: usize,
+    pool: &Pool,
+    key: &str,
+    value: impl Fn(&Server) -> Option<T>,
+) -> Vec<String> {
     pool.servers
         .iter()
         .enumerate()

@@ -27,7 +27,10 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         for (k, server) in pool.servers.iter().enumerate() {
             let path = format!("/pools/{index}/servers/{k}/os");
             let Some(os) = server.os else {
-                out.push(Finding::not_evaluated(os_rule(product), &server.fqdn, vec![path]).related([&pool.fqdn]));
+                out.push(
+                    Finding::not_evaluated(os_rule(product), &server.fqdn, vec![path])
+                        .related([&pool.fqdn]),
+                );
                 continue;
             };
             let Some(row) = os_row(product, os) else {
@@ -43,7 +46,11 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             let listed: Vec<&str> = supported_os(product).map(|os| os.display_name()).collect();
             match row.support.support {
                 Support::No | Support::Undocumented => {
-                    let verdict = if row.support.support == Support::No { "does not support" } else { "is not documented to support" };
+                    let verdict = if row.support.support == Support::No {
+                        "does not support"
+                    } else {
+                        "is not documented to support"
+                    };
                     let message = format!(
                         "{} ({}) runs {}, which {} {verdict} (supported: {})",
                         server.fqdn,
@@ -78,11 +85,19 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                                 os.display_name(),
                                 product.display_name()
                             );
-                            out.push(finding(os_rule(product), message).fact("cumulative_update", cu).fact("minimum_cumulative_update", min));
+                            out.push(
+                                finding(os_rule(product), message)
+                                    .fact("cumulative_update", cu)
+                                    .fact("minimum_cumulative_update", min),
+                            );
                         }
                         None => out.push(
-                            Finding::not_evaluated(os_rule(product), &server.fqdn, vec![pool_path(index, "cumulative_update")])
-                                .related([&pool.fqdn]),
+                            Finding::not_evaluated(
+                                os_rule(product),
+                                &server.fqdn,
+                                vec![pool_path(index, "cumulative_update")],
+                            )
+                            .related([&pool.fqdn]),
                         ),
                     }
                 }

@@ -14,13 +14,20 @@ use crate::topology::{Pairing, Topology};
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
     relationships(topology, out);
     for &pairing in topology.pairings() {
-        let (Some(pool), Some(partner)) = (topology.pool(pairing.pool), topology.pool(pairing.partner)) else {
+        let (Some(pool), Some(partner)) =
+            (topology.pool(pairing.pool), topology.pool(pairing.partner))
+        else {
             continue;
         };
         if pool.kind != PoolKind::FrontEnd || partner.kind != PoolKind::FrontEnd {
             continue;
         }
-        let pair = Pair { topology, pairing, pool, partner };
+        let pair = Pair {
+            topology,
+            pairing,
+            pool,
+            partner,
+        };
         pair.edition(out);
         pair.platform(out);
         pair.os(out);
@@ -97,9 +104,14 @@ fn branch_users_without_dr(topology: &Topology, out: &mut Findings) {
             pool.fqdn, backing.fqdn
         );
         out.push(
-            Finding::new("PAIR-019", &pool.fqdn, pool_path(index, "associated_pool"), message)
-                .related([&backing.fqdn])
-                .fact("associated_pool", backing.fqdn.as_str()),
+            Finding::new(
+                "PAIR-019",
+                &pool.fqdn,
+                pool_path(index, "associated_pool"),
+                message,
+            )
+            .related([&backing.fqdn])
+            .fact("associated_pool", backing.fqdn.as_str()),
         );
     }
 }
@@ -114,7 +126,13 @@ struct Pair<'a> {
 
 impl Pair<'_> {
     fn finding(&self, rule: &'static str, key: &str, message: String) -> Finding {
-        Finding::new(rule, &self.pool.fqdn, pool_path(self.pairing.pool, key), message).related([&self.partner.fqdn])
+        Finding::new(
+            rule,
+            &self.pool.fqdn,
+            pool_path(self.pairing.pool, key),
+            message,
+        )
+        .related([&self.partner.fqdn])
     }
 
     /// PAIR-001.
@@ -140,8 +158,20 @@ impl Pair<'_> {
 
     /// PAIR-002: one platform across both pools.
     fn platform(&self, out: &mut Findings) {
-        let mine: BTreeSet<&str> = self.pool.servers.iter().filter_map(|s| s.platform).map(|p| p.as_str()).collect();
-        let theirs: BTreeSet<&str> = self.partner.servers.iter().filter_map(|s| s.platform).map(|p| p.as_str()).collect();
+        let mine: BTreeSet<&str> = self
+            .pool
+            .servers
+            .iter()
+            .filter_map(|s| s.platform)
+            .map(|p| p.as_str())
+            .collect();
+        let theirs: BTreeSet<&str> = self
+            .partner
+            .servers
+            .iter()
+            .filter_map(|s| s.platform)
+            .map(|p| p.as_str())
+            .collect();
         if mine.union(&theirs).count() > 1 {
             let message = format!(
                 "{} ({}) is paired with {} ({}); paired pools must both be physical or both be virtual",
@@ -162,8 +192,20 @@ impl Pair<'_> {
 
     /// PAIR-003: the same operating system in both pools.
     fn os(&self, out: &mut Findings) {
-        let mine: BTreeSet<&str> = self.pool.servers.iter().filter_map(|s| s.os).map(|o| o.as_str()).collect();
-        let theirs: BTreeSet<&str> = self.partner.servers.iter().filter_map(|s| s.os).map(|o| o.as_str()).collect();
+        let mine: BTreeSet<&str> = self
+            .pool
+            .servers
+            .iter()
+            .filter_map(|s| s.os)
+            .map(|o| o.as_str())
+            .collect();
+        let theirs: BTreeSet<&str> = self
+            .partner
+            .servers
+            .iter()
+            .filter_map(|s| s.os)
+            .map(|o| o.as_str())
+            .collect();
         if !mine.is_empty() && !theirs.is_empty() && mine != theirs {
             let message = format!(
                 "{} runs {} and its partner {} runs {}; paired pools must run the same operating system",
@@ -183,11 +225,25 @@ impl Pair<'_> {
     }
 
     /// Reports `rule` as not evaluated when a server of either pool lacks `key`.
-    fn not_evaluated<T>(&self, rule: &'static str, key: &str, value: impl Fn(&crate::document::Server) -> Option<T> + Copy, out: &mut Findings) {
+    fn not_evaluated<T>(
+        &self,
+        rule: &'static str,
+        key: &str,
+        value: impl Fn(&crate::document::Server) -> Option<T> + Copy,
+        out: &mut Findings,
+    ) {
         let mut missing = missing_server_keys(self.pairing.pool, self.pool, key, value);
-        missing.extend(missing_server_keys(self.pairing.partner, self.partner, key, value));
+        missing.extend(missing_server_keys(
+            self.pairing.partner,
+            self.partner,
+            key,
+            value,
+        ));
         if !missing.is_empty() {
-            out.push(Finding::not_evaluated(rule, &self.pool.fqdn, missing).related([&self.partner.fqdn]));
+            out.push(
+                Finding::not_evaluated(rule, &self.pool.fqdn, missing)
+                    .related([&self.partner.fqdn]),
+            );
         }
     }
 
@@ -298,7 +354,9 @@ impl Pair<'_> {
         let topology = self.topology;
         let sites = &topology.document().sites;
         let site_of = |pool: usize| topology.pool_facts(pool).map(|f| f.site);
-        let (Some(mine), Some(theirs)) = (site_of(self.pairing.pool), site_of(self.pairing.partner)) else {
+        let (Some(mine), Some(theirs)) =
+            (site_of(self.pairing.pool), site_of(self.pairing.partner))
+        else {
             return;
         };
         let region = |site: usize| sites.get(site).and_then(|s| s.region.as_deref());
@@ -309,10 +367,15 @@ impl Pair<'_> {
                     self.pool.fqdn, self.partner.fqdn
                 );
                 out.push(
-                    Finding::new("PAIR-009", &self.pool.fqdn, format!("/sites/{theirs}/region"), message)
-                        .related([&self.partner.fqdn])
-                        .fact("region", a)
-                        .fact("backup_pool.region", b),
+                    Finding::new(
+                        "PAIR-009",
+                        &self.pool.fqdn,
+                        format!("/sites/{theirs}/region"),
+                        message,
+                    )
+                    .related([&self.partner.fqdn])
+                    .fact("region", a)
+                    .fact("backup_pool.region", b),
                 );
             }
             (Some(_), Some(_)) => {}
@@ -324,17 +387,26 @@ impl Pair<'_> {
                     .collect::<BTreeSet<_>>()
                     .into_iter()
                     .collect();
-                out.push(Finding::not_evaluated("PAIR-009", &self.pool.fqdn, missing).related([&self.partner.fqdn]));
+                out.push(
+                    Finding::not_evaluated("PAIR-009", &self.pool.fqdn, missing)
+                        .related([&self.partner.fqdn]),
+                );
             }
         }
     }
 
     /// PAIR-010: each pool sized for the users of both.
     fn capacity(&self, out: &mut Findings) {
-        let (Some(mine), Some(theirs)) = (self.users(self.pairing.pool), self.users(self.pairing.partner)) else {
+        let (Some(mine), Some(theirs)) = (
+            self.users(self.pairing.pool),
+            self.users(self.pairing.partner),
+        ) else {
             let mut missing = self.missing_users(self.pairing.pool);
             missing.extend(self.missing_users(self.pairing.partner));
-            out.push(Finding::not_evaluated("PAIR-010", &self.pool.fqdn, missing).related([&self.partner.fqdn]));
+            out.push(
+                Finding::not_evaluated("PAIR-010", &self.pool.fqdn, missing)
+                    .related([&self.partner.fqdn]),
+            );
             return;
         };
         let limits = limits_for(self.pool.product);
@@ -343,7 +415,9 @@ impl Pair<'_> {
             (limits.standard_pair_users, limits.standard_failover_users)
         } else {
             let servers = u64::try_from(self.pool.servers.len()).unwrap_or(u64::MAX);
-            let capacity = servers.saturating_mul(limits.users_per_front_end).min(limits.max_pool_users);
+            let capacity = servers
+                .saturating_mul(limits.users_per_front_end)
+                .min(limits.max_pool_users);
             (limits.max_paired_pool_users, capacity)
         };
         if mine <= own_limit && together <= combined_limit {
@@ -379,7 +453,10 @@ impl Pair<'_> {
 
     fn missing_users(&self, pool: usize) -> Vec<String> {
         let topology = self.topology;
-        let branches = topology.pool_facts(pool).map(|f| f.branches.clone()).unwrap_or_default();
+        let branches = topology
+            .pool_facts(pool)
+            .map(|f| f.branches.clone())
+            .unwrap_or_default();
         std::iter::once(pool)
             .chain(branches)
             .filter(|&p| topology.pool(p).is_some_and(|p| p.users.is_none()))
@@ -389,12 +466,17 @@ impl Pair<'_> {
 
     /// PAIR-011: a pair of Standard Edition servers gives disaster recovery only.
     fn standard_edition_pair(&self, out: &mut Findings) {
-        if self.pool.edition == Some(Edition::Standard) && self.partner.edition == Some(Edition::Standard) {
+        if self.pool.edition == Some(Edition::Standard)
+            && self.partner.edition == Some(Edition::Standard)
+        {
             let message = format!(
                 "{} and {} are Standard Edition servers: the pair gives disaster recovery by manual failover only, not back-end high availability",
                 self.pool.fqdn, self.partner.fqdn
             );
-            out.push(self.finding("PAIR-011", "backup_pool", message).fact("edition", "standard"));
+            out.push(
+                self.finding("PAIR-011", "backup_pool", message)
+                    .fact("edition", "standard"),
+            );
         }
     }
 
@@ -406,7 +488,10 @@ impl Pair<'_> {
                 "{} is an Enterprise pool of {servers} server(s) paired for disaster recovery; a pair of Standard Edition servers suits this size better",
                 self.pool.fqdn
             );
-            out.push(self.finding("PAIR-020", "servers", message).fact("servers", servers));
+            out.push(
+                self.finding("PAIR-020", "servers", message)
+                    .fact("servers", servers),
+            );
         }
     }
 }

@@ -14,7 +14,13 @@ pub(super) fn check(topology: &Topology, options: &Options, out: &mut Findings) 
         let Some((_, store, facts)) = topology.back_end(index) else {
             continue;
         };
-        let back_end = BackEnd { index, pool, store, facts, options };
+        let back_end = BackEnd {
+            index,
+            pool,
+            store,
+            facts,
+            options,
+        };
         if is_enterprise_front_end(pool) {
             back_end.versions(out);
             back_end.express(out);
@@ -83,7 +89,11 @@ impl BackEnd<'_> {
         rules.extend((product == Product::Lync2013).then_some("SQL-002"));
         rules.extend(mode_rule(product, mode));
         rules.extend((product == Product::Sfb2015 && mode != HaMode::None).then_some("SQL-009"));
-        let missing: Vec<String> = self.data_nodes().filter(|n| n.version.is_none()).map(|n| n.version_path.clone()).collect();
+        let missing: Vec<String> = self
+            .data_nodes()
+            .filter(|n| n.version.is_none())
+            .map(|n| n.version_path.clone())
+            .collect();
         let mut seen = Vec::new();
         let mut failed = Vec::new();
         for node in self.data_nodes() {
@@ -114,7 +124,13 @@ impl BackEnd<'_> {
         let listed = |cell: fn(&SqlRow) -> Cell| supported_versions(product, cell);
         // The product's own list of Back End versions, with its patch-level minimums.
         let rule = version_rule(product);
-        if let Some(finding) = self.cell(rule, node, row.back_end, "as a Back End", listed(|r| r.back_end)) {
+        if let Some(finding) = self.cell(
+            rule,
+            node,
+            row.back_end,
+            "as a Back End",
+            listed(|r| r.back_end),
+        ) {
             findings.push(finding);
         } else {
             findings.extend(self.min_level(rule, node, row.min_level, row));
@@ -152,7 +168,14 @@ impl BackEnd<'_> {
     }
 
     /// A finding when a matrix cell does not support the version.
-    fn cell(&self, rule: &'static str, node: &NodeFacts, cell: Cell, usage: &str, listed: Vec<&str>) -> Option<Finding> {
+    fn cell(
+        &self,
+        rule: &'static str,
+        node: &NodeFacts,
+        cell: Cell,
+        usage: &str,
+        listed: Vec<&str>,
+    ) -> Option<Finding> {
         let product = self.pool.product;
         let version = node.version?;
         let verdict = match cell.support {
@@ -166,16 +189,38 @@ impl BackEnd<'_> {
             version.display_name(),
             self.store.id,
             product.display_name(),
-            if listed.is_empty() { "none".to_owned() } else { listed.join(", ") }
+            if listed.is_empty() {
+                "none".to_owned()
+            } else {
+                listed.join(", ")
+            }
         );
-        Some(self.finding(rule, node, message).unverified(cell.is_unverified()))
+        Some(
+            self.finding(rule, node, message)
+                .unverified(cell.is_unverified()),
+        )
     }
 
     /// The finding (or not-evaluated) for a minimum SQL patch level and product update.
-    fn min_level(&self, rule: &'static str, node: &NodeFacts, level: Option<MinLevel>, row: &SqlRow) -> Option<Finding> {
+    fn min_level(
+        &self,
+        rule: &'static str,
+        node: &NodeFacts,
+        level: Option<MinLevel>,
+        row: &SqlRow,
+    ) -> Option<Finding> {
         let version = node.version?;
-        let sql = level.map(|l| (l, l.satisfied_by(self.store.service_pack, self.store.cumulative_update)));
-        let product_cu = if rule == version_rule(self.pool.product) { row.min_product_cu } else { None };
+        let sql = level.map(|l| {
+            (
+                l,
+                l.satisfied_by(self.store.service_pack, self.store.cumulative_update),
+            )
+        });
+        let product_cu = if rule == version_rule(self.pool.product) {
+            row.min_product_cu
+        } else {
+            None
+        };
         let product = product_cu.map(|min| (min, self.pool.cumulative_update.map(|cu| cu >= min)));
         let sql_fails = matches!(sql, Some((_, Some(false))));
         let product_fails = matches!(product, Some((_, Some(false))));
@@ -221,7 +266,9 @@ impl BackEnd<'_> {
     /// SQL-007: availability groups need Enterprise edition (Standard is contested, C-1).
     fn availability_group_edition(&self) -> Vec<Finding> {
         let nodes: Vec<&NodeFacts> = self.data_nodes().collect();
-        let wrong = nodes.iter().find(|n| n.edition.is_some_and(|e| e != SqlEdition::Enterprise));
+        let wrong = nodes
+            .iter()
+            .find(|n| n.edition.is_some_and(|e| e != SqlEdition::Enterprise));
         if let Some(node) = wrong {
             let edition = node.edition.map(SqlEdition::as_str).unwrap_or_default();
             let contested = node.edition == Some(SqlEdition::Standard);
@@ -229,10 +276,15 @@ impl BackEnd<'_> {
                 "{} uses an AlwaysOn Availability Group on SQL Server `{edition}` edition (`{}`, {}); availability groups need Enterprise edition",
                 self.pool.fqdn, self.store.id, node.fqdn
             );
-            let mut finding = Finding::new("SQL-007", &self.pool.fqdn, node.edition_path.clone(), message)
-                .related([&self.store.id])
-                .fact("edition", edition)
-                .fact("contested", contested);
+            let mut finding = Finding::new(
+                "SQL-007",
+                &self.pool.fqdn,
+                node.edition_path.clone(),
+                message,
+            )
+            .related([&self.store.id])
+            .fact("edition", edition)
+            .fact("contested", contested);
             if contested && self.options.allow_basic_ag_on_standard {
                 finding = finding
                     .severity(Severity::Warning)
@@ -240,21 +292,37 @@ impl BackEnd<'_> {
             }
             return vec![finding];
         }
-        let missing: Vec<String> = nodes.iter().filter(|n| n.edition.is_none()).map(|n| n.edition_path.clone()).collect();
-        if missing.is_empty() { Vec::new() } else { vec![self.not_evaluated("SQL-007", missing)] }
+        let missing: Vec<String> = nodes
+            .iter()
+            .filter(|n| n.edition.is_none())
+            .map(|n| n.edition_path.clone())
+            .collect();
+        if missing.is_empty() {
+            Vec::new()
+        } else {
+            vec![self.not_evaluated("SQL-007", missing)]
+        }
     }
 
     /// SQL-011: no SQL Server Express for an Enterprise back end.
     fn express(&self, out: &mut Findings) {
-        if let Some(node) = self.data_nodes().find(|n| n.edition == Some(SqlEdition::Express)) {
+        if let Some(node) = self
+            .data_nodes()
+            .find(|n| n.edition == Some(SqlEdition::Express))
+        {
             let message = format!(
                 "{} uses SQL Server Express for its back end (`{}`, {}); Express is only for Standard Edition servers and local stores",
                 self.pool.fqdn, self.store.id, node.fqdn
             );
             out.push(
-                Finding::new("SQL-011", &self.pool.fqdn, node.edition_path.clone(), message)
-                    .related([&self.store.id])
-                    .fact("edition", "express"),
+                Finding::new(
+                    "SQL-011",
+                    &self.pool.fqdn,
+                    node.edition_path.clone(),
+                    message,
+                )
+                .related([&self.store.id])
+                .fact("edition", "express"),
             );
         }
     }
@@ -267,7 +335,11 @@ impl BackEnd<'_> {
             Product::Sfb2015 => &["SQL-012"],
             Product::Sfb2019 | Product::SfbSe => return,
         };
-        let missing: Vec<String> = self.data_nodes().filter(|n| n.version.is_none()).map(|n| n.version_path.clone()).collect();
+        let missing: Vec<String> = self
+            .data_nodes()
+            .filter(|n| n.version.is_none())
+            .map(|n| n.version_path.clone())
+            .collect();
         let mut failed = Vec::new();
         let mut seen = Vec::new();
         for node in self.data_nodes() {
@@ -277,7 +349,10 @@ impl BackEnd<'_> {
             seen.push(version);
             let findings = match product {
                 Product::Lync2013 => self.version_findings(node, version),
-                _ => self.persistent_chat_2015(node, version).into_iter().collect(),
+                _ => self
+                    .persistent_chat_2015(node, version)
+                    .into_iter()
+                    .collect(),
             };
             for finding in findings.into_iter().filter(|f| rules.contains(&f.rule())) {
                 failed.push(finding.rule());
@@ -295,7 +370,10 @@ impl BackEnd<'_> {
     /// CU6 or later, C-11).
     fn persistent_chat_2015(&self, node: &NodeFacts, version: SqlVersion) -> Option<Finding> {
         if !PCHAT_2015_VERSIONS.contains(&version) {
-            let listed: Vec<&str> = PCHAT_2015_VERSIONS.iter().map(|v| v.display_name()).collect();
+            let listed: Vec<&str> = PCHAT_2015_VERSIONS
+                .iter()
+                .map(|v| v.display_name())
+                .collect();
             let message = format!(
                 "the Persistent Chat pool {} uses {} (`{}`); Persistent Chat stores support {}",
                 self.pool.fqdn,
@@ -315,9 +393,14 @@ impl BackEnd<'_> {
                     "the Persistent Chat pool {} uses SQL Server 2014 at product CU{cu}; SQL Server 2014 needs Skype for Business Server 2015 CU6 or later",
                     self.pool.fqdn
                 );
-                Some(self.finding("SQL-012", node, message).fact("product_cumulative_update", cu))
+                Some(
+                    self.finding("SQL-012", node, message)
+                        .fact("product_cumulative_update", cu),
+                )
             }
-            None => Some(self.not_evaluated("SQL-012", vec![self.pool_pointer("cumulative_update")])),
+            None => {
+                Some(self.not_evaluated("SQL-012", vec![self.pool_pointer("cumulative_update")]))
+            }
         }
     }
 

@@ -6,16 +6,35 @@ use crate::topology::{NodeRole, Topology};
 
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
     for (index, store, facts) in topology.stores() {
-        let Ha::Mirroring { principal, mirror, witness, .. } = &store.ha else {
+        let Ha::Mirroring {
+            principal,
+            mirror,
+            witness,
+            ..
+        } = &store.ha
+        else {
             continue;
         };
-        let pools: Vec<&str> = facts.used_by.iter().filter_map(|&p| topology.pool(p)).map(|p| p.fqdn.as_str()).collect();
+        let pools: Vec<&str> = facts
+            .used_by
+            .iter()
+            .filter_map(|&p| topology.pool(p))
+            .map(|p| p.fqdn.as_str())
+            .collect();
         let Some(witness) = witness else {
             let message = format!(
                 "the mirrored store `{}` has no witness: failover to the mirror is manual, and users drop to resiliency mode after about 30 minutes",
                 store.id
             );
-            out.push(Finding::new("WIT-001", &store.id, format!("/sql_stores/{index}/ha/witness"), message).related(pools));
+            out.push(
+                Finding::new(
+                    "WIT-001",
+                    &store.id,
+                    format!("/sql_stores/{index}/ha/witness"),
+                    message,
+                )
+                .related(pools),
+            );
             continue;
         };
         // WIT-007: a witness on a partner's host leaves one host holding two of the three votes.
@@ -32,23 +51,50 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                 partner.role.as_str()
             );
             out.push(
-                Finding::new("WIT-007", &store.id, format!("/sql_stores/{index}/ha/witness/fqdn"), message)
-                    .related(pools.iter().copied().chain([principal.fqdn.as_str(), mirror.fqdn.as_str()]))
-                    .fact("witness", witness.fqdn.as_str())
-                    .fact(partner.role.as_str(), partner.fqdn.as_str()),
+                Finding::new(
+                    "WIT-007",
+                    &store.id,
+                    format!("/sql_stores/{index}/ha/witness/fqdn"),
+                    message,
+                )
+                .related(
+                    pools
+                        .iter()
+                        .copied()
+                        .chain([principal.fqdn.as_str(), mirror.fqdn.as_str()]),
+                )
+                .fact("witness", witness.fqdn.as_str())
+                .fact(partner.role.as_str(), partner.fqdn.as_str()),
             );
         }
     }
     // WIT-002: one witness may serve several mirror pairs, but a dedicated one is more resilient.
     for witness in topology.witnesses().iter().filter(|w| w.stores.len() > 1) {
-        let stores: Vec<&str> = witness.stores.iter().filter_map(|&s| topology.store(s)).map(|(s, _)| s.id.as_str()).collect();
-        let path = witness.stores.get(1).map(|s| format!("/sql_stores/{s}/ha/witness")).unwrap_or_default();
+        let stores: Vec<&str> = witness
+            .stores
+            .iter()
+            .filter_map(|&s| topology.store(s))
+            .map(|(s, _)| s.id.as_str())
+            .collect();
+        let path = witness
+            .stores
+            .get(1)
+            .map(|s| format!("/sql_stores/{s}/ha/witness"))
+            .unwrap_or_default();
         let message = format!(
             "the witness {} serves {} mirrored stores ({}); a dedicated witness per mirror pair is more resilient",
             witness.fqdn,
             stores.len(),
-            stores.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+            stores
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
-        out.push(Finding::new("WIT-002", &witness.fqdn, path, message).related(stores.iter().copied()).fact("stores", stores.len()));
+        out.push(
+            Finding::new("WIT-002", &witness.fqdn, path, message)
+                .related(stores.iter().copied())
+                .fact("stores", stores.len()),
+        );
     }
 }

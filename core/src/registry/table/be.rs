@@ -3,7 +3,12 @@
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
 use crate::tokens::{Family, Product, Severity};
 
-const ALL: &[Product] = &[Product::Lync2013, Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
+const ALL: &[Product] = &[
+    Product::Lync2013,
+    Product::Sfb2015,
+    Product::Sfb2019,
+    Product::SfbSe,
+];
 const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
 const S15_S19_SE: &[Product] = &[Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
 const S19_SE: &[Product] = &[Product::Sfb2019, Product::SfbSe];
@@ -134,8 +139,11 @@ const L13_SQL_CLUSTERING_STEPS: Source = Source {
     heading: "To configure SQL Server clustering",
 };
 const CLUSTERING_REQUIREMENTS: &[Source] = &[S15_SQL_HA, S19_SQL_HA, L13_DATABASE_SOFTWARE];
-const SQL_SOFTWARE_REQUIREMENTS: &[Source] =
-    &[L13_DATABASE_SOFTWARE, S15_SERVER_REQUIREMENTS, S19_SYSTEM_REQUIREMENTS];
+const SQL_SOFTWARE_REQUIREMENTS: &[Source] = &[
+    L13_DATABASE_SOFTWARE,
+    S15_SERVER_REQUIREMENTS,
+    S19_SYSTEM_REQUIREMENTS,
+];
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -167,7 +175,12 @@ pub(super) const RULES: &[Rule] = &[
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Partial,
-        sources: &[BACK_END_SERVER, L13_BACK_END_HA, L13_DATABASE_SOFTWARE, S19_DEPRECATED_MIRRORING],
+        sources: &[
+            BACK_END_SERVER,
+            L13_BACK_END_HA,
+            L13_DATABASE_SOFTWARE,
+            S19_DEPRECATED_MIRRORING,
+        ],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
             what: "For every Enterprise `front_end` pool, the `ha.mode` of its `back_end` store must be one its `product` supports: `lync2013` allows `none`, `mirroring`, `failover_cluster` and `always_on_fci`; `sfb2015` allows every mode; `sfb2019` and `sfbse` allow every mode except `mirroring`. Findings on `sfbse` pools are unverified.",
@@ -205,7 +218,11 @@ pub(super) const RULES: &[Rule] = &[
         products: S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Yes,
-        sources: &[S19_DEPRECATED_MIRRORING, BACK_END_SERVER, S19_MIGRATING_SITES],
+        sources: &[
+            S19_DEPRECATED_MIRRORING,
+            BACK_END_SERVER,
+            S19_MIGRATING_SITES,
+        ],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
             what: "An Enterprise `front_end` pool whose `product` is `sfb2019` or `sfbse` must not have a `back_end` store whose `ha.mode` is `mirroring`. Findings on `sfbse` pools are unverified.",
@@ -386,7 +403,11 @@ pub(super) const RULES: &[Rule] = &[
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
-        sources: &[BACK_END_SERVER, BACK_END_SERVER_CLUSTERING, L13_SQL_CLUSTERING],
+        sources: &[
+            BACK_END_SERVER,
+            BACK_END_SERVER_CLUSTERING,
+            L13_SQL_CLUSTERING,
+        ],
         evaluation: Evaluation::Guidance(
             "how and in which order the SQL high availability solution was built is not recorded in a topology",
         ),
@@ -429,7 +450,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: AG_PROCEDURES,
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "Every replica of a store whose `ha.mode` is `always_on_ag` must have `commit` `synchronous` and `failover` `automatic`; each replica that does not is reported.",
+            what: "Every replica of a store whose `ha.mode` is `always_on_ag` must have `commit` `synchronous` and `failover` `automatic`; the replicas that do not are reported together in one finding.",
             why: "Microsoft's deployment steps set Synchronous Commit and Automatic Failover on every replica, with no readable secondary, endpoint port 5022 and a listener on port 1433 (other listener ports are not supported). An asynchronous or manual replica can lose data or leave the pool without its databases after a failure.",
             example: "Store `ag-dal` with a replica `{\"fqdn\": \"sql2-dal.contoso.com\", \"instance\": \"rtc\", \"commit\": \"asynchronous\", \"failover\": \"manual\"}`.",
             fix: "Set every replica to Synchronous Commit and Automatic Failover in SQL Server Management Studio, leave Readable Secondary off and keep the listener on port 1433.",
@@ -591,7 +612,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: CLUSTERING_REQUIREMENTS,
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "A store whose `ha.mode` is `always_on_fci` or `failover_cluster` may have at most 2 `nodes` on the `standard` edition and at most 16 on `enterprise`; not evaluated when the edition is unknown.",
+            what: "A store whose `ha.mode` is `always_on_fci` or `failover_cluster` may have at most 16 `nodes`, and at most 2 when a node's effective `edition` is `standard`; a cluster of more than 2 nodes with an unknown edition is not evaluated.",
             why: "Every product supports two-node failover clustering on SQL Server Standard and up to sixteen-node clustering on SQL Server Enterprise.",
             example: "Store `fci-dal` with `\"edition\": \"standard\"` and three entries in `nodes`.",
             fix: "Reduce the cluster to two nodes, or move the store to SQL Server Enterprise.",
@@ -690,7 +711,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[S15_BACK_END_DATABASES],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "For every Enterprise `front_end` pool, each node of its back-end store other than a witness should be in the pool's data center: a node whose `data_center` differs is a warning (a node without `data_center` counts as local).",
+            what: "For every Enterprise `front_end` pool, each node of its back-end store other than a witness should be in a data center of the pool's servers: a node whose `data_center` is none of theirs is a warning (a node without `data_center` counts as local).",
             why: "Microsoft says the connection from the Front End Servers to a well-connected SQL back end should be local, not across a low-speed link. A back-end node in the partner data center puts every database call on the WAN.",
             example: "`pool-dal.contoso.com` in site `dallas` whose back-end `mirror` node has `\"data_center\": \"chicago\"`.",
             fix: "Place the back-end SQL Servers in the pool's data center and use pool pairing for disaster recovery across data centers.",

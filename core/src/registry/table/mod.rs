@@ -14,5 +14,15 @@ use std::sync::LazyLock;
 use super::Rule;
 
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    [pair::RULES, fe::RULES, be::RULES, wit::RULES, sql::RULES, os::RULES, cms::RULES, coex::RULES].concat()
+    [
+        pair::RULES,
+        fe::RULES,
+        be::RULES,
+        wit::RULES,
+        sql::RULES,
+        os::RULES,
+        cms::RULES,
+        coex::RULES,
+    ]
+    .concat()
 });

@@ -3,7 +3,12 @@
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
 use crate::tokens::{Family, Product, Severity};
 
-const ALL: &[Product] = &[Product::Lync2013, Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
+const ALL: &[Product] = &[
+    Product::Lync2013,
+    Product::Sfb2015,
+    Product::Sfb2019,
+    Product::SfbSe,
+];
 const L13: &[Product] = &[Product::Lync2013];
 const S15: &[Product] = &[Product::Sfb2015];
 const S19: &[Product] = &[Product::Sfb2019];
@@ -53,7 +58,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[L13_OPERATING_SYSTEMS],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "Every server of a `lync2013` pool (`sba` pools excepted) must have `os` `ws2008r2`, `ws2012` or `ws2012r2`; `ws2012r2` also needs the pool at `cumulative_update` 3 (the October 2013 update) or later. Not evaluated when a server has no `os`.",
+            what: "Every server of a `lync2013` pool (`sba` pools excepted) must have `os` `ws2008r2`, `ws2012` or `ws2012r2`; `ws2012r2` also needs the pool at `cumulative_update` 3 (the October 2013 update) or later. Not evaluated when a server has no `os`, or when `ws2012r2` meets a pool without `cumulative_update`.",
             why: "Lync Server 2013 runs on 64-bit Windows Server 2008 R2 SP1 (Standard, Enterprise or Datacenter), Windows Server 2012 (Standard or Datacenter) and, from the October 2013 cumulative update, Windows Server 2012 R2; no later Windows Server is listed.",
             example: "Server `fe1.contoso.com` of a `lync2013` pool with `\"os\": \"ws2016\"`.",
             fix: "Install a listed Windows Server version, and bring the pool to the October 2013 cumulative update or later before using Windows Server 2012 R2.",
@@ -93,7 +98,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[S15_OPERATING_SYSTEMS],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "Every server of an `sfb2015` pool (`sba` pools excepted) must have `os` `ws2012`, `ws2012r2`, `ws2016` (with the pool at `cumulative_update` 5 or later) or `ws2019` (`cumulative_update` 9 or later). Not evaluated when a server has no `os`.",
+            what: "Every server of an `sfb2015` pool (`sba` pools excepted) must have `os` `ws2012`, `ws2012r2`, `ws2016` (with the pool at `cumulative_update` 5 or later) or `ws2019` (`cumulative_update` 9 or later); `ws2008r2` is left to OS-004. Not evaluated when a server has no `os`, or when the pool's `cumulative_update` is needed and absent.",
             why: "Skype for Business Server 2015 lists Windows Server 2012 and 2012 R2 (Standard or Datacenter, with all required updates), Windows Server 2016 from CU5 and Windows Server 2019 from CU9; anything else is not supported for new installations.",
             example: "Server `fe1.contoso.com` of an `sfb2015` pool with `\"cumulative_update\": 4` and `\"os\": \"ws2016\"`.",
             fix: "Use a listed Windows Server version and update the pool to the cumulative update that version needs.",
@@ -105,7 +110,7 @@ pub(super) const RULES: &[Rule] = &[
         title: "WS2008 R2 only for in-place upgraded L13 servers (S15)",
         family: Family::Os,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
+        severity: Severity::Warning,
         products: S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,

@@ -3,7 +3,12 @@
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
 use crate::tokens::{Family, Product, Severity};
 
-const ALL: &[Product] = &[Product::Lync2013, Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
+const ALL: &[Product] = &[
+    Product::Lync2013,
+    Product::Sfb2015,
+    Product::Sfb2019,
+    Product::SfbSe,
+];
 const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
 
 const BACK_END_SERVER: Source = Source {
@@ -80,7 +85,11 @@ pub(super) const RULES: &[Rule] = &[
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
-        sources: &[BACK_END_SERVER_MIRRORING, BACK_END_SERVER_USER_EXPERIENCE, L13_BACK_END_HA],
+        sources: &[
+            BACK_END_SERVER_MIRRORING,
+            BACK_END_SERVER_USER_EXPERIENCE,
+            L13_BACK_END_HA,
+        ],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
             what: "A store whose `ha.mode` is `mirroring` should name a `witness`; a mirrored store without one is a warning.",
