@@ -729,7 +729,7 @@ pub(super) const RULES: &[Rule] = &[
         tb_enforced: TbEnforced::No,
         sources: SQL_SOFTWARE_REQUIREMENTS,
         evaluation: Evaluation::Guidance(
-            "SQL Server bitness and editions other than Express, Standard and Enterprise are not in the topology format",
+            "the bitness of SQL Server and editions other than Express, Standard and Enterprise are not in the topology format",
         ),
         doc: RuleDoc {
             what: "The documentation supports only the 64-bit SQL Server editions listed for each product: Express only for Standard Edition servers and local stores, and never the Web or Workgroup editions; a version or edition that is not listed cannot be used. The engine lists this as guidance (SQL-011 checks Express on an Enterprise back end).",
@@ -750,7 +750,7 @@ pub(super) const RULES: &[Rule] = &[
         tb_enforced: TbEnforced::NotStated,
         sources: SQL_SOFTWARE_REQUIREMENTS,
         evaluation: Evaluation::Guidance(
-            "Monitoring stores and SQL Server Reporting Services are not in the topology format",
+            "the Monitoring store and SQL Server Reporting Services are not in the topology format",
         ),
         doc: RuleDoc {
             what: "The documentation requires SQL Server Reporting Services for the Monitoring role, on the SQL Server that holds the Monitoring database. The engine lists this as guidance.",
@@ -771,7 +771,7 @@ pub(super) const RULES: &[Rule] = &[
         tb_enforced: TbEnforced::Yes,
         sources: &[TOPOLOGY_DATABASES_STANDARD, TB_FRONT_END_SQL_STORE],
         evaluation: Evaluation::Guidance(
-            "Topology Builder enforces it, and a Standard Edition server's own SQL Express store is not in the topology format",
+            "a Standard Edition server's SQL Express store is fixed by Topology Builder and not in the topology format",
         ),
         doc: RuleDoc {
             what: "The documentation says a Standard Edition server's store is the SQL Server Express instance collocated on it: installed automatically, it cannot be moved, and Topology Builder shows it prefilled and unchangeable. The engine lists this as guidance.",
