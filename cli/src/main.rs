@@ -121,12 +121,9 @@ fn check(args: &CheckArgs) -> u8 {
         })
         .collect();
     let mut stdout = anstream::stdout();
-    for (file, result) in &results {
+    for (_, result) in &results {
         if let Err(error) = result {
             let _ = writeln!(anstream::stderr(), "{}", render::error(error));
-            if args.format == Format::Text {
-                let _ = writeln!(stdout, "{file}: could not be read");
-            }
         }
     }
     let output = match (args.format, results.as_slice()) {

@@ -92,8 +92,8 @@ fn translate(mut pointer: String, error: &serde_json::Error) -> Box<InputError> 
             Some(one_of(expected.iter().map(String::as_str))),
         )
     } else if let Some(rest) = message.strip_prefix("unknown field ") {
-        let (key, expected) = unknown(rest);
-        pointer = format!("{pointer}/{}", escape(&key));
+        let (key, mut expected) = unknown(rest);
+        expected.retain(|k| k != "x");
         let message = match closest(&key, expected.iter().map(String::as_str)) {
             Some(near) => format!("unknown key `{key}`: did you mean `{near}`?"),
             None => format!("unknown key `{key}`"),
@@ -106,6 +106,7 @@ fn translate(mut pointer: String, error: &serde_json::Error) -> Box<InputError> 
         (ErrorKind::MissingKey, format!("missing key `{key}`"), None)
     } else if let Some(rest) = message.strip_prefix("duplicate field ") {
         let key = rest.trim_matches('`');
+        pointer = format!("{pointer}/{}", escape(key));
         (
             ErrorKind::DuplicateKey,
             format!("key `{key}` appears twice"),
@@ -117,6 +118,13 @@ fn translate(mut pointer: String, error: &serde_json::Error) -> Box<InputError> 
             ErrorKind::InvalidType,
             format!("invalid type: {found}"),
             Some(plain(expected)),
+        )
+    } else if message.starts_with("invalid length ") && message.contains("expected struct") {
+        // serde accepts a struct written as an array; the format does not.
+        (
+            ErrorKind::InvalidType,
+            "invalid type: array".to_owned(),
+            Some("an object".to_owned()),
         )
     } else if let Some(rest) = message.strip_prefix("invalid value: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));

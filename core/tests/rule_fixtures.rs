@@ -38,11 +38,18 @@ fn fixtures() -> Vec<(String, PathBuf)> {
 
 fn expected(path: &Path) -> BTreeSet<Finding> {
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-    let expect = json["x"]["expect"].as_array().unwrap_or_else(|| panic!("{}: no x.expect", path.display()));
+    let expect = json["x"]["expect"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}: no x.expect", path.display()));
     expect
         .iter()
         .map(|entry| {
-            let parts: Vec<String> = entry.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect();
+            let parts: Vec<String> = entry
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect();
             (parts[0].clone(), parts[1].clone(), parts[2].clone())
         })
         .collect()
@@ -59,7 +66,11 @@ fn actual(path: &Path) -> BTreeSet<Finding> {
         .diagnostics
         .iter()
         .map(|d| {
-            let severity = if d.not_evaluated { "not_evaluated".to_owned() } else { d.severity.to_string() };
+            let severity = if d.not_evaluated {
+                "not_evaluated".to_owned()
+            } else {
+                d.severity.to_string()
+            };
             (d.rule.to_owned(), severity, d.subject.clone())
         })
         .collect()
@@ -79,24 +90,44 @@ fn every_fixture_gives_exactly_its_expected_findings() {
         if want != got {
             let missing: Vec<_> = want.difference(&got).collect();
             let extra: Vec<_> = got.difference(&want).collect();
-            failures.push(format!("{}\n  missing: {missing:?}\n  unexpected: {extra:?}", path.display()));
+            failures.push(format!(
+                "{}\n  missing: {missing:?}\n  unexpected: {extra:?}",
+                path.display()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_checked_rule_has_a_firing_and_a_quiet_fixture() {
     let fixtures = fixtures();
     let mut gaps = Vec::new();
-    for rule in registry::rules().iter().filter(|r| r.evaluation == Evaluation::Checked) {
-        let mine: Vec<BTreeSet<Finding>> =
-            fixtures.iter().filter(|(dir, _)| dir == rule.id).map(|(_, path)| expected(path)).collect();
-        let fires = |set: &BTreeSet<Finding>| set.iter().any(|(id, severity, _)| id == rule.id && severity != "not_evaluated");
+    for rule in registry::rules()
+        .iter()
+        .filter(|r| r.evaluation == Evaluation::Checked)
+    {
+        let mine: Vec<BTreeSet<Finding>> = fixtures
+            .iter()
+            .filter(|(dir, _)| dir == rule.id)
+            .map(|(_, path)| expected(path))
+            .collect();
+        let fires = |set: &BTreeSet<Finding>| {
+            set.iter()
+                .any(|(id, severity, _)| id == rule.id && severity != "not_evaluated")
+        };
         if !mine.iter().any(fires) {
             gaps.push(format!("{}: no fixture fires it", rule.id));
         }
-        if !mine.iter().any(|set| !set.iter().any(|(id, _, _)| id == rule.id)) {
+        if !mine
+            .iter()
+            .any(|set| !set.iter().any(|(id, _, _)| id == rule.id))
+        {
             gaps.push(format!("{}: no fixture where it stays quiet", rule.id));
         }
     }
@@ -106,6 +137,10 @@ fn every_checked_rule_has_a_firing_and_a_quiet_fixture() {
 #[test]
 fn fixture_directories_name_catalog_rules() {
     for (dir, path) in fixtures() {
-        assert!(registry::rule(&dir).is_some(), "{}: `{dir}` is not a rule ID", path.display());
+        assert!(
+            registry::rule(&dir).is_some(),
+            "{}: `{dir}` is not a rule ID",
+            path.display()
+        );
     }
 }
