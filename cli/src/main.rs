@@ -68,6 +68,8 @@ struct CheckArgs {
 enum Format {
     Text,
     Json,
+    /// The rule reference as Markdown (`rules` only).
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,11 +128,18 @@ fn check(args: &CheckArgs) -> u8 {
             let _ = writeln!(anstream::stderr(), "{}", render::error(error));
         }
     }
+    if args.format == Format::Markdown {
+        let _ = writeln!(
+            anstream::stderr(),
+            "error: `--format markdown` is for `hadr-rules rules`"
+        );
+        return 2;
+    }
     let output = match (args.format, results.as_slice()) {
         (Format::Json, [(_, Ok(report))]) => report.to_json(),
         (Format::Json, [(_, Err(error))]) => error.to_json(),
         (Format::Json, _) => several_json(&results),
-        (Format::Text, _) => results
+        (Format::Text | Format::Markdown, _) => results
             .iter()
             .filter_map(|(file, result)| {
                 result
@@ -200,6 +209,7 @@ fn rules(family: Option<Family>, format: Format) -> u8 {
             json
         }
         Format::Text => render::rules(&rules),
+        Format::Markdown => registry::markdown(),
     };
     let _ = write!(anstream::stdout(), "{output}");
     0

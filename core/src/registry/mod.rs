@@ -1,7 +1,10 @@
 //! The rule registry: one table naming every rule of the catalog, with the text that feeds
 //! `hadr-rules rules`, `hadr-rules explain` and the bindings.
 
+mod markdown;
 mod table;
+
+pub use markdown::markdown;
 
 use serde::Serialize;
 
