@@ -1,11 +1,13 @@
 //! The engine: runs every checked rule over a topology and turns findings into a report.
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use crate::registry::{self, Evaluation, Rule};
 use crate::report::{Diagnostic, Report};
 use crate::rules;
-use crate::tokens::{Family, Severity};
+use crate::tokens::{Family, Product, Severity};
 use crate::topology::Topology;
 
 /// How a check runs and how its findings are weighed.
@@ -67,12 +69,32 @@ pub struct Suppression {
 pub fn check(topology: &Topology, options: &Options) -> Report {
     let mut findings = Findings::default();
     rules::run(topology, options, &mut findings);
+    let subscription_edition = subscription_edition_names(topology);
     let diagnostics = findings
         .0
         .into_iter()
+        .map(|finding| {
+            let touches = std::iter::once(&finding.subject)
+                .chain(&finding.related)
+                .any(|name| subscription_edition.contains(&name.to_lowercase()));
+            finding.unverified(touches)
+        })
         .filter_map(|finding| finding.into_diagnostic(options))
         .collect();
     Report::new(diagnostics)
+}
+
+/// The pools and servers of Subscription Edition: every statement about them rests on secondary
+/// sources (catalog §0), so findings that name them are unverified.
+fn subscription_edition_names(topology: &Topology) -> HashSet<String> {
+    topology
+        .pools()
+        .filter(|(_, pool, _)| pool.product == Product::SfbSe)
+        .flat_map(|(_, pool, _)| {
+            std::iter::once(&pool.fqdn).chain(pool.servers.iter().map(|s| &s.fqdn))
+        })
+        .map(|name| name.to_lowercase())
+        .collect()
 }
 
 /// What a rule found about one subject, before the registry and options are applied.

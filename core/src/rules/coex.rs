@@ -29,17 +29,18 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         if !matches!(pool.product, Product::Sfb2019 | Product::SfbSe) {
             continue;
         }
-        let se = pool.product == Product::SfbSe;
         if pool.kind == PoolKind::PersistentChat {
             let message = format!(
                 "{} is a Persistent Chat pool of {}; Persistent Chat can only remain in Lync Server 2013 or Skype for Business Server 2015 pools",
                 pool.fqdn,
                 pool.product.display_name()
             );
-            out.push(
-                Finding::new("COEX-006", &pool.fqdn, pool_path(index, "product"), message)
-                    .unverified(se),
-            );
+            out.push(Finding::new(
+                "COEX-006",
+                &pool.fqdn,
+                pool_path(index, "product"),
+                message,
+            ));
         }
         let mirrored = topology
             .back_end(index)
@@ -58,8 +59,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                     format!("/sql_stores/{store_index}/ha/mode"),
                     message,
                 )
-                .related([&store.id])
-                .unverified(se),
+                .related([&store.id]),
             );
         }
     }

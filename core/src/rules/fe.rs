@@ -30,7 +30,6 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
 fn size(index: usize, pool: &Pool, out: &mut Findings) {
     let servers = pool.servers.len();
     let limits = limits_for(pool.product);
-    let se = pool.product == Product::SfbSe;
     let finding = |rule: &'static str, message: String| {
         Finding::new(rule, &pool.fqdn, pool_path(index, "servers"), message)
             .fact("servers", servers)
@@ -66,7 +65,7 @@ fn size(index: usize, pool: &Pool, out: &mut Findings) {
             pool.fqdn,
             pool.product.display_name()
         );
-        out.push(finding("FE-003", message).severity(severity).unverified(se));
+        out.push(finding("FE-003", message).severity(severity));
     }
     if servers <= 2 {
         let message = format!(

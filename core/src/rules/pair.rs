@@ -8,7 +8,7 @@ use super::{missing_server_keys, pool_path, set_value, words};
 use crate::check::{Finding, Findings};
 use crate::document::Pool;
 use crate::matrix::limits::limits_for;
-use crate::tokens::{Edition, PoolKind, Product, SiteKind};
+use crate::tokens::{Edition, PoolKind, SiteKind};
 use crate::topology::{Pairing, Topology};
 
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
@@ -285,8 +285,7 @@ impl Pair<'_> {
             out.push(
                 self.finding("PAIR-007", "product", message)
                     .fact("product", mine.as_str())
-                    .fact("backup_pool.product", theirs.as_str())
-                    .unverified(mine == Product::SfbSe || theirs == Product::SfbSe),
+                    .fact("backup_pool.product", theirs.as_str()),
             );
         }
     }

@@ -11,8 +11,6 @@ const ALL: &[Product] = &[
 ];
 const L13: &[Product] = &[Product::Lync2013];
 const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
-const L13_S15_S19: &[Product] = &[Product::Lync2013, Product::Sfb2015, Product::Sfb2019];
-const S15_S19: &[Product] = &[Product::Sfb2015, Product::Sfb2019];
 const S15_S19_SE: &[Product] = &[Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
 const S19_SE: &[Product] = &[Product::Sfb2019, Product::SfbSe];
 
@@ -189,7 +187,7 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Coex,
         strength: Strength::Unsupported,
         severity: Severity::Error,
-        products: S15_S19,
+        products: S15_S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[S19_DEPRECATED_IN_PLACE, UPGRADE],
@@ -227,7 +225,7 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Coex,
         strength: Strength::Unsupported,
         severity: Severity::Error,
-        products: L13_S15_S19,
+        products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[S19_ADMINISTERING_AFTER_MIGRATION],

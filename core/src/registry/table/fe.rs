@@ -10,7 +10,6 @@ const ALL: &[Product] = &[
     Product::SfbSe,
 ];
 const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
-const L13_S15_S19: &[Product] = &[Product::Lync2013, Product::Sfb2015, Product::Sfb2019];
 const S15_S19_SE: &[Product] = &[Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
 
 const L13_CAPACITY_FE: Source = Source {
@@ -209,7 +208,7 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Fe,
         strength: Strength::Recommended,
         severity: Severity::Warning,
-        products: L13_S15_S19,
+        products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[HA_TWO_SERVERS],
@@ -270,7 +269,7 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Fe,
         strength: Strength::Informational,
         severity: Severity::Info,
-        products: L13_S15_S19,
+        products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[HIGH_AVAILABILITY, L13_FE_TOPOLOGIES],

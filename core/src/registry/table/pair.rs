@@ -9,9 +9,8 @@ const ALL: &[Product] = &[
     Product::Sfb2019,
     Product::SfbSe,
 ];
+const S15_S19_SE: &[Product] = &[Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
 const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
-const L13_S15_S19: &[Product] = &[Product::Lync2013, Product::Sfb2015, Product::Sfb2019];
-const S15_S19: &[Product] = &[Product::Sfb2015, Product::Sfb2019];
 
 const DISASTER_RECOVERY: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md",
@@ -315,7 +314,7 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Pair,
         strength: Strength::Informational,
         severity: Severity::Info,
-        products: L13_S15_S19,
+        products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[L13_PAIRING_OPTIONS, TOPOLOGY_DATABASES],
@@ -334,7 +333,7 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Pair,
         strength: Strength::RequiredProcedure,
         severity: Severity::Error,
-        products: L13_S15_S19,
+        products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[HA_ADDITIONAL_STEPS, L13_FE_ADDITIONAL_STEPS],
@@ -355,7 +354,7 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Pair,
         strength: Strength::RequiredProcedure,
         severity: Severity::Error,
-        products: S15_S19,
+        products: S15_S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[DEPLOY_PAIR_STEPS],
@@ -414,7 +413,7 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Pair,
         strength: Strength::Unsupported,
         severity: Severity::Error,
-        products: L13_S15_S19,
+        products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[DR_DATA_SECURITY, DR_MITIGATING_RISKS],
@@ -494,7 +493,7 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Pair,
         strength: Strength::Recommended,
         severity: Severity::Warning,
-        products: L13_S15_S19,
+        products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[L13_FE_PLANNING, S15_USER_MODEL_SUMMARY],
