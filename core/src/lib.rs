@@ -12,6 +12,7 @@
 pub mod document;
 pub mod matrix;
 pub mod registry;
+pub mod support;
 pub mod tokens;
 
 mod check;

@@ -228,3 +228,24 @@ pub const HA_MODES: &[HaModes] = &[
 pub fn ha_modes(product: Product) -> Option<&'static HaModes> {
     HA_MODES.iter().find(|row| row.product == product)
 }
+
+/// The rule that lists a product's Back End versions.
+pub const fn version_rule(product: Product) -> &'static str {
+    match product {
+        Product::Lync2013 => "SQL-001",
+        Product::Sfb2015 => "SQL-003",
+        Product::Sfb2019 => "SQL-004",
+        Product::SfbSe => "SQL-005",
+    }
+}
+
+/// The rule that lists the SQL versions of an HA mode (Lync Server 2013 lists its mirroring and
+/// clustering versions with its Back End versions, SQL-001).
+pub const fn mode_rule(product: Product, mode: HaMode) -> Option<&'static str> {
+    match (product, mode) {
+        (Product::Sfb2015, HaMode::Mirroring) => Some("SQL-006"),
+        (Product::Lync2013, _) | (_, HaMode::None | HaMode::Mirroring) => None,
+        (_, HaMode::AlwaysOnAg) => Some("SQL-007"),
+        (_, HaMode::AlwaysOnFci | HaMode::FailoverCluster) => Some("SQL-008"),
+    }
+}

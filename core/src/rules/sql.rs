@@ -4,7 +4,9 @@
 use super::is_enterprise_front_end;
 use crate::check::{Finding, Findings, Options};
 use crate::document::{Pool, SqlStore};
-use crate::matrix::sql::{PCHAT_2015_VERSIONS, SQL_MATRIX, SqlRow, sql_row};
+use crate::matrix::sql::{
+    PCHAT_2015_VERSIONS, SQL_MATRIX, SqlRow, mode_rule, sql_row, version_rule,
+};
 use crate::matrix::{Cell, MinLevel, Support};
 use crate::tokens::{HaMode, PoolKind, Product, Severity, SqlEdition, SqlVersion};
 use crate::topology::{NodeFacts, StoreFacts, Topology};
@@ -27,27 +29,6 @@ pub(super) fn check(topology: &Topology, options: &Options, out: &mut Findings) 
         } else if pool.kind == PoolKind::PersistentChat {
             back_end.persistent_chat(out);
         }
-    }
-}
-
-/// The rule that lists a product's Back End versions.
-const fn version_rule(product: Product) -> &'static str {
-    match product {
-        Product::Lync2013 => "SQL-001",
-        Product::Sfb2015 => "SQL-003",
-        Product::Sfb2019 => "SQL-004",
-        Product::SfbSe => "SQL-005",
-    }
-}
-
-/// The rule that lists the SQL versions of an HA mode (Lync Server 2013 lists its mirroring and
-/// clustering versions with its Back End versions, SQL-001).
-const fn mode_rule(product: Product, mode: HaMode) -> Option<&'static str> {
-    match (product, mode) {
-        (Product::Sfb2015, HaMode::Mirroring) => Some("SQL-006"),
-        (Product::Lync2013, _) | (_, HaMode::None | HaMode::Mirroring) => None,
-        (_, HaMode::AlwaysOnAg) => Some("SQL-007"),
-        (_, HaMode::AlwaysOnFci | HaMode::FailoverCluster) => Some("SQL-008"),
     }
 }
 
