@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::matrix::Support;
 use crate::matrix::os::supported_os;
-use crate::matrix::sql::{SQL_MATRIX, SqlRow, ha_modes, mode_rule, sql_row, version_rule};
+use crate::matrix::sql::{SQL_MATRIX, ha_modes, mode_rule, sql_row, version_rule};
 use crate::tokens::{HaMode, Os, Product, SqlEdition, SqlVersion};
 
 /// The answer to "is this back end supported?".
@@ -84,20 +84,14 @@ pub fn back_end_support(
             false,
         );
     };
-    let cells: [(fn(&SqlRow) -> crate::matrix::Cell, &'static str); 2] = [
-        (|r| r.back_end, version_rule(product)),
+    let cells = [
+        (row.back_end, version_rule(product)),
         (
-            match mode {
-                HaMode::Mirroring => |r: &SqlRow| r.mirroring,
-                HaMode::AlwaysOnAg => |r: &SqlRow| r.availability_group,
-                HaMode::AlwaysOnFci | HaMode::FailoverCluster => |r: &SqlRow| r.failover_cluster,
-                HaMode::None => |r: &SqlRow| r.back_end,
-            },
+            row.mode_cell(mode),
             mode_rule(product, mode).unwrap_or(version_rule(product)),
         ),
     ];
     for (cell, rule) in cells {
-        let cell = cell(row);
         if cell.support != Support::Yes {
             let verb = if cell.support == Support::No {
                 "does not support"

@@ -1,6 +1,13 @@
 //! Committed files generated from the code: they must not drift. Run with `UPDATE_DOCS=1` to
 //! rewrite them.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::Path;
 
 fn compare_or_update(relative: &str, generated: &str) {

@@ -1,6 +1,13 @@
 //! Bad input: every class gets one clear error naming the JSON path, the position where the
 //! parser knows it, and what was expected. Never a panic.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use hadr_rules::{ErrorKind, InputError, Topology};
 use rstest::rstest;
 

@@ -1,5 +1,12 @@
 //! The support matrices, row by row, against the catalog's tables (§2.1, §2.2, §2.4, §2.5).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use hadr_rules::matrix::Support::{self, No, Undocumented, Yes};
 use hadr_rules::matrix::limits::limits_for;
 use hadr_rules::matrix::os::{OS_MATRIX, os_row};

@@ -1,5 +1,12 @@
 //! The registry against the catalog: IDs, counts, severities, aliases and sources.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::collections::BTreeSet;
 
 use hadr_rules::registry::{self, Evaluation, Provenance, Strength};

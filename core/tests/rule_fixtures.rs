@@ -4,6 +4,13 @@
 //! as `[rule, severity, subject]` (`not_evaluated` in place of the severity for a rule that could
 //! not be evaluated). Every checked rule needs a fixture that fires it and one that does not.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,13 @@
 //! Support questions without a topology, and the library's thread-safety contract.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::too_many_arguments
+)]
+
 use hadr_rules::matrix::Support;
 use hadr_rules::support::{back_end_support, os_versions, sql_versions};
 use hadr_rules::tokens::HaMode::{AlwaysOnAg, AlwaysOnFci, FailoverCluster, Mirroring};
@@ -21,7 +29,6 @@ use rstest::rstest;
 #[case(Sfb2015, Mirroring, SqlVersion::V2008r2, Enterprise, Support::No, &["SQL-003"], false, false)]
 #[case(SfbSe, AlwaysOnAg, SqlVersion::V2022, Enterprise, Support::Undocumented, &["SQL-005"], true, false)]
 #[case(Sfb2019, HaMode::None, SqlVersion::V2019, Express, Support::No, &["SQL-011"], false, false)]
-#[allow(clippy::too_many_arguments)]
 fn back_end_questions(
     #[case] product: Product,
     #[case] mode: HaMode,

@@ -33,6 +33,18 @@ pub struct SqlRow {
     pub source: &'static str,
 }
 
+impl SqlRow {
+    /// The cell of an HA mode (`none` reads the Back End column).
+    pub const fn mode_cell(&self, mode: HaMode) -> Cell {
+        match mode {
+            HaMode::None => self.back_end,
+            HaMode::Mirroring => self.mirroring,
+            HaMode::AlwaysOnAg => self.availability_group,
+            HaMode::AlwaysOnFci | HaMode::FailoverCluster => self.failover_cluster,
+        }
+    }
+}
+
 const L13: &str = "Lync/LyncServer/lync-server-2013-database-software-support.md § Using SQL Mirroring and SQL Clustering; Lync/LyncServer/lync-server-2013-back-end-server-high-availability.md";
 const L13_2014: &str =
     "Skype/SfbServer/plan-your-deployment/upgrade.md § Recommended upgrade paths";

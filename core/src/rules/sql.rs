@@ -102,7 +102,6 @@ impl BackEnd<'_> {
         let Some(row) = sql_row(product, version) else {
             return findings;
         };
-        let listed = |cell: fn(&SqlRow) -> Cell| supported_versions(product, cell);
         // The product's own list of Back End versions, with its patch-level minimums.
         let rule = version_rule(product);
         if let Some(finding) = self.cell(
@@ -110,7 +109,7 @@ impl BackEnd<'_> {
             node,
             row.back_end,
             "as a Back End",
-            listed(|r| r.back_end),
+            supported_versions(product, HaMode::None),
         ) {
             findings.push(finding);
         } else {
@@ -127,13 +126,9 @@ impl BackEnd<'_> {
         }
         // The list of versions of the HA mode in use.
         if let Some(rule) = mode_rule(product, mode) {
-            let (cell, column): (Cell, fn(&SqlRow) -> Cell) = match mode {
-                HaMode::Mirroring => (row.mirroring, |r| r.mirroring),
-                HaMode::AlwaysOnAg => (row.availability_group, |r| r.availability_group),
-                _ => (row.failover_cluster, |r| r.failover_cluster),
-            };
             let with = format!("with {}", mode.display_name());
-            match self.cell(rule, node, cell, &with, listed(column)) {
+            let listed = supported_versions(product, mode);
+            match self.cell(rule, node, row.mode_cell(mode), &with, listed) {
                 Some(finding) => findings.push(finding),
                 None => findings.extend(self.min_level(rule, node, row.min_level_ha, row)),
             }
@@ -391,10 +386,10 @@ impl BackEnd<'_> {
 }
 
 /// The SQL versions a matrix column lists as supported for a product.
-fn supported_versions(product: Product, column: fn(&SqlRow) -> Cell) -> Vec<&'static str> {
+fn supported_versions(product: Product, mode: HaMode) -> Vec<&'static str> {
     SQL_MATRIX
         .iter()
-        .filter(|row| row.product == product && column(row).support == Support::Yes)
+        .filter(|row| row.product == product && row.mode_cell(mode).support == Support::Yes)
         .map(|row| row.version.display_name())
         .collect()
 }
