@@ -1,0 +1,1 @@
+//! C ABI of the hadr-rules engine.
