@@ -131,8 +131,8 @@ pub fn rules(rules: &[&Rule]) -> String {
         };
         let _ = writeln!(
             out,
-            "{:<9} {:<8} {:<10} {}",
-            styled(BOLD, rule.id),
+            "{} {:<8} {:<10} {}",
+            styled(BOLD, &format!("{:<9}", rule.id)),
             rule.severity.as_str(),
             how,
             rule.title

@@ -37,15 +37,16 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             }
         }
     }
-    for &index in &active {
+    for &index in active.iter().chain(&standby) {
         let Some(pool) = topology
             .pool(index)
             .filter(|pool| pool.kind != PoolKind::FrontEnd)
         else {
             continue;
         };
+        let role = pool.cms.map(CmsRole::as_str).unwrap_or_default();
         let message = format!(
-            "{} (`{}`) is marked as hosting the active Central Management store; the store lives on the back end of a Front End pool or on a Standard Edition server",
+            "{} (`{}`) is marked as hosting the {role} Central Management store; the store lives on the back end of a Front End pool or on a Standard Edition server",
             pool.fqdn, pool.kind
         );
         out.push(
@@ -78,7 +79,8 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                 message,
             )
             .related([&partner_pool.fqdn])
-            .fact("standby", partner_pool.fqdn.as_str()),
+            .fact("standby", partner_pool.fqdn.as_str())
+            .help("nothing to change: if the active pool is lost, fail the Central Management store over (`Invoke-CsManagementServerFailover`) before failing the pool over"),
         );
     }
     for &index in standby.iter().filter(|&&index| Some(index) != partner) {

@@ -56,12 +56,11 @@ fn relationships(topology: &Topology, out: &mut Findings) {
                 pool.fqdn, pool.kind, partner.fqdn, partner.kind
             );
             out.push(
-                Finding::new("PAIR-017", &pool.fqdn, path, message)
+                Finding::new("PAIR-017", &pool.fqdn, path.clone(), message)
                     .related([&partner.fqdn])
                     .fact("kind", pool.kind.as_str())
                     .fact("backup_pool.kind", partner.kind.as_str()),
             );
-            continue;
         }
         let back = topology.pool_facts(partner_index).and_then(|f| f.backup);
         let message = if partner_index == index {
