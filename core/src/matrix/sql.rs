@@ -25,8 +25,10 @@ pub struct SqlRow {
     pub failover_cluster: Cell,
     /// Minimum SQL patch level for any Back End use.
     pub min_level: Option<MinLevel>,
-    /// Minimum SQL patch level when the store uses an HA mode.
+    /// Minimum SQL patch level when the store uses any HA mode.
     pub min_level_ha: Option<MinLevel>,
+    /// Minimum SQL patch level for failover clustering, where its list is stricter.
+    pub min_level_cluster: Option<MinLevel>,
     /// Minimum product cumulative update of the pool.
     pub min_product_cu: Option<u32>,
     /// Documentation page and section.
@@ -41,6 +43,17 @@ impl SqlRow {
             HaMode::Mirroring => self.mirroring,
             HaMode::AlwaysOnAg => self.availability_group,
             HaMode::AlwaysOnFci | HaMode::FailoverCluster => self.failover_cluster,
+        }
+    }
+
+    /// The minimum SQL patch level the list of an HA mode states.
+    pub fn min_level_for(&self, mode: HaMode) -> Option<MinLevel> {
+        match mode {
+            HaMode::None => None,
+            HaMode::AlwaysOnFci | HaMode::FailoverCluster => {
+                self.min_level_cluster.or(self.min_level_ha)
+            }
+            HaMode::Mirroring | HaMode::AlwaysOnAg => self.min_level_ha,
         }
     }
 }
@@ -73,6 +86,7 @@ const fn row(
         failover_cluster,
         min_level: None,
         min_level_ha: None,
+        min_level_cluster: None,
         min_product_cu: None,
         source,
     }
@@ -106,6 +120,11 @@ pub const SQL_MATRIX: &[SqlRow] = &[
             cumulative_update: 0,
         }),
         min_product_cu: Some(7),
+        // SQL-008 lists 2016 "SP1+" for failover clustering.
+        min_level_cluster: Some(MinLevel {
+            service_pack: 1,
+            cumulative_update: 0,
+        }),
         ..row(Sfb2015, V2016, [YES, YES, YES, YES], S15)
     },
     row(Sfb2015, V2017, [YES, YES, YES, YES], S15),
@@ -251,13 +270,13 @@ pub const fn version_rule(product: Product) -> &'static str {
     }
 }
 
-/// The rule that lists the SQL versions of an HA mode (Lync Server 2013 lists its mirroring and
-/// clustering versions with its Back End versions, SQL-001).
+/// The rule that lists the SQL versions of an HA mode (Lync Server 2013's mirroring versions are
+/// its Back End versions, SQL-001).
 pub const fn mode_rule(product: Product, mode: HaMode) -> Option<&'static str> {
     match (product, mode) {
         (Product::Sfb2015, HaMode::Mirroring) => Some("SQL-006"),
+        (_, HaMode::AlwaysOnFci | HaMode::FailoverCluster) => Some("SQL-008"),
         (Product::Lync2013, _) | (_, HaMode::None | HaMode::Mirroring) => None,
         (_, HaMode::AlwaysOnAg) => Some("SQL-007"),
-        (_, HaMode::AlwaysOnFci | HaMode::FailoverCluster) => Some("SQL-008"),
     }
 }

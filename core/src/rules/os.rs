@@ -27,10 +27,14 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         for (k, server) in pool.servers.iter().enumerate() {
             let path = format!("/pools/{index}/servers/{k}/os");
             let Some(os) = server.os else {
-                out.push(
-                    Finding::not_evaluated(os_rule(product), &server.fqdn, vec![path])
-                        .related([&pool.fqdn]),
-                );
+                // 2015 has a second rule for its Windows Server 2008 R2 exception (OS-004).
+                let extra = (product == Product::Sfb2015).then_some("OS-004");
+                for rule in std::iter::once(os_rule(product)).chain(extra) {
+                    out.push(
+                        Finding::not_evaluated(rule, &server.fqdn, vec![path.clone()])
+                            .related([&pool.fqdn]),
+                    );
+                }
                 continue;
             };
             let Some(row) = os_row(product, os) else {

@@ -87,6 +87,12 @@ impl BackEnd<'_> {
                 out.push(finding);
             }
         }
+        if mode == HaMode::AlwaysOnAg && mode_rule(product, mode).is_some() {
+            for finding in self.availability_group_edition() {
+                failed.push(finding.rule());
+                out.push(finding);
+            }
+        }
         if !missing.is_empty() {
             for rule in rules.into_iter().filter(|rule| !failed.contains(rule)) {
                 out.push(self.not_evaluated(rule, missing.clone()));
@@ -130,10 +136,7 @@ impl BackEnd<'_> {
             let listed = supported_versions(product, mode);
             match self.cell(rule, node, row.mode_cell(mode), &with, listed) {
                 Some(finding) => findings.push(finding),
-                None => findings.extend(self.min_level(rule, node, row.min_level_ha, row)),
-            }
-            if mode == HaMode::AlwaysOnAg {
-                findings.extend(self.availability_group_edition());
+                None => findings.extend(self.min_level(rule, node, row.min_level_for(mode), row)),
             }
         }
         // SQL-009: the stricter HA patch level for SQL Server 2012 under 2015 (C-3).
@@ -247,7 +250,9 @@ impl BackEnd<'_> {
             .find(|n| n.edition.is_some_and(|e| e != SqlEdition::Enterprise));
         if let Some(node) = wrong {
             let edition = node.edition.map(SqlEdition::as_str).unwrap_or_default();
-            let contested = node.edition == Some(SqlEdition::Standard);
+            // C-1 is about the 2016, 2017 and 2019 Standard editions; earlier ones are plainly unsupported.
+            let contested = node.edition == Some(SqlEdition::Standard)
+                && node.version.is_some_and(|v| v >= SqlVersion::V2016);
             let message = format!(
                 "{} uses an AlwaysOn Availability Group on SQL Server `{edition}` edition (`{}`, {}); availability groups need Enterprise edition",
                 self.pool.fqdn, self.store.id, node.fqdn
@@ -300,6 +305,15 @@ impl BackEnd<'_> {
                 .related([&self.store.id])
                 .fact("edition", "express"),
             );
+            return;
+        }
+        let missing: Vec<String> = self
+            .data_nodes()
+            .filter(|n| n.edition.is_none())
+            .map(|n| n.edition_path.clone())
+            .collect();
+        if !missing.is_empty() {
+            out.push(self.not_evaluated("SQL-011", missing));
         }
     }
 
