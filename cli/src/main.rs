@@ -39,6 +39,27 @@ enum Command {
     },
     /// Print the JSON Schema of the topology document, format 1.
     Schema,
+    /// Show what happens to every pool when servers, SQL nodes, sites or data centers fail.
+    Simulate(SimulateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct SimulateArgs {
+    /// Topology document (format 1 JSON; `-` reads standard input).
+    file: String,
+    /// Entities failing together, comma-separated (a site, data center, pool, server, SQL host,
+    /// SQL store or file store); repeat for several scenarios.
+    #[arg(long, value_name = "NAME[,NAME...]")]
+    fail: Vec<String>,
+    /// Every single failure: each server, SQL host and file store on its own.
+    #[arg(long)]
+    all_single: bool,
+    /// The loss of each site and each data center.
+    #[arg(long)]
+    sites: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -95,6 +116,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&args),
         Command::Rules { family, format } => rules(family, format),
         Command::Explain { rule } => explain(&rule),
+        Command::Simulate(args) => simulate(&args),
         Command::Schema => {
             let schema = serde_json::to_string_pretty(&hadr_rules::schema()).unwrap_or_default();
             println!("{schema}");
@@ -155,6 +177,47 @@ fn check(args: &CheckArgs) -> u8 {
         .iter()
         .any(|(_, result)| result.as_ref().is_ok_and(|r| r.fails(level)));
     if unreadable { 2 } else { u8::from(failed) }
+}
+
+/// Runs the scenarios asked for; with none, every single failure and every site loss.
+fn simulate(args: &SimulateArgs) -> u8 {
+    let nothing_asked = args.fail.is_empty() && !args.all_single && !args.sites;
+    let request = hadr_rules::simulate::Request {
+        fail: args
+            .fail
+            .iter()
+            .map(|names| {
+                names
+                    .split(',')
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| !n.is_empty())
+                    .collect()
+            })
+            .collect(),
+        all_single: args.all_single || nothing_asked,
+        sites: args.sites || nothing_asked,
+    };
+    let result = load(&args.file).and_then(|topology| {
+        hadr_rules::simulate::simulate(&topology, &request)
+            .map_err(|error| error.in_file(&args.file))
+    });
+    match result {
+        Ok(simulation) => {
+            let output = match args.format {
+                Format::Json => simulation.to_json(),
+                Format::Text | Format::Markdown => render::simulation(&args.file, &simulation),
+            };
+            let _ = write!(anstream::stdout(), "{output}");
+            0
+        }
+        Err(error) => {
+            let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
+            if args.format == Format::Json {
+                let _ = write!(anstream::stdout(), "{}", error.to_json());
+            }
+            2
+        }
+    }
 }
 
 /// Several files in one JSON document: each file's report or its errors.

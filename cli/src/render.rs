@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
 use hadr_rules::registry::{Evaluation, Rule};
+use hadr_rules::simulate::{Simulation, State};
 use hadr_rules::tokens::Severity;
 use hadr_rules::{Diagnostic, Report, TopologyError};
 
@@ -194,4 +195,122 @@ pub fn explain(rule: &Rule) -> String {
         let _ = writeln!(out, "  - {}{section}\n    {}", source.path, source.url());
     }
     out
+}
+
+/// Simulation scenarios as tables, then the Front End tolerance and single points of failure.
+pub fn simulation(file: &str, simulation: &Simulation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", styled(BOLD, file));
+    for scenario in &simulation.scenarios {
+        let _ = writeln!(out, "\n{}", styled(BOLD, &scenario.name));
+        let _ = writeln!(
+            out,
+            "  {}",
+            styled(
+                DIM,
+                &format!(
+                    "{:<32} {:<9} {:<12} {:<24} {}",
+                    "pool", "state", "front end", "back end", "recovery"
+                )
+            )
+        );
+        for pool in &scenario.pools {
+            let state = token(&pool.state);
+            let style = match pool.state {
+                State::Up => INFO,
+                State::Degraded => WARNING,
+                State::Down => ERROR,
+            };
+            let front_end = pool
+                .front_end
+                .as_ref()
+                .map(|f| format!("{}/{}", f.running, f.total))
+                .unwrap_or_else(|| "-".to_owned());
+            let mut recovery = token(&pool.recovery.action);
+            if let Some(target) = &pool.recovery.target {
+                recovery.push_str(&format!(" to {target}"));
+            }
+            if let (Some(rto), Some(rpo)) = (pool.recovery.rto, pool.recovery.rpo) {
+                recovery.push_str(&format!(" (RTO {rto}, RPO {rpo})"));
+            }
+            let _ = writeln!(
+                out,
+                "  {:<32} {} {:<12} {:<24} {recovery}",
+                pool.pool,
+                styled(style, &format!("{state:<9}")),
+                front_end,
+                token(&pool.back_end)
+            );
+            if pool.state != State::Up {
+                for note in &pool.notes {
+                    let _ = writeln!(out, "    {} {note}", styled(DIM, "-"));
+                }
+                if pool.recovery.cms_failover_first {
+                    let _ = writeln!(
+                        out,
+                        "    {} fail the Central Management store over first",
+                        styled(DIM, "-")
+                    );
+                }
+                for step in &pool.recovery.steps {
+                    let _ = writeln!(out, "    {} {step}", styled(DIM, "$"));
+                }
+                if !pool.recovery.users_without_recovery.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "    {} no recovery for users homed on {}",
+                        styled(DIM, "-"),
+                        pool.recovery.users_without_recovery.join(", ")
+                    );
+                }
+                let _ = writeln!(
+                    out,
+                    "    {} {}",
+                    styled(DIM, "rules:"),
+                    pool.rules.join(", ")
+                );
+            }
+        }
+    }
+    if !simulation.front_end_tolerance.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            styled(
+                BOLD,
+                "Front End failures each pool survives (worst case, FE-006)"
+            )
+        );
+        for tolerance in &simulation.front_end_tolerance {
+            let survives = tolerance
+                .survives
+                .map_or("undocumented".to_owned(), |n| n.to_string());
+            let _ = writeln!(
+                out,
+                "  {:<32} {survives} of {}",
+                tolerance.pool, tolerance.servers
+            );
+        }
+    }
+    let _ = writeln!(out, "\n{}", styled(BOLD, "Single points of failure"));
+    if simulation.single_points_of_failure.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for spof in &simulation.single_points_of_failure {
+        let pools: Vec<String> = spof
+            .pools
+            .iter()
+            .map(|p| format!("{} {}", p.pool, token(&p.state)))
+            .collect();
+        let _ = writeln!(out, "  {:<32} {}", spof.entity, pools.join(", "));
+    }
+    out
+}
+
+/// A serialized enum's token.
+fn token<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }

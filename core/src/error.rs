@@ -34,6 +34,8 @@ pub enum ErrorKind {
     DanglingReference,
     /// The document declares a format this version does not read.
     UnsupportedFormat,
+    /// A name given to `simulate` matches no entity of the topology.
+    UnknownEntity,
 }
 
 impl ErrorKind {
@@ -53,6 +55,7 @@ impl ErrorKind {
             ErrorKind::Duplicate => "duplicate",
             ErrorKind::DanglingReference => "dangling_reference",
             ErrorKind::UnsupportedFormat => "unsupported_format",
+            ErrorKind::UnknownEntity => "unknown_entity",
         }
     }
 }

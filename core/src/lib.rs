@@ -12,6 +12,7 @@
 pub mod document;
 pub mod matrix;
 pub mod registry;
+pub mod simulate;
 pub mod support;
 pub mod tokens;
 

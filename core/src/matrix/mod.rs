@@ -4,6 +4,7 @@
 pub mod limits;
 pub mod os;
 pub mod quorum;
+pub mod recovery;
 pub mod sql;
 
 use serde::Serialize;

@@ -32,7 +32,7 @@ pub(crate) fn run(topology: &Topology, options: &Options, out: &mut Findings) {
 }
 
 /// Whether a pool is an Enterprise Edition Front End pool.
-fn is_enterprise_front_end(pool: &Pool) -> bool {
+pub(crate) fn is_enterprise_front_end(pool: &Pool) -> bool {
     pool.kind == PoolKind::FrontEnd && pool.edition == Some(Edition::Enterprise)
 }
 

@@ -1,0 +1,116 @@
+//! `hadr-rules simulate`: text and JSON output for example topologies (snapshots), the exit
+//! status, and unknown names.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("hadr-rules")
+        .unwrap()
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap())
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn losing_a_site_of_a_pair() {
+    let (code, text, _) = run(&[
+        "simulate",
+        "examples/paired-2019-ag.json",
+        "--fail",
+        "chicago",
+    ]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("paired-lose-chicago.text", text);
+    let (code, json, _) = run(&[
+        "simulate",
+        "examples/paired-2019-ag.json",
+        "--fail",
+        "chicago",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let chicago = &json["scenarios"][0]["pools"][1];
+    assert_eq!(chicago["pool"], "pool-chi.contoso.com");
+    assert_eq!(chicago["state"], "down");
+    assert_eq!(chicago["recovery"]["action"], "pool_failover");
+    assert_eq!(chicago["recovery"]["target"], "pool-dal.contoso.com");
+    assert_eq!(json["scenarios"][0]["pools"][0]["state"], "up");
+}
+
+#[test]
+fn every_single_failure_and_site_of_a_mirrored_pool() {
+    let (code, text, _) = run(&["simulate", "examples/clean-2015-mirroring-witness.json"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("mirrored-default.text", text);
+    let (_, json, _) = run(&[
+        "simulate",
+        "examples/clean-2015-mirroring-witness.json",
+        "--all-single",
+        "--format",
+        "json",
+    ]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let names: Vec<&str> = json["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(names.iter().all(|n| n.starts_with("fail ")), "{names:?}");
+    insta::assert_json_snapshot!("mirrored-spof", json["single_points_of_failure"]);
+}
+
+#[test]
+fn several_failures_in_one_scenario() {
+    let (code, json, _) = run(&[
+        "simulate",
+        "examples/clean-2015-mirroring-witness.json",
+        "--fail",
+        "sql1-sea.contoso.com,sqlwit-sea.contoso.com",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["scenarios"].as_array().unwrap().len(), 1);
+    let pool = &json["scenarios"][0]["pools"][0];
+    assert_eq!(
+        (pool["state"].as_str(), pool["back_end"].as_str()),
+        (Some("degraded"), Some("unavailable"))
+    );
+}
+
+#[test]
+fn an_unknown_name_is_an_input_error_with_a_suggestion() {
+    let (code, stdout, stderr) = run(&[
+        "simulate",
+        "examples/paired-2019-ag.json",
+        "--fail",
+        "chicgo",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert_eq!(
+        stderr,
+        "error: examples/paired-2019-ag.json: no entity `chicgo` in the topology: did you mean `chicago`? (expected the name of a site, data center, pool, server, SQL host, SQL store or file store)\n"
+    );
+}

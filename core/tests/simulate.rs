@@ -1,0 +1,360 @@
+//! Failure scenarios with exact expected states, recovery paths and recovery targets.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use hadr_rules::Topology;
+use hadr_rules::simulate::{
+    BackEndState, PoolOutcome, RecoveryAction, Request, State, scenario, simulate, tolerance,
+};
+use rstest::rstest;
+use serde_json::{Value, json};
+
+/// The fixture base: two paired 2019 pools (dallas, chicago) on availability groups.
+fn base() -> Value {
+    serde_json::from_slice(
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/rules/base.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+fn topology(document: &Value) -> Topology {
+    Topology::from_json(&serde_json::to_vec(document).unwrap()).unwrap()
+}
+
+fn outcome(document: &Value, failed: &[&str], pool: &str) -> PoolOutcome {
+    let failed: Vec<String> = failed.iter().map(|s| (*s).to_owned()).collect();
+    let scenario = scenario(&topology(document), &failed).unwrap();
+    scenario.pools.into_iter().find(|p| p.pool == pool).unwrap()
+}
+
+/// One unpaired Enterprise pool of `servers` Front End Servers, without the pair.
+fn single_pool(product: &str, servers: usize) -> Value {
+    let mut document = base();
+    document["pools"].as_array_mut().unwrap().truncate(1);
+    document["sql_stores"].as_array_mut().unwrap().truncate(1);
+    let pool = &mut document["pools"][0];
+    pool.as_object_mut().unwrap().remove("backup_pool");
+    pool["product"] = json!(product);
+    pool["servers"] = (1..=servers)
+        .map(|n| json!({"fqdn": format!("fe{n}.contoso.com"), "os": "ws2016", "platform": "physical", "domain": "contoso.com"}))
+        .collect();
+    document
+}
+
+#[test]
+fn a_three_server_pool_losing_one_then_two_servers() {
+    let document = single_pool("sfb2019", 3);
+    let one = outcome(&document, &["fe1.contoso.com"], "pool-dal.contoso.com");
+    assert_eq!(one.state, State::Degraded);
+    assert_eq!(one.recovery.action, RecoveryAction::QuorumLossRecovery);
+    let front_end = one.front_end.unwrap();
+    assert_eq!((front_end.running, front_end.total), (2, 3));
+    let two = outcome(
+        &document,
+        &["fe1.contoso.com", "fe3.contoso.com"],
+        "pool-dal.contoso.com",
+    );
+    assert_eq!(two.state, State::Down);
+    assert_eq!(two.recovery.action, RecoveryAction::Restore);
+    assert!(two.rules.contains(&"FE-006"));
+}
+
+#[test]
+fn a_twelve_server_2015_pool_losing_five_of_its_first_nine() {
+    let document = single_pool("sfb2015", 12);
+    let first: Vec<String> = (1..=5).map(|n| format!("fe{n}.contoso.com")).collect();
+    let first: Vec<&str> = first.iter().map(String::as_str).collect();
+    assert_eq!(
+        outcome(&document, &first, "pool-dal.contoso.com").state,
+        State::Down
+    );
+    // Five failures outside the first nine leave seven of the first nine: functional, but below
+    // the start-up threshold of ten.
+    let later = [
+        "fe8.contoso.com",
+        "fe9.contoso.com",
+        "fe10.contoso.com",
+        "fe11.contoso.com",
+        "fe12.contoso.com",
+    ];
+    let degraded = outcome(&document, &later, "pool-dal.contoso.com");
+    assert_eq!(degraded.state, State::Degraded);
+    assert_eq!(degraded.recovery.action, RecoveryAction::QuorumLossRecovery);
+    let front_end = degraded.front_end.unwrap();
+    assert_eq!((front_end.running, front_end.total), (7, 12));
+}
+
+/// A 2015 pool on a mirrored store, with or without a witness.
+fn mirrored(witness: bool) -> Value {
+    let mut document = single_pool("sfb2015", 3);
+    let mut ha = json!({
+        "mode": "mirroring",
+        "principal": {"fqdn": "sqlp.contoso.com", "domain": "contoso.com"},
+        "mirror": {"fqdn": "sqlm.contoso.com", "domain": "contoso.com"}
+    });
+    if witness {
+        ha["witness"] = json!({"fqdn": "sqlw.contoso.com", "domain": "contoso.com"});
+    }
+    document["sql_stores"][0] = json!({"id": "ag-dal", "version": "2016", "service_pack": 2, "edition": "enterprise", "ha": ha});
+    document
+}
+
+#[rstest]
+#[case(true, &["sqlp.contoso.com"], State::Up, BackEndState::AutomaticFailover, RecoveryAction::Automatic)]
+#[case(true, &["sqlw.contoso.com"], State::Up, BackEndState::Available, RecoveryAction::None)]
+#[case(true, &["sqlm.contoso.com"], State::Up, BackEndState::Available, RecoveryAction::None)]
+#[case(true, &["sqlp.contoso.com", "sqlw.contoso.com"], State::Degraded, BackEndState::Unavailable, RecoveryAction::Restore)]
+#[case(true, &["sqlp.contoso.com", "sqlm.contoso.com"], State::Degraded, BackEndState::Unavailable, RecoveryAction::Restore)]
+#[case(false, &["sqlp.contoso.com"], State::Degraded, BackEndState::ManualFailoverNeeded, RecoveryAction::ManualBackEndFailover)]
+#[case(false, &["sqlm.contoso.com"], State::Up, BackEndState::Available, RecoveryAction::None)]
+#[case(false, &["sqlp.contoso.com", "sqlm.contoso.com"], State::Degraded, BackEndState::Unavailable, RecoveryAction::Restore)]
+fn mirroring_outcomes(
+    #[case] witness: bool,
+    #[case] failed: &[&str],
+    #[case] state: State,
+    #[case] back_end: BackEndState,
+    #[case] action: RecoveryAction,
+) {
+    let result = outcome(&mirrored(witness), failed, "pool-dal.contoso.com");
+    assert_eq!(
+        (result.state, result.back_end, result.recovery.action),
+        (state, back_end, action),
+        "{:?}",
+        result.notes
+    );
+}
+
+#[test]
+fn automatic_mirror_failover_has_its_documented_targets() {
+    let result = outcome(
+        &mirrored(true),
+        &["sqlp.contoso.com"],
+        "pool-dal.contoso.com",
+    );
+    assert_eq!(
+        (result.recovery.rto, result.recovery.rpo),
+        (Some("5 minutes"), Some("5 minutes"))
+    );
+    assert!(result.rules.contains(&"RTO-001") && result.rules.contains(&"BE-032"));
+    let manual = outcome(
+        &mirrored(false),
+        &["sqlp.contoso.com"],
+        "pool-dal.contoso.com",
+    );
+    assert!(manual.rules.contains(&"WIT-001") && manual.rules.contains(&"OPS-005"));
+    assert_eq!(
+        manual.recovery.steps,
+        [
+            "Invoke-CsDatabaseFailover -PoolFqdn pool-dal.contoso.com -DatabaseType User -NewPrincipal mirror"
+        ]
+    );
+}
+
+#[test]
+fn an_availability_group_losing_its_primary_fails_over_by_itself() {
+    let result = outcome(&base(), &["sql1-dal.contoso.com"], "pool-dal.contoso.com");
+    assert_eq!(
+        (result.state, result.back_end),
+        (State::Up, BackEndState::AutomaticFailover)
+    );
+    let both = outcome(
+        &base(),
+        &["sql1-dal.contoso.com", "sql2-dal.contoso.com"],
+        "pool-dal.contoso.com",
+    );
+    assert_eq!(
+        (both.state, both.back_end),
+        (State::Degraded, BackEndState::Unavailable)
+    );
+    assert_eq!(both.recovery.action, RecoveryAction::PoolFailover);
+}
+
+#[rstest]
+#[case("sfb2019", "15-20 minutes", "5 minutes")]
+#[case("sfb2015", "15-20 minutes", "5 minutes")]
+#[case("lync2013", "30 minutes", "30 minutes")]
+fn a_pair_losing_a_whole_site(#[case] product: &str, #[case] rto: &str, #[case] rpo: &str) {
+    let mut document = base();
+    for pool in document["pools"].as_array_mut().unwrap() {
+        pool["product"] = json!(product);
+    }
+    let failed = vec!["chicago".to_owned()];
+    let scenario = scenario(&topology(&document), &failed).unwrap();
+    let dallas = &scenario.pools[0];
+    let chicago = &scenario.pools[1];
+    assert_eq!(
+        (dallas.state, dallas.recovery.action),
+        (State::Up, RecoveryAction::None)
+    );
+    assert_eq!(
+        (chicago.state, chicago.back_end),
+        (State::Down, BackEndState::Unavailable)
+    );
+    assert_eq!(chicago.recovery.action, RecoveryAction::PoolFailover);
+    assert_eq!(
+        chicago.recovery.target.as_deref(),
+        Some("pool-dal.contoso.com")
+    );
+    assert_eq!(
+        (chicago.recovery.rto, chicago.recovery.rpo),
+        (Some(rto), Some(rpo))
+    );
+    assert!(!chicago.recovery.cms_failover_first);
+    assert_eq!(
+        chicago.recovery.steps,
+        ["Invoke-CsPoolFailover -PoolFqdn pool-chi.contoso.com -DisasterMode"]
+    );
+}
+
+#[test]
+fn losing_the_cms_pool_fails_the_cms_over_first() {
+    let lost = outcome(&base(), &["dallas"], "pool-dal.contoso.com");
+    assert_eq!(lost.state, State::Down);
+    assert!(lost.recovery.cms_failover_first);
+    assert_eq!(
+        lost.recovery.steps,
+        [
+            "Invoke-CsManagementServerFailover",
+            "Invoke-CsPoolFailover -PoolFqdn pool-dal.contoso.com -DisasterMode"
+        ]
+    );
+    assert!(
+        lost.rules.contains(&"CMS-003")
+            && lost.rules.contains(&"OPS-001")
+            && lost.rules.contains(&"RTO-002")
+    );
+}
+
+#[test]
+fn users_of_a_branch_appliance_have_no_recovery_when_its_pool_is_lost() {
+    let mut document = base();
+    document["sites"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "austin", "kind": "branch"}));
+    document["pools"].as_array_mut().unwrap().push(json!({
+        "fqdn": "sba-aus.contoso.com", "site": "austin", "kind": "sba", "product": "sfb2019",
+        "associated_pool": "pool-dal.contoso.com", "users": 200,
+        "servers": [{"fqdn": "sba-aus.contoso.com"}]
+    }));
+    let failed = vec!["dallas".to_owned()];
+    let scenario = scenario(&topology(&document), &failed).unwrap();
+    let dallas = &scenario.pools[0];
+    let branch = &scenario.pools[2];
+    assert_eq!(
+        dallas.recovery.users_without_recovery,
+        ["sba-aus.contoso.com"]
+    );
+    assert!(dallas.rules.contains(&"PAIR-019"));
+    assert_eq!(
+        (branch.state, branch.recovery.action),
+        (State::Degraded, RecoveryAction::Restore)
+    );
+}
+
+#[test]
+fn unknown_names_suggest_the_closest() {
+    let failed = vec!["fe1-dall.contoso.com".to_owned()];
+    let error = scenario(&topology(&base()), &failed).unwrap_err();
+    assert_eq!(
+        error.errors[0].message,
+        "no entity `fe1-dall.contoso.com` in the topology: did you mean `fe1-dal.contoso.com`?"
+    );
+}
+
+#[rstest]
+#[case("sfb2015", 2, Some(1))]
+#[case("sfb2015", 3, Some(1))]
+#[case("sfb2015", 4, Some(2))]
+#[case("sfb2015", 6, Some(3))]
+#[case("sfb2015", 7, Some(3))]
+#[case("sfb2015", 9, Some(3))]
+#[case("sfb2015", 12, Some(4))]
+#[case("sfb2019", 12, Some(4))]
+#[case("sfb2019", 13, Some(5))]
+#[case("sfb2019", 16, Some(5))]
+#[case("sfb2019", 2, None)]
+fn front_end_failures_survived(
+    #[case] product: &str,
+    #[case] servers: usize,
+    #[case] survives: Option<usize>,
+) {
+    let tolerance = tolerance(&topology(&single_pool(product, servers)));
+    assert_eq!(tolerance[0].survives, survives);
+}
+
+#[test]
+fn single_points_of_failure_and_site_scenarios() {
+    let simulation = simulate(
+        &topology(&single_pool("sfb2019", 4)),
+        &Request {
+            fail: vec![],
+            all_single: true,
+            sites: true,
+        },
+    )
+    .unwrap();
+    let names: Vec<&str> = simulation
+        .scenarios
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "fail fe1.contoso.com",
+            "fail fe2.contoso.com",
+            "fail fe3.contoso.com",
+            "fail fe4.contoso.com",
+            "fail sql1-dal.contoso.com",
+            "fail sql2-dal.contoso.com",
+            "lose site dallas",
+            "lose site chicago",
+        ]
+    );
+    // A four-server pool survives any single Front End failure (3 running ≥ 3 to start):
+    // only the site is a single point of failure, and sites are not single failures.
+    assert!(
+        simulation.single_points_of_failure.is_empty(),
+        "{:?}",
+        simulation.single_points_of_failure
+    );
+    let json: Value = serde_json::from_str(&simulation.to_json()).unwrap();
+    assert_eq!(json["scenarios"][6]["pools"][0]["state"], "down");
+    assert_eq!(
+        json["scenarios"][0]["pools"][0]["front_end"]["functional_needed"],
+        json!([{"count": 2, "of_first": null}])
+    );
+    assert_eq!(
+        json["scenarios"][0]["pools"][0]["front_end"]["first_start_needed"],
+        json!([{"count": 3, "of_first": null}])
+    );
+}
+
+#[test]
+fn the_start_up_threshold_of_13_to_15_server_pools_is_undocumented() {
+    let json: Value = serde_json::from_str(
+        &simulate(
+            &topology(&single_pool("sfb2019", 14)),
+            &Request {
+                fail: vec![vec!["fe1.contoso.com".to_owned()]],
+                ..Request::default()
+            },
+        )
+        .unwrap()
+        .to_json(),
+    )
+    .unwrap();
+    let pool = &json["scenarios"][0]["pools"][0];
+    assert_eq!(pool["front_end"]["first_start_needed"], "undocumented");
+    assert_eq!(pool["state"], "up");
+}
