@@ -194,6 +194,9 @@ pub struct SqlNode {
 }
 
 /// An availability-group replica: a SQL node with its commit and failover modes.
+///
+/// The node's keys are repeated rather than flattened in: serde cannot reject unknown keys
+/// through `flatten`, and a typo must not pass silently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Replica {
