@@ -293,6 +293,8 @@ tokens! {
         Os = "OS",
         Cms = "CMS",
         Coex = "COEX",
+        Rto = "RTO",
+        Ops = "OPS",
     }
 }
 
@@ -308,6 +310,8 @@ impl Family {
             Family::Os => "Operating system support",
             Family::Cms => "Central Management store",
             Family::Coex => "Upgrade, migration and coexistence",
+            Family::Rto => "Recovery targets",
+            Family::Ops => "Failover operations",
         }
     }
 }

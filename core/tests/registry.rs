@@ -22,6 +22,8 @@ use rstest::rstest;
 #[case(Family::Os, 10)]
 #[case(Family::Cms, 8)]
 #[case(Family::Coex, 11)]
+#[case(Family::Rto, 7)]
+#[case(Family::Ops, 5)]
 fn every_catalog_rule_of_a_family_is_registered(#[case] family: Family, #[case] count: usize) {
     let ids: Vec<String> = registry::rules()
         .iter()
@@ -110,6 +112,7 @@ fn severity_follows_strength_and_unverified_rules_never_error() {
 #[case("COEX-001", "PAIR-007")]
 #[case("COEX-002", "PAIR-015")]
 #[case("COEX-010", "SQL-002")]
+#[case("RTO-004", "CMS-005")]
 fn catalog_cross_references_are_aliases(#[case] alias: &str, #[case] target: &'static str) {
     let rule = registry::rule(alias).unwrap();
     assert_eq!(rule.evaluation, Evaluation::AliasOf(target));

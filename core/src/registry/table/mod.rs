@@ -4,8 +4,10 @@ mod be;
 mod cms;
 mod coex;
 mod fe;
+mod ops;
 mod os;
 mod pair;
+mod rto;
 mod sql;
 mod wit;
 
@@ -23,6 +25,8 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         os::RULES,
         cms::RULES,
         coex::RULES,
+        rto::RULES,
+        ops::RULES,
     ]
     .concat()
 });
