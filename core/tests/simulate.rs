@@ -363,12 +363,22 @@ fn the_start_up_threshold_of_13_to_15_server_pools_is_undocumented() {
 fn every_rule_a_simulation_names_is_in_the_registry() {
     let mut document = base();
     document["pools"][0]["servers"][1]["fqdn"] = json!("fe2-dal.contoso.com");
-    let request = Request { fail: vec![vec!["dallas".to_owned()], vec!["sql1-chi.contoso.com".to_owned()]], all_single: true, sites: true };
+    let request = Request {
+        fail: vec![
+            vec!["dallas".to_owned()],
+            vec!["sql1-chi.contoso.com".to_owned()],
+        ],
+        all_single: true,
+        sites: true,
+    };
     let simulation = simulate(&topology(&document), &request).unwrap();
     for scenario in &simulation.scenarios {
         for pool in &scenario.pools {
             for rule in &pool.rules {
-                assert!(hadr_rules::registry::rule(rule).is_some(), "{rule} is not in the registry");
+                assert!(
+                    hadr_rules::registry::rule(rule).is_some(),
+                    "{rule} is not in the registry"
+                );
             }
         }
     }
