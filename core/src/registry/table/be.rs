@@ -1,57 +1,22 @@
 //! BE: Back End high availability (SQL store topology).
 
+use super::shared::{
+    AG_ON_MIRRORED_POOL, AG_ON_UNMIRRORED_POOL, ALL, BACK_END_SERVER, BACK_END_SERVER_ALWAYS_ON,
+    BACK_END_SERVER_CLUSTERING, BACK_END_SERVER_GUIDELINES, BACK_END_SERVER_MIRRORING,
+    BACK_END_SERVER_USER_EXPERIENCE, L13_BACK_END_HA, L13_DATABASE_SOFTWARE, L13_S15,
+    S15_BACK_END_DATABASES, S15_S19_SE, S15_SERVER_REQUIREMENTS, S19_MIGRATING_SITES, S19_SE,
+    S19_SYSTEM_REQUIREMENTS, SQL_MIRRORING, SQL_MIRRORING_CMDLETS,
+};
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Product, Severity};
+use crate::tokens::{Family, Severity};
 
-const ALL: &[Product] = &[
-    Product::Lync2013,
-    Product::Sfb2015,
-    Product::Sfb2019,
-    Product::SfbSe,
-];
-const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
-const S15_S19_SE: &[Product] = &[Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
-const S19_SE: &[Product] = &[Product::Sfb2019, Product::SfbSe];
-
-const BACK_END_SERVER: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "",
-};
-const BACK_END_SERVER_MIRRORING: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "Database mirroring",
-};
-const BACK_END_SERVER_GUIDELINES: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "Guidelines for planning Back End Server mirroring",
-};
-const BACK_END_SERVER_USER_EXPERIENCE: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "User experience during Back End Server failure with database mirroring",
-};
-const BACK_END_SERVER_ALWAYS_ON: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "AlwaysOn Availability Groups and AlwaysOn Failover Cluster Instances",
-};
-const BACK_END_SERVER_CLUSTERING: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "SQL Server Failover Clustering",
-};
 const HADR_HUB: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability-and-disaster-recovery.md",
-    heading: "",
-};
-const SQL_MIRRORING: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/sql-mirroring-for-high-availability.md",
     heading: "",
 };
 const SQL_MIRRORING_ADD: Source = Source {
     path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/sql-mirroring-for-high-availability.md",
     heading: "To add SQL mirroring to an existing Front End pool in Topology Builder",
-};
-const SQL_MIRRORING_CMDLETS: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/sql-mirroring-for-high-availability.md",
-    heading: "Using Skype for Business Server 2015 Management Shell Cmdlets to Set Up SQL Mirroring",
 };
 const SQL_MIRRORING_REMOVE: Source = Source {
     path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/sql-mirroring-for-high-availability.md",
@@ -61,34 +26,14 @@ const AG_NEW_POOL: Source = Source {
     path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/alwayson-availability-group.md",
     heading: "Deploy an Always On Availability Group on a new Front End pool",
 };
-const AG_MIRRORED_POOL: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/alwayson-availability-group.md",
-    heading: "Deploy an Always On Availability Group on an existing pool that uses database mirroring",
-};
-const AG_UNPROTECTED_POOL: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/alwayson-availability-group.md",
-    heading: "Deploy an Always On Availability Group on an existing pool that does not use database mirroring",
-};
-const AG_PROCEDURES: &[Source] = &[AG_NEW_POOL, AG_MIRRORED_POOL, AG_UNPROTECTED_POOL];
+const AG_PROCEDURES: &[Source] = &[AG_NEW_POOL, AG_ON_MIRRORED_POOL, AG_ON_UNMIRRORED_POOL];
 const PCHAT_HADR: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/persistent-chat-server/high-availability-and-disaster-recovery.md",
     heading: "",
 };
-const S15_SERVER_REQUIREMENTS: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md",
-    heading: "",
-};
-const S15_BACK_END_DATABASES: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md",
-    heading: "Back end databases that will work with Skype for Business Server 2015",
-};
 const S15_SQL_HA: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md",
     heading: "SQL Mirroring, SQL Clustering, and SQL Always On",
-};
-const S19_SYSTEM_REQUIREMENTS: Source = Source {
-    path: "Skype/SfBServer2019/plan/system-requirements.md",
-    heading: "",
 };
 const S19_SQL_HA: Source = Source {
     path: "Skype/SfBServer2019/plan/system-requirements.md",
@@ -97,10 +42,6 @@ const S19_SQL_HA: Source = Source {
 const S19_DEPRECATED_MIRRORING: Source = Source {
     path: "Skype/SfBServer2019/deprecated.md",
     heading: "SQL Mirroring for Skype for Business Server",
-};
-const S19_MIGRATING_SITES: Source = Source {
-    path: "Skype/SfBServer2019/migration/migrating-multiple-sites-and-pools.md",
-    heading: "",
 };
 const TOPOLOGY_DATABASES_BOTH: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/topology-basics/topology-basics.md",
@@ -120,14 +61,6 @@ const TOPOLOGY_FRONT_END_BACK_END: Source = Source {
 };
 const TB_FRONT_END_SQL_STORE: Source = Source {
     path: "Skype/SfbServer/help-topics/2019/topobld/ms.lync.tb.AddFrontEndSqlStorePage.md",
-    heading: "",
-};
-const L13_BACK_END_HA: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-back-end-server-high-availability.md",
-    heading: "",
-};
-const L13_DATABASE_SOFTWARE: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-database-software-support.md",
     heading: "",
 };
 const L13_SQL_CLUSTERING: Source = Source {
@@ -506,7 +439,7 @@ pub(super) const RULES: &[Rule] = &[
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
-        sources: &[AG_MIRRORED_POOL, AG_UNPROTECTED_POOL],
+        sources: &[AG_ON_MIRRORED_POOL, AG_ON_UNMIRRORED_POOL],
         evaluation: Evaluation::Guidance(
             "a conversion procedure: the history of a store is not recorded in a topology",
         ),
@@ -527,7 +460,7 @@ pub(super) const RULES: &[Rule] = &[
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
-        sources: &[AG_MIRRORED_POOL],
+        sources: &[AG_ON_MIRRORED_POOL],
         evaluation: Evaluation::Guidance(
             "a conversion procedure: the order of its steps is not recorded in a topology",
         ),

@@ -1,44 +1,19 @@
 //! CMS: Central Management store.
 
+use super::shared::{
+    AG_ON_MIRRORED_POOL, AG_ON_UNMIRRORED_POOL, ALL, DR_CMS_FAILOVER, L13_CMS_FAILOVER, L13_S15,
+    S15_S19_SE, USER_EXPERIENCE,
+};
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Product, Severity};
+use crate::tokens::{Family, Severity};
 
-const ALL: &[Product] = &[
-    Product::Lync2013,
-    Product::Sfb2015,
-    Product::Sfb2019,
-    Product::SfbSe,
-];
-const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
-const S15_S19_SE: &[Product] = &[Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
-
-const DR_CMS_FAILOVER: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md",
-    heading: "Central Management store failover",
-};
-const L13_CMS_FAILOVER: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-central-management-store-failover.md",
-    heading: "",
-};
 const FAIL_OVER_POOL_IN_DISASTER: Source = Source {
     path: "Skype/SfbServer/manage/ha-dr-and-backup-service/failing-over-and-failing-back-a-pool.md",
     heading: "To fail over a pool in a disaster",
 };
-const AG_ON_MIRRORED_POOL: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/alwayson-availability-group.md",
-    heading: "Deploy an Always On Availability Group on an existing pool that uses database mirroring",
-};
-const AG_ON_UNMIRRORED_POOL: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/alwayson-availability-group.md",
-    heading: "Deploy an Always On Availability Group on an existing pool that does not use database mirroring",
-};
 const UPGRADE_ORDER: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/upgrade.md",
     heading: "Upgrade order",
-};
-const USER_EXPERIENCE: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/user-experience.md",
-    heading: "",
 };
 
 pub(super) const RULES: &[Rule] = &[

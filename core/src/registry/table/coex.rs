@@ -1,18 +1,11 @@
 //! COEX: upgrade, migration and coexistence constraints on HA/DR.
 
+use super::shared::{
+    ALL, L13, L13_S15, S15_S19_SE, S19_MIGRATING_SITES, S19_SE, UPGRADE_IN_PLACE_METHODS,
+    UPGRADE_OFFLINE_METHOD,
+};
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Product, Severity};
-
-const ALL: &[Product] = &[
-    Product::Lync2013,
-    Product::Sfb2015,
-    Product::Sfb2019,
-    Product::SfbSe,
-];
-const L13: &[Product] = &[Product::Lync2013];
-const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
-const S15_S19_SE: &[Product] = &[Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
-const S19_SE: &[Product] = &[Product::Sfb2019, Product::SfbSe];
+use crate::tokens::{Family, Severity};
 
 const UPGRADE: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/upgrade.md",
@@ -26,14 +19,6 @@ const UPGRADE_PLAN_FROM_L13: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/upgrade.md",
     heading: "Plan to upgrade from Lync Server 2013 to Skype for Business Server 2015",
 };
-const UPGRADE_IN_PLACE_METHODS: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/upgrade.md",
-    heading: "In-place upgrade methods",
-};
-const UPGRADE_OFFLINE_METHOD: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/upgrade.md",
-    heading: "In-place upgrade Offline method",
-};
 const UPGRADE_MOVE_USERS: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/upgrade.md",
     heading: "Move Users method (no user downtime)",
@@ -41,10 +26,6 @@ const UPGRADE_MOVE_USERS: Source = Source {
 const UPGRADE_COEXISTENCE: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/upgrade.md",
     heading: "Support for coexistence with Lync Server 2013 and Lync Server 2010",
-};
-const S19_MIGRATING_SITES_AND_POOLS: Source = Source {
-    path: "Skype/SfBServer2019/migration/migrating-multiple-sites-and-pools.md",
-    heading: "",
 };
 const S19_DEPRECATED_IN_PLACE: Source = Source {
     path: "Skype/SfBServer2019/deprecated.md",
@@ -171,7 +152,7 @@ pub(super) const RULES: &[Rule] = &[
         products: S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Yes,
-        sources: &[S19_MIGRATING_SITES_AND_POOLS],
+        sources: &[S19_MIGRATING_SITES],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
             what: "A `sfb2019` or `sfbse` pool must not have a `back_end` whose `ha.mode` is `mirroring`, and no `persistent_chat` pool may have `product` `sfb2019` or `sfbse`. Findings on `sfbse` pools are unverified and reported as warnings.",

@@ -1,43 +1,22 @@
 //! FE: Front End pool sizing, quorum and operations.
 
+use super::shared::{
+    ALL, HA_ADDITIONAL_STEPS, HIGH_AVAILABILITY, L13_CAPACITY, L13_FE_PLANNING, L13_FE_TOPOLOGIES,
+    L13_S15, S15_S19_SE, S15_USER_MODEL_FE, S19_OPERATING_SYSTEMS, S19_USER_MODEL_FE,
+};
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Product, Severity};
-
-const ALL: &[Product] = &[
-    Product::Lync2013,
-    Product::Sfb2015,
-    Product::Sfb2019,
-    Product::SfbSe,
-];
-const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
-const S15_S19_SE: &[Product] = &[Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
+use crate::tokens::{Family, Severity};
 
 const L13_CAPACITY_FE: Source = Source {
     path: "Lync/LyncServer/lync-server-2013-capacity-planning-using-the-user-models.md",
-    heading: "Front End Server",
-};
-const L13_CAPACITY: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-capacity-planning-using-the-user-models.md",
-    heading: "",
-};
-const S15_USER_MODEL_FE: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/capacity/user-model.md",
     heading: "Front End Server",
 };
 const S15_USER_MODEL: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/capacity/user-model.md",
     heading: "",
 };
-const S19_USER_MODEL_FE: Source = Source {
-    path: "Skype/SfBServer2019/plan/user-model-2019.md",
-    heading: "Front End Server",
-};
 const S19_USER_MODEL: Source = Source {
     path: "Skype/SfBServer2019/plan/user-model-2019.md",
-    heading: "",
-};
-const HIGH_AVAILABILITY: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability.md",
     heading: "",
 };
 const HA_ROUTING_GROUP_QUORUM: Source = Source {
@@ -48,10 +27,6 @@ const HA_POOL_QUORUM: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability.md",
     heading: "Pool-level quorum loss",
 };
-const HA_ADDITIONAL_STEPS: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability.md",
-    heading: "Additional steps to ensure pools are functional",
-};
 const HA_TWO_SERVERS: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability.md",
     heading: "Front End pool with two Front End servers",
@@ -59,14 +34,6 @@ const HA_TWO_SERVERS: Source = Source {
 const HA_CONFIGURATION_CHANGES: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability.md",
     heading: "Front End pool configuration failures and changes",
-};
-const L13_FE_TOPOLOGIES: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-topologies-and-components-for-front-end-servers-instant-messaging-and-presence.md",
-    heading: "",
-};
-const L13_FE_PLANNING: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-topologies-and-components-for-front-end-servers-instant-messaging-and-presence.md",
-    heading: "Planning for the Deployment of Front End Pools",
 };
 const L13_ROUTING_GROUP_QUORUM: Source = Source {
     path: "Lync/LyncServer/lync-server-2013-topologies-and-components-for-front-end-servers-instant-messaging-and-presence.md",
@@ -103,10 +70,6 @@ const TOPOLOGY_SERVER_ROLES: Source = Source {
 const S19_SINGLE_TREE_DOMAINS: Source = Source {
     path: "Skype/SfBServer2019/plan/system-requirements.md",
     heading: "Single forest with a single tree and multiple domains",
-};
-const S19_OPERATING_SYSTEMS: Source = Source {
-    path: "Skype/SfBServer2019/plan/system-requirements.md",
-    heading: "Operating systems for Skype for Business Server 2019",
 };
 const MEDIATION_TOPOLOGIES: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/enterprise-voice-solution/mediation-server.md",

@@ -8,6 +8,7 @@ mod ops;
 mod os;
 mod pair;
 mod rto;
+mod shared;
 mod sql;
 mod wit;
 

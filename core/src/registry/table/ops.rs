@@ -1,38 +1,18 @@
 //! OPS: failover operations.
 
-use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Product, Severity};
-
-const ALL: &[Product] = &[
-    Product::Lync2013,
-    Product::Sfb2015,
-    Product::Sfb2019,
-    Product::SfbSe,
-];
-
-const DEPLOY_PAIR_STEPS: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/front-end-pools-for-disaster-recovery.md",
-    heading: "To deploy a pair of Front End pools",
+use super::shared::{
+    ALL, BACK_END_SERVER_USER_EXPERIENCE, BACKUP_SERVICE, DEPLOY_PAIR_STEPS, USER_EXPERIENCE,
 };
+use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
+use crate::tokens::{Family, Severity};
+
 const FAILING_OVER_AND_BACK: Source = Source {
     path: "Skype/SfbServer/manage/ha-dr-and-backup-service/failing-over-and-failing-back-a-pool.md",
-    heading: "",
-};
-const USER_EXPERIENCE: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/user-experience.md",
     heading: "",
 };
 const USER_EXPERIENCE_FAILOVER: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/user-experience.md",
     heading: "User experience during failover",
-};
-const BACKUP_SERVICE: Source = Source {
-    path: "Skype/SfbServer/manage/ha-dr-and-backup-service/configuring-and-monitoring-the-backup-service.md",
-    heading: "",
-};
-const BACK_END_SERVER_USER_EXPERIENCE: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "User experience during Back End Server failure with database mirroring",
 };
 
 pub(super) const RULES: &[Rule] = &[

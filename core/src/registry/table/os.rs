@@ -1,19 +1,11 @@
 //! OS: Operating system support.
 
+use super::shared::{
+    ALL, DISASTER_RECOVERY, L13, L13_PAIRING_OPTIONS, L13_S15, S15, S19, S19_OPERATING_SYSTEMS,
+    S19_SYSTEM_REQUIREMENTS, SE, SE_NEWS,
+};
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Product, Severity};
-
-const ALL: &[Product] = &[
-    Product::Lync2013,
-    Product::Sfb2015,
-    Product::Sfb2019,
-    Product::SfbSe,
-];
-const L13: &[Product] = &[Product::Lync2013];
-const S15: &[Product] = &[Product::Sfb2015];
-const S19: &[Product] = &[Product::Sfb2019];
-const SE: &[Product] = &[Product::SfbSe];
-const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
+use crate::tokens::{Family, Severity};
 
 const L13_OPERATING_SYSTEMS: Source = Source {
     path: "Lync/LyncServer/lync-server-2013-server-and-tools-operating-system-support.md",
@@ -22,26 +14,6 @@ const L13_OPERATING_SYSTEMS: Source = Source {
 const S15_OPERATING_SYSTEMS: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md",
     heading: "Operating systems for Skype for Business Server 2015",
-};
-const S19_SYSTEM_REQUIREMENTS: Source = Source {
-    path: "Skype/SfBServer2019/plan/system-requirements.md",
-    heading: "",
-};
-const S19_OPERATING_SYSTEMS: Source = Source {
-    path: "Skype/SfBServer2019/plan/system-requirements.md",
-    heading: "Operating systems for Skype for Business Server 2019",
-};
-const DISASTER_RECOVERY: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md",
-    heading: "",
-};
-const L13_PAIRING_OPTIONS: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-supported-pool-pairing-options-and-best-practices.md",
-    heading: "",
-};
-const SE_NEWS: Source = Source {
-    path: "https://www.neowin.net/",
-    heading: "Skype for Business Server SE now available because Teams can't solve one problem",
 };
 
 pub(super) const RULES: &[Rule] = &[

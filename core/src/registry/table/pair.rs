@@ -1,21 +1,13 @@
 //! PAIR: Front End pool pairing (disaster recovery, backup registrar).
 
-use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Product, Severity};
-
-const ALL: &[Product] = &[
-    Product::Lync2013,
-    Product::Sfb2015,
-    Product::Sfb2019,
-    Product::SfbSe,
-];
-const S15_S19_SE: &[Product] = &[Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
-const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
-
-const DISASTER_RECOVERY: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md",
-    heading: "",
+use super::shared::{
+    ALL, BACK_END_SERVER, DEPLOY_PAIR_STEPS, DISASTER_RECOVERY, HA_ADDITIONAL_STEPS,
+    L13_BACK_END_HA, L13_CAPACITY, L13_FE_PLANNING, L13_PAIRING_OPTIONS, L13_S15, S15_S19_SE,
+    S15_USER_MODEL_FE, S19_USER_MODEL_FE, UPGRADE_IN_PLACE_METHODS, UPGRADE_OFFLINE_METHOD,
 };
+use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
+use crate::tokens::{Family, Severity};
+
 const DR_BACKUP_REGISTRAR: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md",
     heading: "Backup Registrar relationships and Survivable Branch Appliances",
@@ -28,10 +20,6 @@ const DR_MITIGATING_RISKS: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md",
     heading: "Mitigating security risks",
 };
-const L13_PAIRING_OPTIONS: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-supported-pool-pairing-options-and-best-practices.md",
-    heading: "",
-};
 const L13_BACKUP_REGISTRAR: Source = Source {
     path: "Lync/LyncServer/lync-server-2013-backup-registrar-relationships.md",
     heading: "",
@@ -39,26 +27,6 @@ const L13_BACKUP_REGISTRAR: Source = Source {
 const DEPLOY_PAIR: Source = Source {
     path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/front-end-pools-for-disaster-recovery.md",
     heading: "",
-};
-const DEPLOY_PAIR_STEPS: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/front-end-pools-for-disaster-recovery.md",
-    heading: "To deploy a pair of Front End pools",
-};
-const BACK_END_SERVER: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "",
-};
-const L13_BACK_END_HA: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-back-end-server-high-availability.md",
-    heading: "",
-};
-const UPGRADE_IN_PLACE_METHODS: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/upgrade.md",
-    heading: "In-place upgrade methods",
-};
-const UPGRADE_OFFLINE_METHOD: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/upgrade.md",
-    heading: "In-place upgrade Offline method",
 };
 const VOICE_RESILIENCY: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/enterprise-voice-solution/enterprise-voice-resiliency.md",
@@ -72,33 +40,13 @@ const TOPOLOGY_DATABASES: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/topology-basics/topology-basics.md",
     heading: "Databases",
 };
-const S15_USER_MODEL_FE: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/capacity/user-model.md",
-    heading: "Front End Server",
-};
 const S15_USER_MODEL_SUMMARY: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/capacity/user-model.md",
     heading: "Summary of Results",
 };
-const S19_USER_MODEL_FE: Source = Source {
-    path: "Skype/SfBServer2019/plan/user-model-2019.md",
-    heading: "Front End Server",
-};
-const L13_CAPACITY: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-capacity-planning-using-the-user-models.md",
-    heading: "",
-};
-const HA_ADDITIONAL_STEPS: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability.md",
-    heading: "Additional steps to ensure pools are functional",
-};
 const L13_FE_ADDITIONAL_STEPS: Source = Source {
     path: "Lync/LyncServer/lync-server-2013-topologies-and-components-for-front-end-servers-instant-messaging-and-presence.md",
     heading: "Additional Steps to Ensure Pools are Functional",
-};
-const L13_FE_PLANNING: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-topologies-and-components-for-front-end-servers-instant-messaging-and-presence.md",
-    heading: "Planning for the Deployment of Front End Pools",
 };
 const L13_EDGE_DR: Source = Source {
     path: "Lync/LyncServer/lync-server-2013-edge-server-disaster-recovery.md",

@@ -1,23 +1,14 @@
 //! RTO: recovery targets.
 
+use super::shared::{
+    ALL, BACKUP_SERVICE, DR_CMS_FAILOVER, L13_BACK_END_HA, L13_CMS_FAILOVER, L13_S15,
+};
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Product, Severity};
-
-const ALL: &[Product] = &[
-    Product::Lync2013,
-    Product::Sfb2015,
-    Product::Sfb2019,
-    Product::SfbSe,
-];
-const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
+use crate::tokens::{Family, Severity};
 
 const BACK_END_SERVER_RECOVERY_TIME: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
     heading: "Recovery time for automatic Back End Server failover with database mirroring",
-};
-const L13_BACK_END_HA: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-back-end-server-high-availability.md",
-    heading: "",
 };
 const DR_RECOVERY_TIME: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md",
@@ -25,18 +16,6 @@ const DR_RECOVERY_TIME: Source = Source {
 };
 const L13_RECOVERY_TIME: Source = Source {
     path: "Lync/LyncServer/lync-server-2013-recovery-time-for-pool-failover-and-pool-failback.md",
-    heading: "",
-};
-const DR_CMS_FAILOVER: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md",
-    heading: "Central Management store failover",
-};
-const L13_CMS_FAILOVER: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-central-management-store-failover.md",
-    heading: "",
-};
-const BACKUP_SERVICE: Source = Source {
-    path: "Skype/SfbServer/manage/ha-dr-and-backup-service/configuring-and-monitoring-the-backup-service.md",
     heading: "",
 };
 const USER_EXPERIENCE_FAILBACK: Source = Source {

@@ -1,49 +1,13 @@
 //! SQL: SQL Server version / edition support.
 
+use super::shared::{
+    ALL, BACK_END_SERVER, BACK_END_SERVER_ALWAYS_ON, BACK_END_SERVER_CLUSTERING,
+    BACK_END_SERVER_MIRRORING, L13, L13_DATABASE_SOFTWARE, L13_S15, S15, S15_BACK_END_DATABASES,
+    S15_S19_SE, S15_SERVER_REQUIREMENTS, S19, S19_SYSTEM_REQUIREMENTS, SE, SE_NEWS,
+};
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Product, Severity};
+use crate::tokens::{Family, Severity};
 
-const ALL: &[Product] = &[
-    Product::Lync2013,
-    Product::Sfb2015,
-    Product::Sfb2019,
-    Product::SfbSe,
-];
-const L13: &[Product] = &[Product::Lync2013];
-const S15: &[Product] = &[Product::Sfb2015];
-const S19: &[Product] = &[Product::Sfb2019];
-const SE: &[Product] = &[Product::SfbSe];
-const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
-const S15_S19_SE: &[Product] = &[Product::Sfb2015, Product::Sfb2019, Product::SfbSe];
-
-const BACK_END_SERVER: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "",
-};
-const BACK_END_SERVER_MIRRORING: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "Database mirroring",
-};
-const BACK_END_SERVER_ALWAYS_ON: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "AlwaysOn Availability Groups and AlwaysOn Failover Cluster Instances",
-};
-const BACK_END_SERVER_CLUSTERING: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "SQL Server Failover Clustering",
-};
-const S15_SERVER_REQUIREMENTS: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md",
-    heading: "",
-};
-const S15_BACK_END_DATABASES: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md",
-    heading: "Back end databases that will work with Skype for Business Server 2015",
-};
-const S19_SYSTEM_REQUIREMENTS: Source = Source {
-    path: "Skype/SfBServer2019/plan/system-requirements.md",
-    heading: "",
-};
 const S19_BACK_END_DATABASES: Source = Source {
     path: "Skype/SfBServer2019/plan/system-requirements.md",
     heading: "Back end databases that will work with Skype for Business Server 2019",
@@ -56,17 +20,9 @@ const PCHAT_DATABASES: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/persistent-chat-server/hardware-and-software-requirements.md",
     heading: "Persistent Chat Server database requirements",
 };
-const L13_DATABASE_SOFTWARE: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-database-software-support.md",
-    heading: "",
-};
 const SE_UPGRADE_BLOG: Source = Source {
     path: "https://azurefeeds.com/",
     heading: "Why in-place upgrade from Skype for Business Server 2019 to Subscription Edition (SE) is low risk",
-};
-const SE_NEWS: Source = Source {
-    path: "https://www.neowin.net/",
-    heading: "Skype for Business Server SE now available because Teams can't solve one problem",
 };
 
 pub(super) const RULES: &[Rule] = &[

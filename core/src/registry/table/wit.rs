@@ -1,44 +1,13 @@
 //! WIT: Witnesses and quorum arbiters.
 
+use super::shared::{
+    ALL, BACK_END_SERVER, BACK_END_SERVER_GUIDELINES, BACK_END_SERVER_MIRRORING,
+    BACK_END_SERVER_USER_EXPERIENCE, HIGH_AVAILABILITY, L13_BACK_END_HA, L13_FE_TOPOLOGIES,
+    L13_S15, SQL_MIRRORING, SQL_MIRRORING_CMDLETS,
+};
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Product, Severity};
+use crate::tokens::{Family, Severity};
 
-const ALL: &[Product] = &[
-    Product::Lync2013,
-    Product::Sfb2015,
-    Product::Sfb2019,
-    Product::SfbSe,
-];
-const L13_S15: &[Product] = &[Product::Lync2013, Product::Sfb2015];
-
-const BACK_END_SERVER: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "",
-};
-const BACK_END_SERVER_MIRRORING: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "Database mirroring",
-};
-const BACK_END_SERVER_GUIDELINES: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "Guidelines for planning Back End Server mirroring",
-};
-const BACK_END_SERVER_USER_EXPERIENCE: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
-    heading: "User experience during Back End Server failure with database mirroring",
-};
-const HIGH_AVAILABILITY: Source = Source {
-    path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability.md",
-    heading: "",
-};
-const SQL_MIRRORING: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/sql-mirroring-for-high-availability.md",
-    heading: "",
-};
-const SQL_MIRRORING_CMDLETS: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/sql-mirroring-for-high-availability.md",
-    heading: "Using Skype for Business Server 2015 Management Shell Cmdlets to Set Up SQL Mirroring",
-};
 const SQL_MIRRORING_REMOVE_WITNESS: Source = Source {
     path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/sql-mirroring-for-high-availability.md",
     heading: "Removing a Mirroring Witness",
@@ -60,14 +29,6 @@ const AG_PROCEDURES: &[Source] = &[
 const PCHAT_RESOURCES: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/persistent-chat-server/high-availability-and-disaster-recovery.md",
     heading: "Resource requirements",
-};
-const L13_BACK_END_HA: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-back-end-server-high-availability.md",
-    heading: "",
-};
-const L13_FRONT_END_TOPOLOGIES: Source = Source {
-    path: "Lync/LyncServer/lync-server-2013-topologies-and-components-for-front-end-servers-instant-messaging-and-presence.md",
-    heading: "",
 };
 const L13_PCHAT_RESOURCES: Source = Source {
     path: "Lync/LyncServer/lync-server-2013-required-resources-for-persistent-chat-server.md",
@@ -226,7 +187,7 @@ pub(super) const RULES: &[Rule] = &[
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
-        sources: &[HIGH_AVAILABILITY, L13_FRONT_END_TOPOLOGIES],
+        sources: &[HIGH_AVAILABILITY, L13_FE_TOPOLOGIES],
         evaluation: Evaluation::AliasOf("FE-007"),
         doc: RuleDoc {
             what: "Reported as FE-007: a Front End pool with an even number of servers uses the primary SQL database as the tie-breaker for its quorum.",
