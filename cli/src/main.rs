@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use hadr_rules::registry::{self, Evaluation};
+use hadr_rules::registry;
 use hadr_rules::tokens::{Family, Severity};
 use hadr_rules::{Options, Report, Selector, Suppression, Topology, TopologyError};
 
@@ -280,12 +280,7 @@ fn rules(family: Option<Family>, format: Format) -> u8 {
 
 fn explain(id: &str) -> u8 {
     let Some(rule) = registry::rule(id) else {
-        let ids = registry::rules().iter().map(|rule| rule.id);
-        let near = ids
-            .clone()
-            .min_by_key(|candidate| strsim_distance(id, candidate))
-            .filter(|c| strsim_distance(id, c) <= 2);
-        let hint = near
+        let hint = registry::suggest(id)
             .map(|near| format!(": did you mean `{near}`?"))
             .unwrap_or_default();
         let _ = writeln!(
@@ -294,33 +289,8 @@ fn explain(id: &str) -> u8 {
         );
         return 2;
     };
-    let mut text = render::explain(rule);
-    if let Evaluation::AliasOf(target) = rule.evaluation
-        && let Some(target) = registry::rule(target)
-    {
-        text.push('\n');
-        text.push_str(&render::explain(target));
-    }
-    let _ = write!(anstream::stdout(), "{text}");
+    let _ = write!(anstream::stdout(), "{}", registry::explain(rule));
     0
-}
-
-/// Edit distance between two rule IDs, ignoring case.
-fn strsim_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.to_uppercase(), b.to_uppercase());
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.chars().enumerate() {
-            let substitution =
-                previous.get(j).copied().unwrap_or(usize::MAX) + usize::from(ca != cb);
-            let deletion = previous.get(j + 1).copied().unwrap_or(usize::MAX) + 1;
-            let insertion = current.get(j).copied().unwrap_or(usize::MAX) + 1;
-            current.push(substitution.min(deletion).min(insertion));
-        }
-        previous = current;
-    }
-    previous.last().copied().unwrap_or(usize::MAX)
 }
 
 fn parse_family(text: &str) -> Result<Family, String> {

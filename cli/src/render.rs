@@ -142,61 +142,6 @@ pub fn rules(rules: &[&Rule]) -> String {
     out
 }
 
-/// One rule in full.
-pub fn explain(rule: &Rule) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{}  {}", styled(BOLD, rule.id), rule.name);
-    let _ = writeln!(out, "{}\n", rule.title);
-    let products: Vec<&str> = rule.products.iter().map(|p| p.as_str()).collect();
-    let _ = writeln!(
-        out,
-        "family:        {} ({})",
-        rule.family,
-        rule.family.title()
-    );
-    let _ = writeln!(out, "severity:      {}", rule.severity);
-    let _ = writeln!(out, "products:      {}", products.join(", "));
-    let evaluation = match rule.evaluation {
-        Evaluation::Checked => "checked against every topology".to_owned(),
-        Evaluation::Guidance(reason) => format!("guidance only: {reason}"),
-        Evaluation::AliasOf(target) => format!("reported as {target}"),
-    };
-    let _ = writeln!(out, "evaluation:    {evaluation}");
-    let provenance = serde_json::to_value(rule.provenance)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
-    let unverified = if rule.is_unverified() {
-        " (unverified: never an error)"
-    } else {
-        ""
-    };
-    let _ = writeln!(out, "provenance:    {provenance}{unverified}");
-    let enforced = serde_json::to_value(rule.tb_enforced)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
-    let _ = writeln!(out, "Topology Builder enforces it: {enforced}\n");
-    for (heading, text) in [
-        ("What it checks", rule.doc.what),
-        ("Why", rule.doc.why),
-        ("Example", rule.doc.example),
-        ("How to fix", rule.doc.fix),
-    ] {
-        let _ = writeln!(out, "{}\n  {text}\n", styled(BOLD, heading));
-    }
-    let _ = writeln!(out, "{}", styled(BOLD, "Sources"));
-    for source in rule.sources {
-        let section = if source.heading.is_empty() {
-            String::new()
-        } else {
-            format!(" § {}", source.heading)
-        };
-        let _ = writeln!(out, "  - {}{section}\n    {}", source.path, source.url());
-    }
-    out
-}
-
 /// Simulation scenarios as tables, then the Front End tolerance and single points of failure.
 pub fn simulation(file: &str, simulation: &Simulation) -> String {
     let mut out = String::new();

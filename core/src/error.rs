@@ -188,11 +188,9 @@ impl fmt::Display for TopologyError {
     }
 }
 
-/// The closest of `candidates` to `value`, when it is close enough to be a likely typo.
-pub(crate) fn closest<'a>(
-    value: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+/// The closest of `candidates` to `value`, when it is close enough to be a likely typo
+/// (case-insensitive Damerau–Levenshtein distance of at most a third of the length).
+pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let value = value.to_lowercase();
     candidates
         .into_iter()

@@ -24,7 +24,7 @@ mod rules;
 mod topology;
 
 pub use check::{Options, Selector, Suppression, check};
-pub use error::{ErrorKind, InputError, TopologyError};
+pub use error::{ErrorKind, InputError, TopologyError, closest};
 pub use report::{Diagnostic, RULESET, Report, Summary};
 pub use topology::{NodeFacts, NodeRole, Pairing, PoolFacts, StoreFacts, Topology, WitnessFacts};
 

@@ -1,9 +1,11 @@
 //! The rule registry: one table naming every rule of the catalog, with the text that feeds
 //! `hadr-rules rules`, `hadr-rules explain` and the bindings.
 
+mod explain;
 mod markdown;
 mod table;
 
+pub use explain::{explain, suggest};
 pub use markdown::markdown;
 
 use serde::Serialize;

@@ -1,0 +1,238 @@
+"""The Rust extension of hadr_rules. Hand-written stub: `python -m mypy.stubtest hadr_rules`
+checks it against the built module."""
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Literal, final
+
+from hadr_rules._types import (
+    Family,
+    HaMode,
+    Os,
+    Product,
+    QuorumDict,
+    RuleDoc,
+    RuleSource,
+    Severity,
+    SqlEdition,
+    SqlVersion,
+    Summary,
+    Suppression,
+    TopologyInput,
+)
+
+__all__ = [
+    "__version__",
+    "RULESET",
+    "check",
+    "_tokens",
+    "rules",
+    "rule",
+    "explain",
+    "back_end_support",
+    "sql_versions",
+    "os_versions",
+    "first_start_quorum",
+    "functional_quorum",
+    "Report",
+    "Diagnostic",
+    "RuleInfo",
+    "BackEndSupport",
+    "Quorum",
+    "QuorumCondition",
+]
+
+__version__: str
+RULESET: str
+
+def check(
+    topology: TopologyInput,
+    *,
+    fail_level: Severity = "error",
+    allow_basic_ag_on_standard: bool = False,
+    severity: Mapping[str, Severity] | None = None,
+    suppress: Iterable[Suppression] | None = None,
+) -> Report:
+    """Check a topology and return its report.
+
+    `topology` is JSON text (`str` or `bytes`), a dict shaped like the topology format, or a
+    path (`os.PathLike`) to a JSON file. Raises `TopologyError` when it cannot be read.
+    The GIL is released while the engine reads and checks the topology.
+    """
+
+def _tokens() -> list[tuple[str, list[str]]]:
+    """Every token of the enumerations the API takes or returns (for the tests)."""
+
+@final
+class Report:
+    """What a check of one topology found. Immutable."""
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every finding, sorted by severity (error first), rule ID and subject."""
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """The errors that count: neither suppressed nor not evaluated."""
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """The warnings that count: neither suppressed nor not evaluated."""
+    @property
+    def infos(self) -> list[Diagnostic]:
+        """The infos that count: neither suppressed nor not evaluated."""
+    @property
+    def not_evaluated(self) -> list[Diagnostic]:
+        """The rules that could not run for a subject for lack of a fact."""
+    @property
+    def suppressed(self) -> list[Diagnostic]:
+        """The findings silenced by a suppression."""
+    @property
+    def summary(self) -> Summary:
+        """Counts: `error`, `warning`, `info`, `not_evaluated`, `suppressed`."""
+    @property
+    def ok(self) -> bool:
+        """No finding at or above the fail level (suppressed and not-evaluated ones aside)."""
+    @property
+    def fail_level(self) -> Severity: ...
+    @property
+    def ruleset(self) -> str: ...
+    @property
+    def format(self) -> int: ...
+    def to_json(self) -> str:
+        """The report as JSON: the bytes of `hadr-rules check --format json`."""
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a dict shaped like its JSON."""
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Diagnostic]: ...
+
+@final
+class Diagnostic:
+    """One finding. Immutable; equal when all fields are equal."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def related(self) -> tuple[str, ...]: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def help(self) -> str: ...
+    @property
+    def facts(self) -> dict[str, Any]: ...
+    @property
+    def references(self) -> tuple[str, ...]: ...
+    @property
+    def not_evaluated(self) -> bool: ...
+    @property
+    def unverified(self) -> bool: ...
+    @property
+    def suppressed(self) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def rules(*, family: Family | None = None) -> list[RuleInfo]:
+    """Every rule of the catalog, in catalog order; only one family's with `family`."""
+
+def rule(rule_id: str) -> RuleInfo:
+    """The rule with this ID (case-insensitive); raises `UnknownRuleError` otherwise."""
+
+def explain(rule_id: str) -> str:
+    """The documentation of a rule, as `hadr-rules explain ID` prints it; raises
+    `UnknownRuleError` for an ID the catalog does not have."""
+
+@final
+class RuleInfo:
+    """One rule of the catalog. Immutable."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def family(self) -> Family: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def strength(self) -> Literal["unsupported", "required-procedure", "recommended", "informational"]: ...
+    @property
+    def products(self) -> tuple[Product, ...]: ...
+    @property
+    def provenance(self) -> Literal["primary", "derived", "secondary", "unsourced"]: ...
+    @property
+    def unverified(self) -> bool: ...
+    @property
+    def tb_enforced(self) -> Literal["yes", "no", "partial", "not-stated"]: ...
+    @property
+    def evaluation(self) -> Literal["checked", "guidance", "alias"]: ...
+    @property
+    def guidance_reason(self) -> str | None: ...
+    @property
+    def alias_of(self) -> str | None: ...
+    @property
+    def sources(self) -> tuple[RuleSource, ...]: ...
+    @property
+    def references(self) -> tuple[str, ...]: ...
+    @property
+    def doc(self) -> RuleDoc: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def explain(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def back_end_support(product: Product, mode: HaMode, version: SqlVersion, edition: SqlEdition) -> BackEndSupport:
+    """Whether `product` supports a back end with HA `mode` on SQL Server `version` and
+    `edition` (patch-level minimums aside)."""
+
+@final
+class BackEndSupport:
+    @property
+    def support(self) -> Literal["yes", "no", "undocumented"]: ...
+    @property
+    def supported(self) -> bool: ...
+    @property
+    def unverified(self) -> bool: ...
+    @property
+    def contested(self) -> bool: ...
+    @property
+    def rules(self) -> tuple[str, ...]: ...
+    @property
+    def reason(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def sql_versions(product: Product) -> list[SqlVersion]:
+    """The SQL Server versions `product` supports for its Enterprise back end."""
+
+def os_versions(product: Product) -> list[Os]:
+    """The Windows Server versions `product` is documented to run on for new installations."""
+
+def first_start_quorum(product: Product, servers: int) -> Quorum:
+    """Servers that must run the first time a pool of `servers` Front End Servers starts."""
+
+def functional_quorum(product: Product, servers: int) -> Quorum:
+    """Servers that must run for a pool of `servers` Front End Servers to function."""
+
+@final
+class Quorum:
+    @property
+    def status(self) -> Literal["needs", "not_supported", "undocumented"]: ...
+    @property
+    def needed(self) -> tuple[QuorumCondition, ...]: ...
+    def met_by(self, running: Sequence[bool]) -> bool | None: ...
+    def to_dict(self) -> QuorumDict: ...
+
+@final
+class QuorumCondition:
+    @property
+    def count(self) -> int: ...
+    @property
+    def of_first(self) -> int | None: ...
+    def met_by(self, running: Sequence[bool]) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...

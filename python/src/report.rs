@@ -1,0 +1,336 @@
+//! `Report` and `Diagnostic`: frozen views of the engine's report.
+
+use std::collections::hash_map::DefaultHasher;
+use std::fmt::Write;
+use std::hash::{Hash, Hasher};
+
+use hadr_rules::tokens::Severity;
+use hadr_rules::{Diagnostic, Report};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyTuple};
+
+use crate::convert::to_python;
+
+/// How many findings `repr(report)` lists before it stops.
+const REPR_LINES: usize = 40;
+
+/// What a check of one topology found.
+#[pyclass(frozen, module = "hadr_rules._hadr_rules", name = "Report")]
+pub struct PyReport {
+    report: Report,
+    fail_level: Severity,
+    /// The `Diagnostic` objects, made on first use.
+    diagnostics: PyOnceLock<Py<PyTuple>>,
+}
+
+impl std::fmt::Debug for PyReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Report")
+            .field("report", &self.report)
+            .field("fail_level", &self.fail_level)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PyReport {
+    /// A report judged against `fail_level`.
+    pub fn new(report: Report, fail_level: Severity) -> Self {
+        PyReport {
+            report,
+            fail_level,
+            diagnostics: PyOnceLock::new(),
+        }
+    }
+
+    fn all<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyTuple>> {
+        self.diagnostics
+            .get_or_try_init(py, || {
+                let items = self
+                    .report
+                    .diagnostics
+                    .iter()
+                    .map(|d| Py::new(py, PyDiagnostic(d.clone())))
+                    .collect::<PyResult<Vec<_>>>()?;
+                Ok(PyTuple::new(py, items)?.unbind())
+            })
+            .map(|tuple| tuple.bind(py))
+    }
+
+    /// The diagnostics for which `keep` holds, as a new list.
+    fn select<'py>(
+        &self,
+        py: Python<'py>,
+        keep: impl Fn(&Diagnostic) -> bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let all = self.all(py)?;
+        let list = PyList::empty(py);
+        for (item, diagnostic) in all.iter().zip(&self.report.diagnostics) {
+            if keep(diagnostic) {
+                list.append(item)?;
+            }
+        }
+        Ok(list)
+    }
+
+    fn counted(diagnostic: &Diagnostic, severity: Severity) -> bool {
+        diagnostic.severity == severity
+            && diagnostic.suppressed.is_none()
+            && !diagnostic.not_evaluated
+    }
+}
+
+#[pymethods]
+impl PyReport {
+    /// Every finding, sorted by severity (error first), rule ID and subject.
+    #[getter]
+    fn diagnostics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.select(py, |_| true)
+    }
+
+    /// The errors that count: neither suppressed nor not evaluated.
+    #[getter]
+    fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.select(py, |d| Self::counted(d, Severity::Error))
+    }
+
+    /// The warnings that count: neither suppressed nor not evaluated.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.select(py, |d| Self::counted(d, Severity::Warning))
+    }
+
+    /// The infos that count: neither suppressed nor not evaluated.
+    #[getter]
+    fn infos<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.select(py, |d| Self::counted(d, Severity::Info))
+    }
+
+    /// The rules that could not run for a subject for lack of a fact.
+    #[getter]
+    fn not_evaluated<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.select(py, |d| d.suppressed.is_none() && d.not_evaluated)
+    }
+
+    /// The findings silenced by a suppression.
+    #[getter]
+    fn suppressed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.select(py, |d| d.suppressed.is_some())
+    }
+
+    /// Counts: `error`, `warning`, `info`, `not_evaluated`, `suppressed`.
+    #[getter]
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let summary = self.report.summary;
+        let dict = PyDict::new(py);
+        dict.set_item("error", summary.error)?;
+        dict.set_item("warning", summary.warning)?;
+        dict.set_item("info", summary.info)?;
+        dict.set_item("not_evaluated", summary.not_evaluated)?;
+        dict.set_item("suppressed", summary.suppressed)?;
+        Ok(dict)
+    }
+
+    /// No finding at or above the fail level (suppressed and not-evaluated ones aside).
+    #[getter]
+    fn ok(&self) -> bool {
+        !self.report.fails(self.fail_level)
+    }
+
+    /// The fail level the report was checked with.
+    #[getter]
+    fn fail_level(&self) -> &'static str {
+        self.fail_level.as_str()
+    }
+
+    /// The rule-set version.
+    #[getter]
+    fn ruleset(&self) -> &'static str {
+        self.report.ruleset
+    }
+
+    /// The report format, always `1`.
+    #[getter]
+    fn format(&self) -> u32 {
+        self.report.format
+    }
+
+    /// The report as JSON: the bytes of `hadr-rules check --format json`.
+    fn to_json(&self) -> String {
+        self.report.to_json()
+    }
+
+    /// The report as a dict shaped like its JSON.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let value = serde_json::to_value(&self.report).unwrap_or_default();
+        to_python(py, &value)
+    }
+
+    fn __len__(&self) -> usize {
+        self.report.diagnostics.len()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
+        self.all(py)?.try_iter()
+    }
+
+    fn __repr__(&self) -> String {
+        let s = self.report.summary;
+        let mut out = format!(
+            "Report(ok={}, fail_level='{}', error={}, warning={}, info={}, not_evaluated={}, suppressed={})",
+            if self.ok() { "True" } else { "False" },
+            self.fail_level,
+            s.error,
+            s.warning,
+            s.info,
+            s.not_evaluated,
+            s.suppressed
+        );
+        for d in self.report.diagnostics.iter().take(REPR_LINES) {
+            let label = if d.suppressed.is_some() {
+                "suppressed"
+            } else if d.not_evaluated {
+                "not eval"
+            } else {
+                d.severity.as_str()
+            };
+            let _ = write!(
+                out,
+                "\n  {label:<10} {:<9} {}: {}",
+                d.rule, d.subject, d.message
+            );
+        }
+        let more = self.report.diagnostics.len().saturating_sub(REPR_LINES);
+        if more > 0 {
+            let _ = write!(out, "\n  ... and {more} more");
+        }
+        out
+    }
+}
+
+/// One finding of a check.
+#[pyclass(frozen, module = "hadr_rules._hadr_rules", name = "Diagnostic")]
+#[derive(Debug)]
+pub struct PyDiagnostic(Diagnostic);
+
+#[pymethods]
+impl PyDiagnostic {
+    /// The rule's catalog ID, e.g. `PAIR-001`.
+    #[getter]
+    fn rule(&self) -> &'static str {
+        self.0.rule
+    }
+
+    /// `error`, `warning` or `info`.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.0.severity.as_str()
+    }
+
+    /// The entity the finding is about: a pool, server, store, site or SQL node, or `/`.
+    #[getter]
+    fn subject(&self) -> &str {
+        &self.0.subject
+    }
+
+    /// Other entities involved.
+    #[getter]
+    fn related<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, &self.0.related)
+    }
+
+    /// JSON Pointer into the document of the fact that triggered the finding.
+    #[getter]
+    fn path(&self) -> &str {
+        &self.0.path
+    }
+
+    /// One sentence with the concrete values.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// What to change.
+    #[getter]
+    fn help(&self) -> &str {
+        &self.0.help
+    }
+
+    /// The values the rule read (a new dict on every access).
+    #[getter]
+    fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &serde_json::Value::Object(self.0.facts.clone()))
+    }
+
+    /// Documentation links.
+    #[getter]
+    fn references<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, &self.0.references)
+    }
+
+    /// The rule could not run for the subject; `facts["missing"]` names the absent keys.
+    #[getter]
+    fn not_evaluated(&self) -> bool {
+        self.0.not_evaluated
+    }
+
+    /// The finding rests on a secondary or unsourced statement: never an error.
+    #[getter]
+    fn unverified(&self) -> bool {
+        self.0.unverified
+    }
+
+    /// The reason of the suppression that silenced the finding, else `None`.
+    #[getter]
+    fn suppressed(&self) -> Option<&str> {
+        self.0.suppressed.as_deref()
+    }
+
+    /// The diagnostic as a dict shaped like its JSON in the report.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let value = serde_json::to_value(&self.0).unwrap_or_default();
+        to_python(py, &value)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let quote = |text: &str| -> PyResult<String> {
+            Ok(PyString::new(py, text)
+                .repr()?
+                .to_string_lossy()
+                .into_owned())
+        };
+        let mut extra = String::new();
+        if self.0.not_evaluated {
+            extra.push_str(", not_evaluated=True");
+        }
+        if self.0.unverified {
+            extra.push_str(", unverified=True");
+        }
+        if let Some(reason) = &self.0.suppressed {
+            extra.push_str(&format!(", suppressed={}", quote(reason)?));
+        }
+        Ok(format!(
+            "Diagnostic(rule={}, severity={}, subject={}, path={}, message={}{extra})",
+            quote(self.0.rule)?,
+            quote(self.0.severity.as_str())?,
+            quote(&self.0.subject)?,
+            quote(&self.0.path)?,
+            quote(&self.0.message)?,
+        ))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyDiagnostic>()
+            .is_ok_and(|other| other.get().0 == self.0)
+    }
+
+    fn __hash__(&self) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        serde_json::to_string(&self.0)
+            .unwrap_or_default()
+            .hash(&mut hasher);
+        hasher.finish()
+    }
+}
