@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use hadr_rules::import::{Facts, Import};
 use hadr_rules::registry;
 use hadr_rules::tokens::{Family, Severity};
 use hadr_rules::{Options, Report, Selector, Suppression, Topology, TopologyError};
@@ -21,8 +22,12 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check topology documents (format 1 JSON; `-` reads standard input).
+    /// Check topology documents: format 1 JSON, topology XML (`Get-CsTopology -AsXml`), a
+    /// Topology Builder .tbxml file or an Export-CsConfiguration zip; `-` reads standard input.
     Check(CheckArgs),
+    /// Import topology XML, a .tbxml file or an Export-CsConfiguration zip and write the
+    /// format-1 JSON document.
+    Import(ImportArgs),
     /// List the rules of the catalog.
     Rules {
         /// Only this family (PAIR, FE, BE, WIT, SQL, OS, CMS, COEX).
@@ -38,7 +43,11 @@ enum Command {
         rule: String,
     },
     /// Print the JSON Schema of the topology document, format 1.
-    Schema,
+    Schema {
+        /// Print the JSON Schema of the facts file instead.
+        #[arg(long)]
+        facts: bool,
+    },
     /// Show what happens to every pool when servers, SQL nodes, sites or data centers fail.
     Simulate(SimulateArgs),
 }
@@ -63,10 +72,28 @@ struct SimulateArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct ImportArgs {
+    /// Topology XML, a .tbxml file or an Export-CsConfiguration zip (`-` reads standard input).
+    file: String,
+    /// Facts the XML does not hold (OS, platform, SQL versions, replicas, users…), format 1.
+    #[arg(long, value_name = "FACTS")]
+    facts: Option<String>,
+    /// Write the document to this file instead of standard output.
+    #[arg(long, value_name = "OUT")]
+    out: Option<String>,
+    /// Replace host names, domains, site and data-center ids consistently, for sharing.
+    #[arg(long)]
+    anonymize: bool,
+}
+
+#[derive(Debug, clap::Args)]
 struct CheckArgs {
     /// Topology documents.
     #[arg(required = true)]
     files: Vec<String>,
+    /// Facts for topology XML inputs (OS, platform, SQL versions, replicas, users…), format 1.
+    #[arg(long, value_name = "FACTS")]
+    facts: Option<String>,
     /// Output format: `json` is the report format, byte for byte.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -117,8 +144,14 @@ fn main() -> ExitCode {
         Command::Rules { family, format } => rules(family, format),
         Command::Explain { rule } => explain(&rule),
         Command::Simulate(args) => simulate(&args),
-        Command::Schema => {
-            let schema = serde_json::to_string_pretty(&hadr_rules::schema()).unwrap_or_default();
+        Command::Import(args) => import(&args),
+        Command::Schema { facts } => {
+            let schema = if facts {
+                hadr_rules::import::facts_schema()
+            } else {
+                hadr_rules::schema()
+            };
+            let schema = serde_json::to_string_pretty(&schema).unwrap_or_default();
             println!("{schema}");
             0
         }
@@ -134,20 +167,34 @@ fn check(args: &CheckArgs) -> u8 {
         suppress: args.suppressions.clone(),
     };
     let level = Severity::from(args.fail_level);
+    let facts = match args.facts.as_deref().map(load_facts).transpose() {
+        Ok(facts) => facts,
+        Err(error) => {
+            let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
+            return 2;
+        }
+    };
+    let mut imports: Vec<Option<Import>> = Vec::new();
     let results: Vec<(&str, Result<Report, TopologyError>)> = args
         .files
         .iter()
         .map(|file| {
-            (
-                file.as_str(),
-                load(file).map(|topology| hadr_rules::check(&topology, &options)),
-            )
+            let loaded = load_import(file, facts.as_ref());
+            let report = loaded
+                .as_ref()
+                .map(|import| hadr_rules::check(&import.topology, &options))
+                .map_err(Clone::clone);
+            imports.push(loaded.ok());
+            (file.as_str(), report)
         })
         .collect();
     let mut stdout = anstream::stdout();
-    for (_, result) in &results {
+    for ((file, result), import) in results.iter().zip(&imports) {
         if let Err(error) = result {
             let _ = writeln!(anstream::stderr(), "{}", render::error(error));
+        }
+        for warning in import.iter().flat_map(|i| &i.warnings) {
+            let _ = writeln!(anstream::stderr(), "{}", render::warning(file, warning));
         }
     }
     if args.format == Format::Markdown {
@@ -163,11 +210,16 @@ fn check(args: &CheckArgs) -> u8 {
         (Format::Json, _) => several_json(&results),
         (Format::Text | Format::Markdown, _) => results
             .iter()
-            .filter_map(|(file, result)| {
-                result
-                    .as_ref()
-                    .ok()
-                    .map(|report| render::report(file, report, level))
+            .zip(&imports)
+            .filter_map(|((file, result), import)| {
+                result.as_ref().ok().map(|report| match import {
+                    Some(import) if !import.sources.is_empty() => {
+                        render::report_with_sources(file, report, level, &|path| {
+                            import.source(path).map(ToString::to_string)
+                        })
+                    }
+                    _ => render::report(file, report, level),
+                })
             })
             .collect(),
     };
@@ -236,10 +288,78 @@ fn several_json(results: &[(&str, Result<Report, TopologyError>)]) -> String {
     json
 }
 
-/// Reads and resolves one topology document; errors name the file.
+/// Reads and resolves one topology document (JSON, XML, .tbxml or zip); errors name the file.
 fn load(file: &str) -> Result<Topology, TopologyError> {
+    load_import(file, None).map(|import| import.topology)
+}
+
+/// Reads one input of any form, with the facts for XML; errors name the file.
+fn load_import(file: &str, facts: Option<&Facts>) -> Result<Import, TopologyError> {
     let bytes = read(file)?;
-    Topology::from_json(&bytes).map_err(|error| error.in_file(file))
+    hadr_rules::import::read(&bytes, facts).map_err(|error| error.in_file(file))
+}
+
+/// Reads a facts file; errors name the file.
+fn load_facts(file: &str) -> Result<Facts, TopologyError> {
+    let bytes = read(file)?;
+    Facts::from_json(&bytes).map_err(|error| error.in_file(file))
+}
+
+/// Imports one XML input and writes its format-1 document; warnings go to standard error.
+fn import(args: &ImportArgs) -> u8 {
+    let result = args
+        .facts
+        .as_deref()
+        .map(load_facts)
+        .transpose()
+        .and_then(|facts| {
+            let bytes = read(&args.file)?;
+            hadr_rules::import::import(&bytes, facts.as_ref())
+                .map_err(|error| error.in_file(&args.file))
+        })
+        .and_then(|import| {
+            if !args.anonymize {
+                return Ok((import.to_json(), import.warnings));
+            }
+            let document = hadr_rules::import::anonymize(import.document());
+            let topology = Topology::from_document(document)?;
+            let mut json = serde_json::to_string_pretty(topology.document()).unwrap_or_default();
+            json.push('\n');
+            Ok((json, import.warnings))
+        });
+    let (json, warnings) = match result {
+        Ok(imported) => imported,
+        Err(error) => {
+            let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
+            return 2;
+        }
+    };
+    for warning in &warnings {
+        let _ = writeln!(
+            anstream::stderr(),
+            "{}",
+            render::warning(&args.file, warning)
+        );
+    }
+    match &args.out {
+        Some(out) => {
+            if let Err(error) = std::fs::write(Path::new(out), json) {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "{}",
+                    render::error(&TopologyError::unreadable(
+                        out,
+                        &format!("cannot write: {error}")
+                    ))
+                );
+                return 2;
+            }
+        }
+        None => {
+            let _ = write!(anstream::stdout(), "{json}");
+        }
+    }
+    0
 }
 
 fn read(file: &str) -> Result<Vec<u8>, TopologyError> {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
+use hadr_rules::import::Warning;
 use hadr_rules::registry::{Evaluation, Rule};
 use hadr_rules::simulate::{Simulation, State};
 use hadr_rules::tokens::Severity;
@@ -30,8 +31,37 @@ pub fn error(error: &TopologyError) -> String {
         .join("\n")
 }
 
+/// An import warning, one line: `warning: FILE:LINE: message`.
+pub fn warning(file: &str, warning: &Warning) -> String {
+    let at = warning
+        .line
+        .map(|line| format!("{file}:{line}"))
+        .unwrap_or_else(|| file.to_owned());
+    let path = if warning.path.is_empty() {
+        String::new()
+    } else {
+        format!("at `{}`: ", warning.path)
+    };
+    format!(
+        "{}: {at}: {path}{} [{}]",
+        styled(WARNING, "warning"),
+        warning.message,
+        warning.kind.as_str()
+    )
+}
+
 /// A report grouped by subject, worst first, with a summary line.
 pub fn report(file: &str, report: &Report, level: Severity) -> String {
+    report_with_sources(file, report, level, &|_| None)
+}
+
+/// [`report`], naming under each finding the XML element (and line) its fact came from.
+pub fn report_with_sources(
+    file: &str,
+    report: &Report,
+    level: Severity,
+    source: &dyn Fn(&str) -> Option<String>,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", styled(BOLD, file));
     let mut subjects: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
@@ -46,7 +76,7 @@ pub fn report(file: &str, report: &Report, level: Severity) -> String {
     for (subject, diagnostics) in ordered {
         let _ = writeln!(out, "  {}", styled(BOLD, subject));
         for diagnostic in diagnostics {
-            line(&mut out, diagnostic);
+            line(&mut out, diagnostic, source);
         }
     }
     let summary = report.summary;
@@ -78,7 +108,7 @@ fn rank(diagnostic: &Diagnostic) -> u8 {
     }
 }
 
-fn line(out: &mut String, d: &Diagnostic) {
+fn line(out: &mut String, d: &Diagnostic, source: &dyn Fn(&str) -> Option<String>) {
     let label = if d.suppressed.is_some() {
         styled(DIM, "suppressed")
     } else if d.not_evaluated {
@@ -101,6 +131,9 @@ fn line(out: &mut String, d: &Diagnostic) {
         return;
     }
     let _ = writeln!(out, "               {} {}", styled(DIM, "at"), d.path);
+    if let Some(origin) = source(&d.path) {
+        let _ = writeln!(out, "               {} {origin}", styled(DIM, "from"));
+    }
     let _ = writeln!(out, "               {} {}", styled(DIM, "help:"), d.help);
     if let Some(reason) = &d.suppressed {
         let _ = writeln!(

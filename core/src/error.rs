@@ -36,6 +36,17 @@ pub enum ErrorKind {
     UnsupportedFormat,
     /// A name given to `simulate` matches no entity of the topology.
     UnknownEntity,
+    /// The topology XML is not well-formed.
+    Xml,
+    /// The XML declares a DTD or entities (refused: nothing is expanded or fetched).
+    Dtd,
+    /// A zip archive that cannot be read, or that exceeds a size limit (zip bomb).
+    Archive,
+    /// The input holds no topology: not XML, another XML document, a zip of user data.
+    NotTopology,
+    /// The topology is of a product hadr-rules does not check (Lync Server 2010, an unknown
+    /// `ServiceVersion`).
+    UnsupportedProduct,
 }
 
 impl ErrorKind {
@@ -56,6 +67,11 @@ impl ErrorKind {
             ErrorKind::DanglingReference => "dangling_reference",
             ErrorKind::UnsupportedFormat => "unsupported_format",
             ErrorKind::UnknownEntity => "unknown_entity",
+            ErrorKind::Xml => "xml",
+            ErrorKind::Dtd => "dtd",
+            ErrorKind::Archive => "archive",
+            ErrorKind::NotTopology => "not_topology",
+            ErrorKind::UnsupportedProduct => "unsupported_product",
         }
     }
 }

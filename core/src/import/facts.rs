@@ -1,0 +1,363 @@
+//! The facts file: what the topology XML does not hold (OS, physical or virtual, SQL version and
+//! edition, AG replicas, data centers, users), written once by the user and keyed by site id,
+//! pool FQDN, server FQDN and SQL store id, with defaults. `docs/facts-format.md` defines it.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Ha, LoadBalancing, Replica};
+use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
+use crate::tokens::{Os, Platform, Product, QuorumWitness, SqlEdition, SqlVersion};
+
+/// A facts file, format 1.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "hadr-rules facts file, format 1")]
+pub struct Facts {
+    /// Always `1`.
+    pub format: u32,
+    /// Deployment name, shown in reports (default: the topology's default SIP domain).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Values for every entity that has no entry of its own (or whose entry leaves them out).
+    #[serde(default)]
+    pub defaults: Defaults,
+    /// By site id (the site's name in Topology Builder).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sites: BTreeMap<String, SiteEntry>,
+    /// By pool FQDN (case-insensitive).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub pools: BTreeMap<String, PoolEntry>,
+    /// By machine FQDN (case-insensitive): pool servers and SQL Server hosts.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub servers: BTreeMap<String, ServerEntry>,
+    /// By SQL store id, as the import writes it: `sqlhost.contoso.com\instance`, or the host
+    /// alone for a default instance.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sql_stores: BTreeMap<String, StoreEntry>,
+}
+
+/// Defaults, used where an entity's own entry is silent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    /// For every site.
+    #[serde(default)]
+    pub site: SiteEntry,
+    /// For every pool.
+    #[serde(default)]
+    pub pool: PoolDefaults,
+    /// For every machine: `os` and `platform` for pool servers, `domain` and `data_center` for
+    /// pool servers and SQL Server hosts.
+    #[serde(default)]
+    pub server: ServerEntry,
+    /// For every SQL store.
+    #[serde(default)]
+    pub sql_store: StoreDefaults,
+}
+
+/// Facts of a site.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SiteEntry {
+    /// World region, e.g. `emea`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Data-center id (default: the site id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_center: Option<String>,
+}
+
+/// Defaults for pools.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PoolDefaults {
+    /// Product cumulative update number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative_update: Option<u32>,
+    /// Load balancing of SIP and web traffic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_balancing: Option<LoadBalancing>,
+}
+
+/// Facts of a pool.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PoolEntry {
+    /// Overrides the product read from `ServiceVersion` (e.g. `sfbse`, which the XML does not
+    /// tell apart).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<Product>,
+    /// Product cumulative update number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative_update: Option<u32>,
+    /// Users homed on the pool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users: Option<u32>,
+    /// Load balancing of SIP and web traffic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_balancing: Option<LoadBalancing>,
+}
+
+/// Facts of a machine.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServerEntry {
+    /// Windows Server version (pool servers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os: Option<Os>,
+    /// Physical or virtual (pool servers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<Platform>,
+    /// Data-center id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_center: Option<String>,
+    /// Active Directory domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+}
+
+/// Defaults for SQL stores.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StoreDefaults {
+    /// SQL Server major version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<SqlVersion>,
+    /// Service pack number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_pack: Option<u32>,
+    /// SQL Server cumulative update number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative_update: Option<u32>,
+    /// SQL Server edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<SqlEdition>,
+    /// Quorum witness of availability groups and failover clusters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum_witness: Option<QuorumWitness>,
+}
+
+/// Facts of a SQL store.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StoreEntry {
+    /// SQL Server major version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<SqlVersion>,
+    /// Service pack number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_pack: Option<u32>,
+    /// SQL Server cumulative update number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative_update: Option<u32>,
+    /// SQL Server edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<SqlEdition>,
+    /// Replaces the HA configuration the import read (for example a failover cluster instance,
+    /// which the XML does not tell apart from a single server).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ha: Option<Ha>,
+    /// The replicas of an availability group, with their commit and failover modes (the XML
+    /// names the primary only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replicas: Option<Vec<Replica>>,
+    /// Quorum witness of an availability group or failover cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum_witness: Option<QuorumWitness>,
+    /// An active/active availability group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_active: Option<bool>,
+}
+
+impl Facts {
+    /// Parses the bytes of a facts file (UTF-8, an optional byte-order mark).
+    pub fn from_json(bytes: &[u8]) -> Result<Facts, TopologyError> {
+        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes).map_err(|error| {
+            InputError::at(
+                ErrorKind::Encoding,
+                "",
+                format!(
+                    "the facts file is not UTF-8 text (invalid byte at offset {})",
+                    error.valid_up_to()
+                ),
+            )
+            .expected("a JSON facts file in UTF-8")
+        })?;
+        if text.trim().is_empty() {
+            return Err(
+                InputError::at(ErrorKind::Empty, "", "the facts file is empty")
+                    .expected("a facts file, format 1")
+                    .into(),
+            );
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let facts: Facts = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(|error| translate(&pointer(error.path()), error.inner()))?;
+        deserializer.end().map_err(|error| translate("", &error))?;
+        if facts.format != 1 {
+            return Err(InputError::at(
+                ErrorKind::UnsupportedFormat,
+                "/format",
+                format!(
+                    "facts format `{}` is not supported by this version of hadr-rules",
+                    facts.format
+                ),
+            )
+            .expected("`1`")
+            .into());
+        }
+        Ok(facts)
+    }
+
+    /// The entry of a server, by FQDN without case.
+    pub(crate) fn server(&self, fqdn: &str) -> Option<(&str, &ServerEntry)> {
+        self.servers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(fqdn))
+            .map(|(key, entry)| (key.as_str(), entry))
+    }
+
+    /// The entry of a pool, by FQDN without case.
+    pub(crate) fn pool(&self, fqdn: &str) -> Option<(&str, &PoolEntry)> {
+        self.pools
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(fqdn))
+            .map(|(key, entry)| (key.as_str(), entry))
+    }
+
+    /// The entry of a SQL store, by id (the host part without case).
+    pub(crate) fn store(&self, id: &str) -> Option<(&str, &StoreEntry)> {
+        self.sql_stores
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(id))
+            .map(|(key, entry)| (key.as_str(), entry))
+    }
+
+    /// The entry of a site, by id.
+    pub(crate) fn site(&self, id: &str) -> Option<(&str, &SiteEntry)> {
+        self.sites
+            .get_key_value(id)
+            .map(|(key, entry)| (key.as_str(), entry))
+    }
+
+    /// Warnings for entries that name nothing in the topology, with the closest name.
+    pub(crate) fn unused(&self, known: &Known) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut check = |section: &str, keys: Vec<&String>, names: &[String], what: &str| {
+            for key in keys {
+                if !names.iter().any(|n| n.eq_ignore_ascii_case(key)) {
+                    let near = closest(key, names.iter().map(String::as_str));
+                    let hint = near
+                        .map(|n| format!(": did you mean `{n}`?"))
+                        .unwrap_or_default();
+                    out.push((
+                        format!("/{section}/{}", crate::parse::escape(key)),
+                        format!(
+                            "the facts name {what} `{key}`, which the topology does not have{hint}"
+                        ),
+                    ));
+                }
+            }
+        };
+        check("sites", self.sites.keys().collect(), &known.sites, "a site");
+        check("pools", self.pools.keys().collect(), &known.pools, "a pool");
+        check(
+            "servers",
+            self.servers.keys().collect(),
+            &known.machines,
+            "a machine",
+        );
+        check(
+            "sql_stores",
+            self.sql_stores.keys().collect(),
+            &known.stores,
+            "a SQL store",
+        );
+        out
+    }
+}
+
+/// The names the imported topology has, for the unused-entry check.
+#[derive(Debug, Default)]
+pub(crate) struct Known {
+    pub sites: Vec<String>,
+    pub pools: Vec<String>,
+    pub machines: Vec<String>,
+    pub stores: Vec<String>,
+}
+
+/// The JSON Pointer of a serde path.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(format!("/{index}")),
+            Segment::Map { key } => Some(format!("/{}", crate::parse::escape(key))),
+            Segment::Enum { variant } => Some(format!("/{}", crate::parse::escape(variant))),
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+/// A serde error as an input error with the JSON Pointer of the facts file.
+fn translate(pointer: &str, error: &serde_json::Error) -> TopologyError {
+    let pointer = pointer.to_owned();
+    let full = error.to_string();
+    let message = full.split(" at line ").next().unwrap_or(&full).to_owned();
+    let (kind, message, expected) = if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (key, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let key = key.trim_matches('`');
+        let keys: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let hint = closest(key, keys.iter().copied())
+            .map(|n| format!(": did you mean `{n}`?"))
+            .unwrap_or_default();
+        (
+            ErrorKind::UnknownKey,
+            format!("unknown key `{key}`{hint}"),
+            Some(one_of(keys)),
+        )
+    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let value = value.trim_matches('`');
+        let tokens: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let hint = closest(value, tokens.iter().copied())
+            .map(|n| format!(": did you mean `{n}`?"))
+            .unwrap_or_default();
+        (
+            ErrorKind::UnknownToken,
+            format!("unknown value `{value}`{hint}"),
+            Some(one_of(tokens)),
+        )
+    } else if let Some(rest) = message.strip_prefix("missing field ") {
+        (
+            ErrorKind::MissingKey,
+            format!("missing key `{}`", rest.trim_matches('`')),
+            None,
+        )
+    } else if message.starts_with("invalid type: ") {
+        (ErrorKind::InvalidType, message, None)
+    } else if error.is_syntax() || error.is_eof() {
+        (
+            ErrorKind::Syntax,
+            format!("not valid JSON: {message}"),
+            None,
+        )
+    } else {
+        (ErrorKind::InvalidValue, message, None)
+    };
+    let mut input = InputError::at(kind, pointer, message);
+    input.expected = expected.filter(|e| !e.is_empty() && e != "one of ");
+    if error.line() > 0 {
+        input = input.position(error.line(), error.column());
+    }
+    input.into()
+}
+
+/// The JSON Schema of the facts file, format 1.
+pub fn facts_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Facts)).unwrap_or_default()
+}
