@@ -1,1 +1,38 @@
 //! C ABI of the hadr-rules engine.
+//!
+//! The only crate of the workspace allowed `unsafe`: it converts C arguments into the core API
+//! of `hadr-rules` and its results back, and holds no rule logic. Conventions (after
+//! rustls-ffi): opaque handles created and freed by the library, `free(NULL)` allowed, inputs
+//! before outputs, every buffer followed by its length, outputs written only on success, every
+//! pointer checked for NULL, every export inside one panic boundary ([`panic`]).
+//!
+//! `include/hadr_rules.h` is generated from this crate by cbindgen (`ffi/cbindgen.toml`);
+//! `docs/c-abi.md` describes the ABI for C and C# callers.
+
+#![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
+// The exported names follow C conventions (`hadr_status`, `hadr_engine`).
+#![allow(non_camel_case_types)]
+
+pub mod engine;
+pub mod panic;
+pub mod report;
+pub mod status;
+pub mod strings;
+pub mod support;
+pub mod topology;
+
+mod ptr;
+mod version;
+
+pub use engine::hadr_engine;
+pub use report::{hadr_diagnostic, hadr_report, hadr_severity, hadr_summary};
+pub use status::hadr_status;
+pub use strings::hadr_str;
+pub use support::{
+    hadr_quorum, hadr_quorum_condition, hadr_quorum_status, hadr_support, hadr_verdict,
+};
+pub use topology::hadr_topology;
+pub use version::{
+    HADR_RULES_VERSION_MAJOR, HADR_RULES_VERSION_MINOR, HADR_RULES_VERSION_PATCH, hadr_version,
+};

@@ -1,0 +1,203 @@
+//! The exports called from Rust as C would call them: the one-call check gives the core's
+//! bytes, NULL and bad arguments give their statuses, nothing is written on failure, and a panic
+//! inside the boundary comes back as `HADR_STATUS_PANIC`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::ffi::{CStr, c_char};
+use std::ptr;
+
+use hadr_rules_ffi::engine::*;
+use hadr_rules_ffi::hadr_status;
+use hadr_rules_ffi::report::*;
+use hadr_rules_ffi::status::hadr_status_message;
+use hadr_rules_ffi::strings::hadr_string_free;
+use hadr_rules_ffi::topology::*;
+
+fn example(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// Takes a string the library returned and frees it.
+fn take(s: *mut c_char) -> String {
+    assert!(!s.is_null());
+    // SAFETY: `s` is a NUL-terminated string from the library, freed once here.
+    unsafe {
+        let text = CStr::from_ptr(s).to_str().unwrap().to_owned();
+        hadr_string_free(s);
+        text
+    }
+}
+
+#[test]
+fn check_json_gives_the_core_report_bytes() {
+    for name in [
+        "broken-pairing.json",
+        "paired-2019-ag.json",
+        "clean-lync2013-cluster.json",
+    ] {
+        let json = example(name);
+        let expected = hadr_rules::check(
+            &hadr_rules::Topology::from_json(&json).unwrap(),
+            &hadr_rules::Options::default(),
+        )
+        .to_json();
+        let mut out = ptr::null_mut();
+        // SAFETY: valid buffer and output pointer.
+        let status = unsafe { hadr_check_json(json.as_ptr().cast(), json.len(), &mut out) };
+        assert_eq!(status, hadr_status::Ok);
+        assert_eq!(take(out), expected);
+    }
+}
+
+#[test]
+fn an_unreadable_topology_gives_the_errors_json() {
+    let json = br#"{"format": 1, "sites": [{"id": "a"}], "pools": [], "sql_stores": [] "#;
+    let mut out = ptr::null_mut();
+    // SAFETY: valid buffer and output pointer.
+    let status = unsafe { hadr_check_json(json.as_ptr().cast(), json.len(), &mut out) };
+    assert_eq!(status, hadr_status::InvalidTopology);
+    let errors = take(out);
+    assert!(errors.starts_with("{\n  \"errors\": [\n"), "{errors}");
+    assert!(errors.contains("\"kind\": \"syntax\""), "{errors}");
+    assert!(!errors.contains("\"file\""), "{errors}");
+}
+
+#[test]
+fn null_arguments_give_null_parameter_and_write_nothing() {
+    let json = example("broken-pairing.json");
+    let sentinel = 0x5a5a_usize as *mut c_char;
+    let mut out = sentinel;
+    // SAFETY: NULL is allowed and checked; the other pointers are valid.
+    unsafe {
+        assert_eq!(
+            hadr_check_json(ptr::null(), 3, &mut out),
+            hadr_status::NullParameter
+        );
+        assert_eq!(
+            hadr_check_json(json.as_ptr().cast(), json.len(), ptr::null_mut()),
+            hadr_status::NullParameter
+        );
+        assert_eq!(hadr_engine_new(ptr::null_mut()), hadr_status::NullParameter);
+        assert_eq!(
+            hadr_engine_check(ptr::null(), ptr::null(), ptr::null_mut()),
+            hadr_status::NullParameter
+        );
+        hadr_engine_free(ptr::null_mut());
+        hadr_topology_free(ptr::null_mut());
+        hadr_report_free(ptr::null_mut());
+        hadr_string_free(ptr::null_mut());
+    }
+    assert_eq!(out, sentinel);
+}
+
+#[test]
+fn an_engine_checks_with_its_options() {
+    let json = example("broken-pairing.json");
+    // SAFETY: every pointer is valid; handles are freed once.
+    unsafe {
+        let mut engine = ptr::null_mut();
+        assert_eq!(hadr_engine_new(&mut engine), hadr_status::Ok);
+        assert_eq!(
+            hadr_engine_set_severity(engine, c"PAIR-004".as_ptr(), c"error".as_ptr()),
+            hadr_status::Ok
+        );
+        assert_eq!(
+            hadr_engine_suppress(engine, c"PAIR-001".as_ptr(), ptr::null(), c"known".as_ptr()),
+            hadr_status::Ok
+        );
+        assert_eq!(
+            hadr_engine_set_fail_level(engine, c"fatal".as_ptr()),
+            hadr_status::InvalidArgument
+        );
+        let (mut topology, mut errors) = (ptr::null_mut(), ptr::null_mut());
+        assert_eq!(
+            hadr_topology_parse(json.as_ptr().cast(), json.len(), &mut topology, &mut errors),
+            hadr_status::Ok
+        );
+        assert!(errors.is_null());
+        let mut report = ptr::null_mut();
+        assert_eq!(
+            hadr_engine_check(engine, topology, &mut report),
+            hadr_status::Ok
+        );
+        let mut summary = hadr_summary::default();
+        assert_eq!(hadr_report_summary(report, &mut summary), hadr_status::Ok);
+        assert_eq!(
+            (
+                summary.error,
+                summary.warning,
+                summary.info,
+                summary.suppressed
+            ),
+            (6, 0, 1, 2)
+        );
+        let mut json_out = ptr::null_mut();
+        assert_eq!(hadr_report_to_json(report, &mut json_out), hadr_status::Ok);
+        let options = hadr_rules::Options {
+            severity: vec![(
+                hadr_rules::Selector::parse("PAIR-004").unwrap(),
+                hadr_rules::tokens::Severity::Error,
+            )],
+            suppress: vec![hadr_rules::Suppression {
+                selector: hadr_rules::Selector::parse("PAIR-001").unwrap(),
+                subject: None,
+                reason: "known".to_owned(),
+            }],
+            ..Default::default()
+        };
+        let expected =
+            hadr_rules::check(&hadr_rules::Topology::from_json(&json).unwrap(), &options);
+        assert_eq!(take(json_out), expected.to_json());
+        hadr_report_free(report);
+        hadr_topology_free(topology);
+        hadr_engine_free(engine);
+    }
+}
+
+#[test]
+fn status_messages_fit_and_unknown_codes_are_refused() {
+    let mut buf = [0 as c_char; hadr_rules_ffi::status::HADR_STATUS_MESSAGE_MAX];
+    for code in 7000..=7008 {
+        let mut written = usize::MAX;
+        // SAFETY: `buf` holds `buf.len()` bytes.
+        let status =
+            unsafe { hadr_status_message(code, buf.as_mut_ptr(), buf.len(), &mut written) };
+        assert_eq!(status, hadr_status::Ok);
+        // SAFETY: the message is NUL-terminated.
+        let message = unsafe { CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap();
+        assert_eq!(message.len(), written);
+        assert!(!message.is_empty() && !message.ends_with('.'));
+    }
+    let mut written = usize::MAX;
+    // SAFETY: as above.
+    unsafe {
+        assert_eq!(
+            hadr_status_message(6999, buf.as_mut_ptr(), buf.len(), &mut written),
+            hadr_status::InvalidArgument
+        );
+        assert_eq!(
+            hadr_status_message(7000, buf.as_mut_ptr(), 7, &mut written),
+            hadr_status::BufferTooSmall
+        );
+    }
+    assert_eq!(written, usize::MAX);
+}
+
+#[test]
+fn a_panic_inside_the_boundary_is_the_panic_status_and_the_process_goes_on() {
+    let status = hadr_rules_ffi::panic::guard(|| panic!("a panic inside the boundary"));
+    assert_eq!(status, hadr_status::Panic);
+    // The library keeps working afterwards.
+    let json = example("broken-pairing.json");
+    let mut out = ptr::null_mut();
+    // SAFETY: valid buffer and output pointer.
+    let status = unsafe { hadr_check_json(json.as_ptr().cast(), json.len(), &mut out) };
+    assert_eq!(status, hadr_status::Ok);
+    take(out);
+}
