@@ -10,15 +10,18 @@
  *   Every free function accepts NULL and does nothing.
  * - A `const` handle argument means the call does not modify the handle.
  * - Inputs come before outputs. Outputs are pointers named *_out.
- * - Every input buffer is followed by its size_t length (no NUL needed). Other string inputs
+ * - Every input buffer is followed by its size_t length (no NUL needed); binary input
+ *   (topology XML, which may be UTF-16, or a zip) is const uint8_t *. Other string inputs
  *   are NUL-terminated UTF-8 C strings; tokens are spelt as in the topology format
  *   ("sfb2019", "always_on_ag", "2019", "enterprise", "error").
- * - Every pointer is checked: NULL gives HADR_STATUS_NULL_PARAMETER. The one exception,
- *   documented on the function, is the optional `subject` of hadr_engine_suppress.
+ * - Every pointer is checked: NULL gives HADR_STATUS_NULL_PARAMETER. The exceptions,
+ *   documented on each function, are the optional `subject` of hadr_engine_suppress and the
+ *   optional buffers `facts_json` and `fail`, which may be NULL with a length of 0.
  * - Every call that can fail returns a hadr_status. Outputs are written only when it returns
  *   HADR_STATUS_OK, with one documented exception: HADR_STATUS_INVALID_TOPOLOGY from
- *   hadr_check_json and hadr_topology_parse writes the input errors as JSON,
- *   {"errors": [...]}, to the string output.
+ *   hadr_check_json, hadr_check_input, hadr_topology_parse, hadr_import_xml and
+ *   hadr_simulate_json writes the input errors as JSON, {"errors": [...]}, to the string
+ *   output.
  * - hadr_status_message() turns a status into a sentence.
  * - Strings the library allocates (char *) are freed with hadr_string_free() only, never
  *   with free(): the library's allocator is not necessarily the caller's (Windows).
@@ -56,6 +59,18 @@
  */
 #define HADR_RULES_VERSION "0.1.0"
 
+
+/**
+ * A flag of `hadr_simulate_json`: every single failure (each server, SQL host and file store
+ * on its own), as `hadr-rules simulate --all-single`.
+ */
+#define HADR_SIMULATE_ALL_SINGLE 1
+
+/**
+ * A flag of `hadr_simulate_json`: the loss of each site and each data center, as
+ * `hadr-rules simulate --sites`.
+ */
+#define HADR_SIMULATE_SITES 2
 
 /**
  * The largest buffer `hadr_status_message` needs, terminating NUL included.
@@ -108,12 +123,14 @@ enum hadr_status
      */
     HADR_STATUS_INVALID_UTF8 = 7002,
     /**
-     * The topology document cannot be read; the errors JSON says where and why.
+     * An input document (a topology, topology XML, a facts document) cannot be read, or a
+     * simulation names an entity the topology does not hold; the errors JSON says where and
+     * why.
      */
     HADR_STATUS_INVALID_TOPOLOGY = 7003,
     /**
-     * An argument is not an accepted value: an unknown token, selector or level, an empty
-     * suppression reason, or a length too large for the platform.
+     * An argument is not an accepted value: an unknown token, selector, level or simulation
+     * flag, an empty suppression reason, or a length too large for the platform.
      */
     HADR_STATUS_INVALID_ARGUMENT = 7004,
     /**
@@ -483,6 +500,62 @@ hadr_status hadr_engine_check(const struct hadr_engine *engine,
                               struct hadr_report **report_out);
 
 /**
+ * Imports topology XML (`Get-CsTopology -AsXml`), a Topology Builder .tbxml file or an
+ * Export-CsConfiguration zip (`len` bytes at `input`; the form is told from the content,
+ * UTF-8 and UTF-16 alike) and writes the format-1 JSON document to `*document_json_out`: the
+ * bytes `hadr-rules import FILE [--facts FACTS]` prints, two-space indented with a final
+ * newline (`docs/topology-xml.md`). The import's warnings, which the command line prints on
+ * standard error, are not returned.
+ *
+ * `facts_json` is an optional facts document, format 1 (`docs/facts-format.md`): `facts_len`
+ * bytes, no NUL needed, with the facts the XML does not hold (OS, platform, SQL versions,
+ * replicas, users…). NULL with `facts_len` 0 means no facts; NULL with another length gives
+ * `HADR_STATUS_NULL_PARAMETER`; an empty document is an input error, as an empty facts file is.
+ *
+ * When the facts document or the input cannot be read (the facts are read first), including a
+ * format-1 JSON topology document, which needs no import, the call returns
+ * `HADR_STATUS_INVALID_TOPOLOGY` and writes the errors JSON to `*document_json_out` instead,
+ * as `hadr_check_json` does: `{"errors": [...]}` without the `file` key (the paths of errors in
+ * the facts document point into it). Either string is freed with `hadr_string_free`.
+ *
+ * # Safety
+ *
+ * `input` must be NULL or valid for reads of `len` bytes; `facts_json` must be NULL or valid
+ * for reads of `facts_len` bytes; `document_json_out` must be NULL or valid for a write of a
+ * pointer.
+ */
+hadr_status hadr_import_xml(const uint8_t *input,
+                            size_t len,
+                            const char *facts_json,
+                            size_t facts_len,
+                            char **document_json_out);
+
+/**
+ * Checks any input `hadr-rules check` reads (`len` bytes at `input`): a format-1 JSON
+ * document, topology XML, a .tbxml file or an Export-CsConfiguration zip, the XML forms
+ * completed by the optional facts document (`facts_json`, `facts_len` bytes, as for
+ * `hadr_import_xml`), with the default options. Writes the report JSON to
+ * `*report_json_out`: the bytes `hadr-rules check FILE [--facts FACTS] --format json` prints.
+ * For a JSON document without facts this is exactly `hadr_check_json`.
+ *
+ * When the facts document or the input cannot be read, or facts come with a JSON document
+ * (which states its facts itself), the call returns `HADR_STATUS_INVALID_TOPOLOGY` and writes
+ * the errors JSON to `*report_json_out` instead, as `hadr_check_json` does. Either string is
+ * freed with `hadr_string_free`.
+ *
+ * # Safety
+ *
+ * `input` must be NULL or valid for reads of `len` bytes; `facts_json` must be NULL or valid
+ * for reads of `facts_len` bytes; `report_json_out` must be NULL or valid for a write of a
+ * pointer.
+ */
+hadr_status hadr_check_input(const uint8_t *input,
+                             size_t len,
+                             const char *facts_json,
+                             size_t facts_len,
+                             char **report_json_out);
+
+/**
  * Writes the number of diagnostics (suppressed and not-evaluated ones included) to
  * `*count_out`.
  *
@@ -549,6 +622,45 @@ hadr_status hadr_report_to_json(const struct hadr_report *report,
  * thread is using.
  */
 void hadr_report_free(struct hadr_report *report);
+
+/**
+ * Simulates failures in a topology document (format 1 JSON, `len` bytes at `topology_json`,
+ * no NUL needed; import topology XML first with `hadr_import_xml`) and writes the simulation
+ * JSON to `*simulation_json_out`: the bytes `hadr-rules simulate FILE --format json` prints
+ * with the same scenarios, two-space indented with a final newline
+ * (`docs/simulate-format.md`).
+ *
+ * `fail` (`fail_len` bytes of UTF-8, no NUL needed) lists the scenarios to run, separated by
+ * `;`, each a set of names failing together separated by `,`: a site, data center, pool,
+ * server, SQL host, SQL store or file store, compared without case. The text `"a;b,c"` is
+ * `--fail a --fail b,c`. Names are trimmed; empty names and empty scenarios are left out.
+ * NULL with `fail_len` 0 means no scenario; NULL with another length gives
+ * `HADR_STATUS_NULL_PARAMETER`, bytes that are not UTF-8 `HADR_STATUS_INVALID_UTF8`.
+ *
+ * `flags` is 0 or a combination of `HADR_SIMULATE_ALL_SINGLE` and `HADR_SIMULATE_SITES`; any
+ * other bit gives `HADR_STATUS_INVALID_ARGUMENT`. With no scenario and no flag, the call runs
+ * every single failure and every site loss, as the command line does without options.
+ *
+ * When the document cannot be read, or a scenario names an entity the topology does not hold,
+ * the call returns `HADR_STATUS_INVALID_TOPOLOGY` and writes the errors JSON to
+ * `*simulation_json_out` instead, as `hadr_check_json` does: the text `hadr-rules simulate
+ * --format json` prints, without the `file` key. An unknown name is an error of kind
+ * `unknown_entity` (one per unknown name of the first scenario that has one) whose message
+ * suggests the closest name when one is close. Either string is freed with
+ * `hadr_string_free`.
+ *
+ * # Safety
+ *
+ * `topology_json` must be NULL or valid for reads of `len` bytes; `fail` must be NULL or valid
+ * for reads of `fail_len` bytes; `simulation_json_out` must be NULL or valid for a write of a
+ * pointer.
+ */
+hadr_status hadr_simulate_json(const char *topology_json,
+                               size_t len,
+                               const char *fail,
+                               size_t fail_len,
+                               uint32_t flags,
+                               char **simulation_json_out);
 
 /**
  * Writes the message of `status` into `buf` (`len` bytes), NUL-terminated, and its length

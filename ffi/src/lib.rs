@@ -15,8 +15,10 @@
 #![allow(non_camel_case_types)]
 
 pub mod engine;
+pub mod import;
 pub mod panic;
 pub mod report;
+pub mod simulate;
 pub mod status;
 pub mod strings;
 pub mod support;
@@ -27,6 +29,7 @@ mod version;
 
 pub use engine::hadr_engine;
 pub use report::{hadr_diagnostic, hadr_report, hadr_severity, hadr_summary};
+pub use simulate::{HADR_SIMULATE_ALL_SINGLE, HADR_SIMULATE_SITES};
 pub use status::hadr_status;
 pub use strings::hadr_str;
 pub use support::{

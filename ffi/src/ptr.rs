@@ -80,6 +80,16 @@ pub(crate) unsafe fn free<T>(ptr: *mut T) {
 ///
 /// `ptr` must be NULL or valid for reads of `len` bytes that nobody mutates for `'a`.
 pub(crate) unsafe fn bytes<'a>(ptr: *const c_char, len: usize) -> Result<&'a [u8], hadr_status> {
+    // SAFETY: this function's contract is `u8_bytes`'s.
+    unsafe { u8_bytes(ptr.cast::<u8>(), len) }
+}
+
+/// A byte buffer the caller passed as `const uint8_t *` with its length.
+///
+/// # Safety
+///
+/// As [`bytes`].
+pub(crate) unsafe fn u8_bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], hadr_status> {
     if ptr.is_null() {
         return Err(hadr_status::NullParameter);
     }
@@ -88,7 +98,24 @@ pub(crate) unsafe fn bytes<'a>(ptr: *const c_char, len: usize) -> Result<&'a [u8
     }
     // SAFETY: `ptr` is not NULL and, by this function's contract, valid for `len` bytes;
     // `len` fits in `isize`.
-    Ok(unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) })
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// An optional byte buffer: NULL with a length of 0 gives `None`; NULL with another length is
+/// `HADR_STATUS_NULL_PARAMETER`.
+///
+/// # Safety
+///
+/// As [`bytes`].
+pub(crate) unsafe fn optional_bytes<'a>(
+    ptr: *const c_char,
+    len: usize,
+) -> Result<Option<&'a [u8]>, hadr_status> {
+    if ptr.is_null() && len == 0 {
+        return Ok(None);
+    }
+    // SAFETY: this function's contract is `bytes`'s.
+    unsafe { bytes(ptr, len) }.map(Some)
 }
 
 /// A NUL-terminated UTF-8 string the caller passed.

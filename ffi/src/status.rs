@@ -20,10 +20,12 @@ pub enum hadr_status {
     NullParameter = 7001,
     /// A string argument is not valid UTF-8.
     InvalidUtf8 = 7002,
-    /// The topology document cannot be read; the errors JSON says where and why.
+    /// An input document (a topology, topology XML, a facts document) cannot be read, or a
+    /// simulation names an entity the topology does not hold; the errors JSON says where and
+    /// why.
     InvalidTopology = 7003,
-    /// An argument is not an accepted value: an unknown token, selector or level, an empty
-    /// suppression reason, or a length too large for the platform.
+    /// An argument is not an accepted value: an unknown token, selector, level or simulation
+    /// flag, an empty suppression reason, or a length too large for the platform.
     InvalidArgument = 7004,
     /// An index is past the end of a list.
     IndexOutOfRange = 7005,
@@ -69,10 +71,10 @@ impl hadr_status {
             hadr_status::NullParameter => "a required pointer argument is NULL",
             hadr_status::InvalidUtf8 => "a string argument is not valid UTF-8",
             hadr_status::InvalidTopology => {
-                "the topology document cannot be read: the errors JSON says where and why"
+                "an input document cannot be read or names an unknown entity: the errors JSON says where and why"
             }
             hadr_status::InvalidArgument => {
-                "an argument is not an accepted value (unknown token, selector or level, or an empty reason)"
+                "an argument is not an accepted value (unknown token, selector, level or flag, or an empty reason)"
             }
             hadr_status::IndexOutOfRange => "the index is past the end of the list",
             hadr_status::BufferTooSmall => "the buffer is too small for the output",

@@ -25,6 +25,24 @@ fn parse(json: &[u8], errors_out: Output<*mut c_char>) -> Result<Topology, hadr_
     })
 }
 
+/// Writes the JSON a call produced to `out`; for an input error, writes its errors JSON to `out`
+/// instead and returns `HADR_STATUS_INVALID_TOPOLOGY`, as `hadr_check_json` does.
+pub(crate) fn write_json_or_errors(
+    out: Output<*mut c_char>,
+    result: Result<String, TopologyError>,
+) -> Result<(), hadr_status> {
+    match result {
+        Ok(json) => {
+            out.write(to_c_string(json)?);
+            Ok(())
+        }
+        Err(error) => {
+            out.write(to_c_string(error.to_json())?);
+            Err(hadr_status::InvalidTopology)
+        }
+    }
+}
+
 /// Checks a topology document (format 1 JSON, `len` bytes at `topology_json`, no NUL needed)
 /// with the default options and writes the report JSON to `*report_json_out`: the bytes
 /// `hadr-rules check --format json` prints for the same document, two-space indented with a

@@ -1,6 +1,7 @@
-//! The exports called from Rust as C would call them: the one-call check gives the core's
-//! bytes, NULL and bad arguments give their statuses, nothing is written on failure, and a panic
-//! inside the boundary comes back as `HADR_STATUS_PANIC`.
+//! The exports called from Rust as C would call them: the one-call check, the import, the check
+//! of any input and the simulation give the core's bytes, NULL and bad arguments give their
+//! statuses, nothing is written on failure, and a panic inside the boundary comes back as
+//! `HADR_STATUS_PANIC`.
 
 #![allow(
     clippy::unwrap_used,
@@ -14,13 +15,23 @@ use std::ptr;
 
 use hadr_rules_ffi::engine::*;
 use hadr_rules_ffi::hadr_status;
+use hadr_rules_ffi::import::*;
 use hadr_rules_ffi::report::*;
+use hadr_rules_ffi::simulate::*;
 use hadr_rules_ffi::status::hadr_status_message;
 use hadr_rules_ffi::strings::hadr_string_free;
 use hadr_rules_ffi::topology::*;
 
 fn example(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn xml_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/../tests/xml/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// Takes a string the library returned and frees it.
@@ -200,4 +211,236 @@ fn a_panic_inside_the_boundary_is_the_panic_status_and_the_process_goes_on() {
     let status = unsafe { hadr_check_json(json.as_ptr().cast(), json.len(), &mut out) };
     assert_eq!(status, hadr_status::Ok);
     take(out);
+}
+
+#[test]
+fn import_xml_gives_the_core_document_bytes() {
+    let xml = xml_fixture("director.xml");
+    let facts_json = xml_fixture("facts/director.json");
+    let facts = hadr_rules::import::Facts::from_json(&facts_json).unwrap();
+    for (facts_ptr, facts_len, facts) in [
+        (ptr::null(), 0, None),
+        (facts_json.as_ptr().cast(), facts_json.len(), Some(&facts)),
+    ] {
+        let expected = hadr_rules::import::import(&xml, facts).unwrap().to_json();
+        let mut out = ptr::null_mut();
+        // SAFETY: valid buffers and output pointer.
+        let status =
+            unsafe { hadr_import_xml(xml.as_ptr(), xml.len(), facts_ptr, facts_len, &mut out) };
+        assert_eq!(status, hadr_status::Ok);
+        assert_eq!(take(out), expected);
+
+        let report = hadr_rules::check(
+            &hadr_rules::import::import(&xml, facts).unwrap().topology,
+            &hadr_rules::Options::default(),
+        );
+        // SAFETY: as above.
+        let status =
+            unsafe { hadr_check_input(xml.as_ptr(), xml.len(), facts_ptr, facts_len, &mut out) };
+        assert_eq!(status, hadr_status::Ok);
+        assert_eq!(take(out), report.to_json());
+    }
+}
+
+#[test]
+fn import_errors_come_back_as_errors_json() {
+    let xml = xml_fixture("director.xml");
+    let json = example("paired-2019-ag.json");
+    let sentinel = 0x5a5a_usize as *mut c_char;
+    let mut out = sentinel;
+    // SAFETY: NULL is allowed and checked; the other pointers are valid.
+    unsafe {
+        assert_eq!(
+            hadr_import_xml(ptr::null(), 1, ptr::null(), 0, &mut out),
+            hadr_status::NullParameter
+        );
+        assert_eq!(
+            hadr_import_xml(xml.as_ptr(), xml.len(), ptr::null(), 5, &mut out),
+            hadr_status::NullParameter
+        );
+        assert_eq!(
+            hadr_import_xml(xml.as_ptr(), xml.len(), ptr::null(), 0, ptr::null_mut()),
+            hadr_status::NullParameter
+        );
+        assert_eq!(
+            hadr_check_input(ptr::null(), 0, ptr::null(), 0, &mut out),
+            hadr_status::NullParameter
+        );
+    }
+    assert_eq!(out, sentinel);
+    let bad_facts = br#"{"defaults": {"sever": {}}}"#;
+    // SAFETY: valid buffers and output pointer.
+    let status = unsafe {
+        hadr_import_xml(
+            xml.as_ptr(),
+            xml.len(),
+            bad_facts.as_ptr().cast(),
+            bad_facts.len(),
+            &mut out,
+        )
+    };
+    assert_eq!(status, hadr_status::InvalidTopology);
+    let errors = take(out);
+    assert!(errors.contains("\"path\": \"/defaults/sever\""), "{errors}");
+    assert!(!errors.contains("\"file\""), "{errors}");
+    // A JSON document is not imported, but is checked (without facts).
+    // SAFETY: as above.
+    let status = unsafe { hadr_import_xml(json.as_ptr(), json.len(), ptr::null(), 0, &mut out) };
+    assert_eq!(status, hadr_status::InvalidTopology);
+    assert!(take(out).starts_with("{\n  \"errors\": [\n"));
+    let mut from_check_json = ptr::null_mut();
+    // SAFETY: as above.
+    unsafe {
+        assert_eq!(
+            hadr_check_input(json.as_ptr(), json.len(), ptr::null(), 0, &mut out),
+            hadr_status::Ok
+        );
+        assert_eq!(
+            hadr_check_json(json.as_ptr().cast(), json.len(), &mut from_check_json),
+            hadr_status::Ok
+        );
+    }
+    assert_eq!(take(out), take(from_check_json));
+    let facts = xml_fixture("facts/director.json");
+    // SAFETY: as above.
+    let status = unsafe {
+        hadr_check_input(
+            json.as_ptr(),
+            json.len(),
+            facts.as_ptr().cast(),
+            facts.len(),
+            &mut out,
+        )
+    };
+    assert_eq!(status, hadr_status::InvalidTopology);
+    assert!(take(out).contains("a facts file completes imported topology XML"));
+}
+
+#[test]
+fn simulate_json_gives_the_core_simulation_bytes() {
+    use hadr_rules::simulate::{Request, simulate};
+    let json = example("clean-2015-mirroring-witness.json");
+    let topology = hadr_rules::Topology::from_json(&json).unwrap();
+    let both = Request {
+        all_single: true,
+        sites: true,
+        ..Default::default()
+    };
+    let cases: [(&str, u32, Request); 5] = [
+        ("", 0, both.clone()),
+        (" ; ,", 0, both),
+        (
+            "",
+            HADR_SIMULATE_SITES,
+            Request {
+                sites: true,
+                ..Default::default()
+            },
+        ),
+        (
+            "sql1-sea.contoso.com, sqlwit-sea.contoso.com;SEATTLE",
+            0,
+            Request {
+                fail: vec![
+                    vec![
+                        "sql1-sea.contoso.com".to_owned(),
+                        "sqlwit-sea.contoso.com".to_owned(),
+                    ],
+                    vec!["SEATTLE".to_owned()],
+                ],
+                ..Default::default()
+            },
+        ),
+        (
+            "seattle",
+            HADR_SIMULATE_ALL_SINGLE,
+            Request {
+                fail: vec![vec!["seattle".to_owned()]],
+                all_single: true,
+                sites: false,
+            },
+        ),
+    ];
+    for (fail, flags, request) in cases {
+        let expected = simulate(&topology, &request).unwrap().to_json();
+        let mut out = ptr::null_mut();
+        // SAFETY: valid buffers and output pointer.
+        let status = unsafe {
+            hadr_simulate_json(
+                json.as_ptr().cast(),
+                json.len(),
+                fail.as_ptr().cast(),
+                fail.len(),
+                flags,
+                &mut out,
+            )
+        };
+        assert_eq!(status, hadr_status::Ok, "{fail:?}");
+        assert_eq!(take(out), expected, "{fail:?} {flags}");
+    }
+}
+
+#[test]
+fn simulate_errors() {
+    let json = example("paired-2019-ag.json");
+    let sentinel = 0x5a5a_usize as *mut c_char;
+    let mut out = sentinel;
+    // SAFETY: NULL is allowed and checked; the other pointers are valid.
+    unsafe {
+        assert_eq!(
+            hadr_simulate_json(ptr::null(), 0, ptr::null(), 0, 0, &mut out),
+            hadr_status::NullParameter
+        );
+        assert_eq!(
+            hadr_simulate_json(
+                json.as_ptr().cast(),
+                json.len(),
+                ptr::null(),
+                3,
+                0,
+                &mut out
+            ),
+            hadr_status::NullParameter
+        );
+        assert_eq!(
+            hadr_simulate_json(
+                json.as_ptr().cast(),
+                json.len(),
+                ptr::null(),
+                0,
+                4,
+                &mut out
+            ),
+            hadr_status::InvalidArgument
+        );
+        let latin1 = b"z\xfcrich";
+        assert_eq!(
+            hadr_simulate_json(
+                json.as_ptr().cast(),
+                json.len(),
+                latin1.as_ptr().cast(),
+                latin1.len(),
+                0,
+                &mut out
+            ),
+            hadr_status::InvalidUtf8
+        );
+    }
+    assert_eq!(out, sentinel);
+    let fail = "chicago;chicgo";
+    // SAFETY: valid buffers and output pointer.
+    let status = unsafe {
+        hadr_simulate_json(
+            json.as_ptr().cast(),
+            json.len(),
+            fail.as_ptr().cast(),
+            fail.len(),
+            0,
+            &mut out,
+        )
+    };
+    assert_eq!(status, hadr_status::InvalidTopology);
+    let errors = take(out);
+    assert!(errors.contains("\"kind\": \"unknown_entity\""), "{errors}");
+    assert!(errors.contains("did you mean `chicago`?"), "{errors}");
 }

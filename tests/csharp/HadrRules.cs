@@ -28,6 +28,10 @@ namespace HadrRules
 
     public enum Severity : uint { Info = 0, Warning = 1, Error = 2 }
 
+    /// <summary>The flags of hadr_simulate_json (HADR_SIMULATE_*).</summary>
+    [Flags]
+    public enum SimulateFlags : uint { None = 0, AllSingle = 1, Sites = 2 }
+
     public enum Support : uint { No = 0, Yes = 1, Undocumented = 2 }
 
     public enum QuorumStatus : uint { Needs = 0, NotSupported = 1, Undocumented = 2 }
@@ -119,6 +123,9 @@ namespace HadrRules
         [DllImport(Lib)] public static extern Status hadr_status_message(uint status, byte[] buf, UIntPtr len, out UIntPtr written);
         [DllImport(Lib)] public static extern void hadr_string_free(IntPtr s);
         [DllImport(Lib)] public static extern Status hadr_check_json(byte[] json, UIntPtr len, out IntPtr reportJson);
+        [DllImport(Lib)] public static extern Status hadr_check_input(byte[] input, UIntPtr len, byte[] factsJson, UIntPtr factsLen, out IntPtr reportJson);
+        [DllImport(Lib)] public static extern Status hadr_import_xml(byte[] input, UIntPtr len, byte[] factsJson, UIntPtr factsLen, out IntPtr documentJson);
+        [DllImport(Lib)] public static extern Status hadr_simulate_json(byte[] json, UIntPtr len, byte[] fail, UIntPtr failLen, uint flags, out IntPtr simulationJson);
 
         [DllImport(Lib)] public static extern Status hadr_engine_new(out EngineHandle engine);
         [DllImport(Lib)] public static extern void hadr_engine_free(IntPtr engine);
@@ -192,6 +199,23 @@ namespace HadrRules
             }
         }
 
+        /// <summary>The length of an optional buffer: 0 for null (passed as NULL).</summary>
+        public static UIntPtr Length(byte[] bytes)
+        {
+            return (UIntPtr)(bytes == null ? 0 : bytes.Length);
+        }
+
+        /// <summary>The JSON a call wrote, or a HadrException with the errors JSON.</summary>
+        public static string TakeJson(Status status, IntPtr json)
+        {
+            string text = TakeString(json);
+            if (status != Status.Ok)
+            {
+                throw new HadrException(status, text);
+            }
+            return text;
+        }
+
         public static void Check(Status status)
         {
             if (status != Status.Ok)
@@ -244,6 +268,38 @@ namespace HadrRules
                 throw new HadrException(status, text);
             }
             return text;
+        }
+
+        /// <summary>The format-1 document of topology XML, a .tbxml file or an
+        /// Export-CsConfiguration zip, completed by an optional facts document (null for none),
+        /// as `hadr-rules import FILE [--facts F]` (hadr_import_xml).</summary>
+        public static string ImportXml(byte[] input, byte[] factsJson)
+        {
+            IntPtr json;
+            var status = Native.hadr_import_xml(input, Native.Length(input), factsJson, Native.Length(factsJson), out json);
+            return Native.TakeJson(status, json);
+        }
+
+        /// <summary>The report JSON of any input `hadr-rules check` reads (JSON, XML, .tbxml,
+        /// zip) with optional facts (null for none) and the default options
+        /// (hadr_check_input).</summary>
+        public static string CheckInput(byte[] input, byte[] factsJson)
+        {
+            IntPtr json;
+            var status = Native.hadr_check_input(input, Native.Length(input), factsJson, Native.Length(factsJson), out json);
+            return Native.TakeJson(status, json);
+        }
+
+        /// <summary>The simulation JSON of a format-1 document, as `hadr-rules simulate
+        /// --format json` (hadr_simulate_json). `fail`: scenarios separated by ';', names by
+        /// ','; null or "" for none. With no scenario and no flag: both flags.</summary>
+        public static string SimulateJson(byte[] topologyJson, string fail, SimulateFlags flags)
+        {
+            byte[] failBytes = string.IsNullOrEmpty(fail) ? null : Encoding.UTF8.GetBytes(fail);
+            IntPtr json;
+            var status = Native.hadr_simulate_json(topologyJson, Native.Length(topologyJson), failBytes,
+                Native.Length(failBytes), (uint)flags, out json);
+            return Native.TakeJson(status, json);
         }
 
         public static Verdict BackEndSupport(string product, string haMode, string sqlVersion, string sqlEdition)

@@ -1,6 +1,7 @@
 // The C ABI from C#, through the binding in HadrRules.cs: the same results as tests/c/.
 //
-// Usage: mono test.exe REPO_ROOT [MANIFEST] (see tests/c/test_abi.c for the manifest format).
+// Usage: mono test.exe REPO_ROOT [MANIFEST [COMMANDS]] (see tests/c/test_abi.c and
+// tests/c/test_commands.c for the manifest formats).
 // The library's expected version comes from the HADR_RULES_VERSION environment variable.
 
 using System;
@@ -419,6 +420,104 @@ static class Program
         }
     }
 
+    static void TestCommands()
+    {
+        // hadr_import_xml: the facts complete the document.
+        byte[] xml = Read("tests/xml/director.xml");
+        string document = Library.ImportXml(xml, Read("tests/xml/facts/director.json"));
+        Check(document.StartsWith("{\n  \"format\": 1,\n") && document.Contains("\"os\": \"ws2016\"")
+            && document.EndsWith("}\n"), "ImportXml with facts");
+        try
+        {
+            Library.ImportXml(Read("tests/xml/bad/malformed.xml"), null);
+            Check(false, "bad XML throws");
+        }
+        catch (HadrException e)
+        {
+            Equal(e.Status, Status.InvalidTopology, "bad XML status");
+            Check(e.ErrorsJson.Contains("\"kind\": \"xml\""), "bad XML errors JSON");
+        }
+
+        // hadr_check_input: XML checked as the CLI does; JSON as hadr_check_json.
+        Check(Library.CheckInput(xml, null).StartsWith("{\n  \"format\": 1,\n  \"ruleset\": "), "CheckInput on XML");
+        byte[] json = Read("examples/paired-2019-ag.json");
+        Equal(Library.CheckInput(json, null), Library.CheckJson(json), "CheckInput on JSON");
+
+        // hadr_simulate_json: no scenario and no flag is both flags; an unknown name is refused.
+        Equal(Library.SimulateJson(json, null, SimulateFlags.None),
+            Library.SimulateJson(json, "", SimulateFlags.AllSingle | SimulateFlags.Sites), "SimulateJson defaults");
+        Check(Library.SimulateJson(json, "chicago", SimulateFlags.None).Contains("\"name\": \"fail chicago\""), "SimulateJson chicago");
+        try
+        {
+            Library.SimulateJson(json, "chicgo", SimulateFlags.None);
+            Check(false, "an unknown name throws");
+        }
+        catch (HadrException e)
+        {
+            Equal(e.Status, Status.InvalidTopology, "unknown name status");
+            Check(e.ErrorsJson.Contains("\"kind\": \"unknown_entity\"") && e.ErrorsJson.Contains("did you mean `chicago`?"),
+                "unknown name errors JSON");
+        }
+        Equal(StatusOf(() => Library.SimulateJson(json, null, (SimulateFlags)4)), Status.InvalidArgument, "unknown flag");
+        IntPtr output;
+        Equal(Native.hadr_import_xml(null, UIntPtr.Zero, null, UIntPtr.Zero, out output), Status.NullParameter, "NULL input");
+        Equal(output, IntPtr.Zero, "nothing written");
+    }
+
+    static void TestCommandIdentity(string manifest)
+    {
+        int cases = 0;
+        foreach (string line in File.ReadAllLines(manifest))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length != 7)
+            {
+                continue;
+            }
+            cases++;
+            string command = fields[0];
+            byte[] input = File.ReadAllBytes(fields[1]);
+            byte[] facts = fields[2].Length > 0 ? File.ReadAllBytes(fields[2]) : null;
+            string expected = Encoding.UTF8.GetString(File.ReadAllBytes(fields[5]));
+            int exit = int.Parse(fields[6]);
+            string actual;
+            Status status = Status.Ok;
+            try
+            {
+                if (command == "import")
+                {
+                    actual = Library.ImportXml(input, facts);
+                }
+                else if (command == "check")
+                {
+                    actual = Library.CheckInput(input, facts);
+                }
+                else
+                {
+                    actual = Library.SimulateJson(input, fields[3], (SimulateFlags)uint.Parse(fields[4]));
+                }
+            }
+            catch (HadrException e)
+            {
+                status = e.Status;
+                actual = e.ErrorsJson;
+            }
+            string what = command + " on " + fields[1] + " (facts " + fields[2] + ", fail " + fields[3] + ", flags " + fields[4] + ")";
+            Equal(status, exit == 2 ? Status.InvalidTopology : Status.Ok, "status of " + what);
+            if (exit == 2 && !expected.StartsWith("{"))
+            {
+                // The CLI printed messages, not an errors JSON (see tests/c/test_commands.c).
+                Check(actual != null && actual.StartsWith("{\n  \"errors\": [\n"), "errors JSON of " + what);
+            }
+            else
+            {
+                Check(actual == expected, what + " equals the CLI");
+            }
+        }
+        Console.WriteLine("commands: " + cases + " cases compared with the CLI");
+        Check(cases >= 60, "the commands manifest has cases");
+    }
+
     static void TestIdentity(string manifest)
     {
         int cases = 0;
@@ -523,7 +622,7 @@ static class Program
     {
         if (args.Length < 1)
         {
-            Console.Error.WriteLine("usage: test.exe REPO_ROOT [MANIFEST]");
+            Console.Error.WriteLine("usage: test.exe REPO_ROOT [MANIFEST [COMMANDS]]");
             return 2;
         }
         root = args[0];
@@ -533,9 +632,14 @@ static class Program
         TestErrors();
         TestSupport();
         TestThreads();
+        TestCommands();
         if (args.Length > 1)
         {
             TestIdentity(args[1]);
+        }
+        if (args.Length > 2)
+        {
+            TestCommandIdentity(args[2]);
         }
         Console.WriteLine("csharp: " + checks + " checks, " + failures + " failed");
         return failures == 0 ? 0 : 1;
