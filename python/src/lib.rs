@@ -5,39 +5,30 @@
 
 mod convert;
 mod errors;
+mod importer;
+mod input;
 mod registry;
 mod report;
 mod support;
 
-use std::path::PathBuf;
-
 use hadr_rules::tokens::Severity;
-use hadr_rules::{Options, Selector, Suppression, Topology, TopologyError};
+use hadr_rules::{Options, Selector, Suppression};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyMapping, PyString};
-use serde_json::Value;
+use pyo3::types::{PyMapping, PyString};
 
 use crate::convert::type_name;
-use crate::errors::{Failure, argument_error, token, topology_error};
+use crate::errors::{argument_error, token, topology_error};
+use crate::input::Role;
 use crate::report::PyReport;
-
-/// A topology as the caller gave it, copied out of Python objects so that it can be read
-/// without the GIL.
-enum Input {
-    /// JSON text.
-    Bytes(Vec<u8>),
-    /// A dict converted to JSON.
-    Value(Value),
-    /// A file, and its name for error messages.
-    File(PathBuf, String),
-}
 
 /// Check a topology and return its report.
 ///
-/// `topology` is JSON text (`str` or `bytes`), a dict shaped like the topology format, or a
-/// path (`os.PathLike`) to a JSON file. Raises `TopologyError` when it cannot be read. The GIL
-/// is released while the engine reads and checks the topology.
+/// `topology` is JSON text (`str` or `bytes`), a dict shaped like the topology format, topology
+/// XML (`str` or `bytes`), a `.tbxml` file or an `Export-CsConfiguration` zip (`bytes`), or a
+/// path (`os.PathLike`) to any of them; the form is told from the content. `facts` (a dict, JSON
+/// text or a path) completes imported XML. Raises `TopologyError` when it cannot be read. The
+/// GIL is released while the engine reads and checks the topology.
 #[pyfunction]
 #[pyo3(signature = (
     topology,
@@ -46,6 +37,7 @@ enum Input {
     allow_basic_ag_on_standard = false,
     severity = None,
     suppress = None,
+    facts = None,
 ))]
 fn check(
     py: Python<'_>,
@@ -54,6 +46,7 @@ fn check(
     allow_basic_ag_on_standard: bool,
     severity: Option<&Bound<'_, PyAny>>,
     suppress: Option<&Bound<'_, PyAny>>,
+    facts: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
     let level = token(
         py,
@@ -73,100 +66,20 @@ fn check(
             .transpose()?
             .unwrap_or_default(),
     };
-    let input = match input(topology)? {
-        Ok(input) => input,
+    let (topology, facts) = match input::arguments(topology, facts, Role::Topology)? {
+        Ok(arguments) => arguments,
         Err(failure) => return Err(topology_error(py, &failure)),
     };
-    // Reading, resolving and checking need no Python object: other threads run meanwhile.
-    let result = py.detach(move || load(input).map(|t| hadr_rules::check(&t, &options)));
+    // Reading, importing, resolving and checking need no Python object: other threads run
+    // meanwhile.
+    let result = py.detach(move || {
+        let facts = facts.map(input::facts).transpose()?;
+        input::topology(topology, facts.as_ref()).map(|t| hadr_rules::check(&t, &options))
+    });
     match result {
         Ok(report) => Ok(PyReport::new(report, level)),
         Err(failure) => Err(topology_error(py, &failure)),
     }
-}
-
-/// Copies the topology argument out of Python.
-fn input(topology: &Bound<'_, PyAny>) -> PyResult<Result<Input, Failure>> {
-    if let Ok(text) = topology.cast::<PyString>() {
-        return Ok(match text.to_cow() {
-            Ok(text) => Ok(Input::Bytes(text.into_owned().into_bytes())),
-            Err(_) => Err(Failure::new(
-                hadr_rules::InputError {
-                    kind: hadr_rules::ErrorKind::Encoding,
-                    file: None,
-                    path: String::new(),
-                    line: None,
-                    column: None,
-                    message: "the text is not valid Unicode (it holds a lone surrogate)".to_owned(),
-                    expected: Some("text that can be written as UTF-8".to_owned()),
-                }
-                .into(),
-                None,
-            )),
-        });
-    }
-    if let Ok(bytes) = topology.cast::<PyBytes>() {
-        return Ok(Ok(Input::Bytes(bytes.as_bytes().to_vec())));
-    }
-    if let Ok(bytes) = topology.cast::<PyByteArray>() {
-        return Ok(Ok(Input::Bytes(bytes.to_vec())));
-    }
-    if topology.cast::<PyMapping>().is_ok() {
-        return Ok(convert::to_value(topology).map(Input::Value).map_err(|e| {
-            let mut failure = Failure::new(e.error.into(), None);
-            failure.locs = Some(vec![e.loc]);
-            failure
-        }));
-    }
-    if topology.hasattr("__fspath__")? {
-        let path: PathBuf = topology.extract()?;
-        let name = path.to_string_lossy().into_owned();
-        return Ok(Ok(Input::File(path, name)));
-    }
-    Err(PyTypeError::new_err(format!(
-        "topology must be JSON text (str or bytes), a dict, or a path (os.PathLike), not {}",
-        type_name(topology)
-    )))
-}
-
-/// Reads and resolves a topology; runs without the GIL.
-fn load(input: Input) -> Result<Topology, Failure> {
-    match input {
-        Input::Bytes(bytes) => from_bytes(&bytes),
-        Input::Value(value) => {
-            let text = serde_json::to_vec(&value).unwrap_or_default();
-            Topology::from_json(&text).map_err(|mut error| {
-                // Positions would point into JSON text the caller never saw.
-                for e in &mut error.errors {
-                    e.line = None;
-                    e.column = None;
-                }
-                Failure::new(error, Some(value))
-            })
-        }
-        Input::File(path, name) => {
-            let bytes = std::fs::read(&path).map_err(|error| {
-                let reason = match error.kind() {
-                    std::io::ErrorKind::NotFound => "no such file".to_owned(),
-                    std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
-                    std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-                    _ => error.to_string(),
-                };
-                Failure::new(TopologyError::unreadable(&name, &reason), None)
-            })?;
-            from_bytes(&bytes).map_err(|mut failure| {
-                failure.error = failure.error.in_file(&name);
-                failure
-            })
-        }
-    }
-}
-
-fn from_bytes(bytes: &[u8]) -> Result<Topology, Failure> {
-    Topology::from_json(bytes).map_err(|error| {
-        let text = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-        Failure::new(error, serde_json::from_slice(text).ok())
-    })
 }
 
 /// `{"PAIR-009": "error", "SQL": "info"}` as severity overrides, in order.
@@ -272,6 +185,10 @@ fn _tokens() -> Vec<(&'static str, Vec<&'static str>)> {
         ),
         ("Family", Family::ALL.iter().map(|t| t.as_str()).collect()),
         ("Os", Os::ALL.iter().map(|t| t.as_str()).collect()),
+        (
+            "ImportWarningKind",
+            importer::WARNING_KINDS.iter().map(|t| t.as_str()).collect(),
+        ),
     ]
 }
 
@@ -281,6 +198,8 @@ fn _hadr_rules(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("RULESET", hadr_rules::RULESET)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(importer::import_topology, m)?)?;
+    m.add_function(wrap_pyfunction!(importer::import_warnings, m)?)?;
     m.add_function(wrap_pyfunction!(_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(registry::rules, m)?)?;
     m.add_function(wrap_pyfunction!(registry::rule, m)?)?;

@@ -29,6 +29,8 @@ from hadr_rules._hadr_rules import (
     check,
     explain,
     first_start_quorum,
+    import_topology,
+    import_warnings,
     functional_quorum,
     os_versions,
     rule,
@@ -36,8 +38,12 @@ from hadr_rules._hadr_rules import (
     sql_versions,
 )
 from hadr_rules._types import (
+    FactsInput,
     Family,
     HaMode,
+    ImportSource,
+    ImportWarningDetails,
+    ImportWarningKind,
     Os,
     Product,
     QuorumDict,
@@ -54,8 +60,12 @@ from hadr_rules._types import (
 
 __all__ = [
     "RULESET",
+    "FactsInput",
     "Family",
     "HaMode",
+    "ImportSource",
+    "ImportWarningDetails",
+    "ImportWarningKind",
     "Os",
     "Product",
     "QuorumDict",
@@ -85,6 +95,8 @@ __all__ = [
     "explain",
     "first_start_quorum",
     "functional_quorum",
+    "import_topology",
+    "import_warnings",
     "os_versions",
     "rule",
     "rules",

@@ -5,8 +5,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, final
 
 from hadr_rules._types import (
+    FactsInput,
     Family,
     HaMode,
+    ImportSource,
+    ImportWarningDetails,
     Os,
     Product,
     QuorumDict,
@@ -24,6 +27,8 @@ __all__ = [
     "__version__",
     "RULESET",
     "check",
+    "import_topology",
+    "import_warnings",
     "_tokens",
     "rules",
     "rule",
@@ -51,12 +56,37 @@ def check(
     allow_basic_ag_on_standard: bool = False,
     severity: Mapping[str, Severity] | None = None,
     suppress: Iterable[Suppression] | None = None,
+    facts: FactsInput | None = None,
 ) -> Report:
     """Check a topology and return its report.
 
-    `topology` is JSON text (`str` or `bytes`), a dict shaped like the topology format, or a
-    path (`os.PathLike`) to a JSON file. Raises `TopologyError` when it cannot be read.
+    `topology` is JSON text (`str` or `bytes`), a dict shaped like the topology format, topology
+    XML (`str` or `bytes`), a `.tbxml` file or an `Export-CsConfiguration` zip (`bytes`), or a
+    path (`os.PathLike`) to any of them; the form is told from the content. `facts` (a dict,
+    JSON text or a path) completes imported XML. Raises `TopologyError` when it cannot be read.
     The GIL is released while the engine reads and checks the topology.
+    """
+
+def import_topology(
+    source: ImportSource,
+    *,
+    facts: FactsInput | None = None,
+    anonymize: bool = False,
+) -> dict[str, Any]:
+    """Import topology XML and return the format-1 document as a dict.
+
+    `source` is topology XML (`str` or `bytes`), a `.tbxml` file or an `Export-CsConfiguration`
+    zip (`bytes`), or a path (`os.PathLike`) to one of them; the form is told from the content.
+    `facts` (a dict, JSON text or a path) supplies what the XML does not hold. With `anonymize`,
+    host names, domains, addresses and ids are replaced consistently. Raises `TopologyError`
+    when the input cannot be imported. The GIL is released while importing.
+    """
+
+def import_warnings(source: ImportSource, *, facts: FactsInput | None = None) -> list[ImportWarningDetails]:
+    """The warnings of importing topology XML, as `hadr-rules import` prints them: a list of
+    `{"kind", "path", "line", "message"}` dicts (`line` only when known), in document order.
+
+    Takes the same `source` and `facts` as `import_topology` and raises the same errors.
     """
 
 def _tokens() -> list[tuple[str, list[str]]]:

@@ -7,8 +7,12 @@ import os
 from typing import Any, List, Literal, Mapping, Optional, TypedDict, Union
 
 __all__ = [
+    "FactsInput",
     "Family",
     "HaMode",
+    "ImportSource",
+    "ImportWarningDetails",
+    "ImportWarningKind",
     "Os",
     "Product",
     "QuorumDict",
@@ -66,8 +70,45 @@ Os = Union[
     Literal["ws2025"],
 ]
 
+ImportWarningKind = Union[
+    Literal["placeholder_address"],
+    Literal["not_fully_qualified"],
+    Literal["assumed"],
+    Literal["unverified"],
+    Literal["unknown_element"],
+    Literal["no_cms"],
+    Literal["skipped_cluster"],
+    Literal["mixed_versions"],
+    Literal["unused_fact"],
+]
+
 TopologyInput = Union[str, bytes, bytearray, Mapping[str, Any], os.PathLike[str], os.PathLike[bytes]]
-"""What `check` reads: JSON text, a dict shaped like the topology format, or a file path."""
+"""What `check` reads: JSON text, a dict shaped like the topology format, topology XML (text or
+bytes), a `.tbxml` file or an `Export-CsConfiguration` zip (bytes), or a path to any of them."""
+
+ImportSource = Union[str, bytes, bytearray, os.PathLike[str], os.PathLike[bytes]]
+"""What `import_topology` reads: topology XML (text or bytes), a `.tbxml` file or an
+`Export-CsConfiguration` zip (bytes), or a path to one of them."""
+
+FactsInput = Union[str, bytes, bytearray, Mapping[str, Any], os.PathLike[str], os.PathLike[bytes]]
+"""The `facts=` argument: a dict shaped like the facts format (`docs/facts-format.md`), its JSON
+text, or the path of a facts file."""
+
+
+class _ImportWarningDetailsRequired(TypedDict):
+    kind: ImportWarningKind
+    path: str
+    message: str
+
+
+class ImportWarningDetails(_ImportWarningDetailsRequired, total=False):
+    """One entry of `import_warnings()`: a problem that did not stop the import.
+
+    `path` is a JSON Pointer into the imported document (into the facts for `unused_fact`;
+    `""` when no entity is concerned); `line`, the line of the XML element, only when known.
+    """
+
+    line: int
 
 
 class _SuppressionRequired(TypedDict):

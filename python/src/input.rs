@@ -1,0 +1,187 @@
+//! The topology, source and facts arguments: copied out of Python objects with the GIL, then
+//! read without it.
+
+use std::path::{Path, PathBuf};
+
+use hadr_rules::import::{Facts, Form, Import};
+use hadr_rules::{ErrorKind, InputError, Topology, TopologyError};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyMapping, PyString};
+use serde_json::Value;
+
+use crate::convert::{self, type_name};
+use crate::errors::Failure;
+
+/// An argument as the caller gave it, owned by Rust.
+pub enum Input {
+    /// Text: JSON, topology XML, a `.tbxml` file or the bytes of a zip.
+    Bytes(Vec<u8>),
+    /// A dict converted to JSON.
+    Value(Value),
+    /// A file, and its name for error messages.
+    File(PathBuf, String),
+}
+
+/// Which argument is being read: what it accepts and how a wrong type is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `check(topology)`: any input, a dict included.
+    Topology,
+    /// `import_topology(source)`: XML text, bytes or a path.
+    Source,
+    /// `facts=`: a dict, JSON text or a path.
+    Facts,
+}
+
+impl Role {
+    fn accepts_mapping(self) -> bool {
+        self != Role::Source
+    }
+
+    fn expected(self) -> &'static str {
+        match self {
+            Role::Topology => {
+                "topology must be JSON text or topology XML (str or bytes), a dict, or a path \
+                 (os.PathLike)"
+            }
+            Role::Source => {
+                "source must be topology XML (str or bytes, a .tbxml file or an \
+                 Export-CsConfiguration zip as bytes) or a path (os.PathLike)"
+            }
+            Role::Facts => {
+                "facts must be a dict, JSON text (str or bytes), or a path (os.PathLike)"
+            }
+        }
+    }
+}
+
+/// Copies an argument out of Python: `Err` for a wrong type, `Ok(Err)` for a value that cannot
+/// be a document (a string with a lone surrogate, a dict with no JSON equivalent).
+pub fn input(object: &Bound<'_, PyAny>, role: Role) -> PyResult<Result<Input, Failure>> {
+    if let Ok(text) = object.cast::<PyString>() {
+        return Ok(match text.to_cow() {
+            Ok(text) => Ok(Input::Bytes(text.into_owned().into_bytes())),
+            Err(_) => Err(Failure::new(
+                InputError {
+                    kind: ErrorKind::Encoding,
+                    file: None,
+                    path: String::new(),
+                    line: None,
+                    column: None,
+                    message: "the text is not valid Unicode (it holds a lone surrogate)".to_owned(),
+                    expected: Some("text that can be written as UTF-8".to_owned()),
+                }
+                .into(),
+                None,
+            )),
+        });
+    }
+    if let Ok(bytes) = object.cast::<PyBytes>() {
+        return Ok(Ok(Input::Bytes(bytes.as_bytes().to_vec())));
+    }
+    if let Ok(bytes) = object.cast::<PyByteArray>() {
+        return Ok(Ok(Input::Bytes(bytes.to_vec())));
+    }
+    if role.accepts_mapping() && object.cast::<PyMapping>().is_ok() {
+        return Ok(convert::to_value(object).map(Input::Value).map_err(|e| {
+            let mut failure = Failure::new(e.error.into(), None);
+            failure.locs = Some(vec![e.loc]);
+            failure
+        }));
+    }
+    if object.hasattr("__fspath__")? {
+        let path: PathBuf = object.extract()?;
+        let name = path.to_string_lossy().into_owned();
+        return Ok(Ok(Input::File(path, name)));
+    }
+    Err(PyTypeError::new_err(format!(
+        "{}, not {}",
+        role.expected(),
+        type_name(object)
+    )))
+}
+
+/// Copies a topology or source argument and the facts argument out of Python.
+pub fn arguments(
+    source: &Bound<'_, PyAny>,
+    facts: Option<&Bound<'_, PyAny>>,
+    role: Role,
+) -> PyResult<Result<(Input, Option<Input>), Failure>> {
+    let source = input(source, role)?;
+    let facts = facts
+        .filter(|facts| !facts.is_none())
+        .map(|facts| input(facts, Role::Facts))
+        .transpose()?;
+    Ok(match (source, facts) {
+        // The facts first, as the command line reads them first.
+        (_, Some(Err(failure))) | (Err(failure), _) => Err(failure),
+        (Ok(source), None) => Ok((source, None)),
+        (Ok(source), Some(Ok(facts))) => Ok((source, Some(facts))),
+    })
+}
+
+/// Reads and resolves a topology of any form: JSON as it is, XML, `.tbxml` and zips imported
+/// with the facts (as `hadr-rules check [--facts]` does). Runs without the GIL.
+pub fn topology(input: Input, facts: Option<&Facts>) -> Result<Topology, Failure> {
+    parse(input, |bytes| {
+        hadr_rules::import::read(bytes, facts).map(|import| import.topology)
+    })
+}
+
+/// Imports topology XML, a `.tbxml` file or a zip (as `hadr-rules import` does); JSON is
+/// refused. Runs without the GIL.
+pub fn import(input: Input, facts: Option<&Facts>) -> Result<Import, Failure> {
+    parse(input, |bytes| hadr_rules::import::import(bytes, facts))
+}
+
+/// Reads a facts file (as `--facts` does). Runs without the GIL.
+pub fn facts(input: Input) -> Result<Facts, Failure> {
+    parse(input, Facts::from_json)
+}
+
+/// Reads an input with `read`; errors are located in the document and name the file.
+fn parse<T>(
+    input: Input,
+    read: impl FnOnce(&[u8]) -> Result<T, TopologyError>,
+) -> Result<T, Failure> {
+    match input {
+        Input::Bytes(bytes) => read(&bytes).map_err(|error| Failure::new(error, root(&bytes))),
+        Input::Value(value) => {
+            let text = serde_json::to_vec(&value).unwrap_or_default();
+            read(&text).map_err(|mut error| {
+                // Positions would point into JSON text the caller never saw.
+                for e in &mut error.errors {
+                    e.line = None;
+                    e.column = None;
+                }
+                Failure::new(error, Some(value))
+            })
+        }
+        Input::File(path, name) => {
+            let bytes = read_file(&path, &name)?;
+            read(&bytes).map_err(|error| Failure::new(error.in_file(&name), root(&bytes)))
+        }
+    }
+}
+
+/// The document as JSON, when it is JSON: tells array indices from keys made of digits.
+fn root(bytes: &[u8]) -> Option<Value> {
+    if hadr_rules::import::detect(bytes) != Form::Json {
+        return None;
+    }
+    let text = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    serde_json::from_slice(text).ok()
+}
+
+fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|error| {
+        let reason = match error.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_owned(),
+            std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => error.to_string(),
+        };
+        Failure::new(TopologyError::unreadable(name, &reason), None)
+    })
+}
