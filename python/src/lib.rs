@@ -9,6 +9,7 @@ mod importer;
 mod input;
 mod registry;
 mod report;
+mod simulate;
 mod support;
 
 use hadr_rules::tokens::Severity;
@@ -166,28 +167,28 @@ fn selector_of(py: Python<'_>, text: &str) -> PyResult<Selector> {
 /// Every token of the enumerations the API takes or returns, for the test that keeps the
 /// literal types of `hadr_rules._types` in step with the engine.
 #[pyfunction]
-fn _tokens() -> Vec<(&'static str, Vec<&'static str>)> {
+fn _tokens() -> Vec<(&'static str, Vec<String>)> {
     use hadr_rules::tokens::{Family, HaMode, Os, Product, SqlEdition, SqlVersion};
+    fn strings<T: Copy>(all: &[T], as_str: impl Fn(T) -> &'static str) -> Vec<String> {
+        all.iter().map(|t| as_str(*t).to_owned()).collect()
+    }
     vec![
-        (
-            "Severity",
-            Severity::ALL.iter().map(|t| t.as_str()).collect(),
-        ),
-        ("Product", Product::ALL.iter().map(|t| t.as_str()).collect()),
-        ("HaMode", HaMode::ALL.iter().map(|t| t.as_str()).collect()),
-        (
-            "SqlVersion",
-            SqlVersion::ALL.iter().map(|t| t.as_str()).collect(),
-        ),
-        (
-            "SqlEdition",
-            SqlEdition::ALL.iter().map(|t| t.as_str()).collect(),
-        ),
-        ("Family", Family::ALL.iter().map(|t| t.as_str()).collect()),
-        ("Os", Os::ALL.iter().map(|t| t.as_str()).collect()),
+        ("Severity", strings(Severity::ALL, Severity::as_str)),
+        ("Product", strings(Product::ALL, Product::as_str)),
+        ("HaMode", strings(HaMode::ALL, HaMode::as_str)),
+        ("SqlVersion", strings(SqlVersion::ALL, SqlVersion::as_str)),
+        ("SqlEdition", strings(SqlEdition::ALL, SqlEdition::as_str)),
+        ("Family", strings(Family::ALL, Family::as_str)),
+        ("Os", strings(Os::ALL, Os::as_str)),
         (
             "ImportWarningKind",
-            importer::WARNING_KINDS.iter().map(|t| t.as_str()).collect(),
+            strings(&importer::WARNING_KINDS, |kind| kind.as_str()),
+        ),
+        ("PoolState", simulate::tokens(&simulate::STATES)),
+        ("BackEndState", simulate::tokens(&simulate::BACK_END_STATES)),
+        (
+            "RecoveryAction",
+            simulate::tokens(&simulate::RECOVERY_ACTIONS),
         ),
     ]
 }
@@ -200,6 +201,7 @@ fn _hadr_rules(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(importer::import_topology, m)?)?;
     m.add_function(wrap_pyfunction!(importer::import_warnings, m)?)?;
+    m.add_function(wrap_pyfunction!(simulate::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(registry::rules, m)?)?;
     m.add_function(wrap_pyfunction!(registry::rule, m)?)?;

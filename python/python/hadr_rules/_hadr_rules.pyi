@@ -6,6 +6,7 @@ from typing import Any, Literal, final
 
 from hadr_rules._types import (
     FactsInput,
+    FailedInput,
     Family,
     HaMode,
     ImportSource,
@@ -16,6 +17,7 @@ from hadr_rules._types import (
     RuleDoc,
     RuleSource,
     Severity,
+    Simulation,
     SqlEdition,
     SqlVersion,
     Summary,
@@ -29,6 +31,7 @@ __all__ = [
     "check",
     "import_topology",
     "import_warnings",
+    "simulate",
     "_tokens",
     "rules",
     "rule",
@@ -87,6 +90,25 @@ def import_warnings(source: ImportSource, *, facts: FactsInput | None = None) ->
     `{"kind", "path", "line", "message"}` dicts (`line` only when known), in document order.
 
     Takes the same `source` and `facts` as `import_topology` and raises the same errors.
+    """
+
+def simulate(
+    topology: TopologyInput,
+    *,
+    failed: FailedInput | None = None,
+    all_single: bool = False,
+    sites: bool = False,
+    facts: FactsInput | None = None,
+) -> Simulation:
+    """Simulate failures in a topology and return the simulation as a dict.
+
+    `topology` is read as `check` reads it (JSON text or a dict, topology XML, a `.tbxml` file or
+    an `Export-CsConfiguration` zip, or a path), with `facts` for XML. `failed` is a list of
+    names failing together (one scenario) or a list of such lists (one scenario each): sites,
+    data centers, pools, servers, SQL hosts, SQL stores or file stores, matched without case.
+    `all_single` adds every single failure, `sites` the loss of each site and data center; with
+    no scenario and neither flag, both run. Raises `TopologyError` when the topology cannot be
+    read or a name is unknown (`unknown_entity`). The GIL is released while simulating.
     """
 
 def _tokens() -> list[tuple[str, list[str]]]:

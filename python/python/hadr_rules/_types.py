@@ -4,22 +4,35 @@ hadr_rules takes and returns. They are plain typing constructs, importable at ru
 from __future__ import annotations
 
 import os
-from typing import Any, List, Literal, Mapping, Optional, TypedDict, Union
+from typing import Any, List, Literal, Mapping, Optional, Sequence, TypedDict, Union
 
 __all__ = [
+    "AffectedPool",
+    "BackEndState",
     "FactsInput",
+    "FailedInput",
     "Family",
+    "FrontEndQuorum",
+    "FrontEndTolerance",
     "HaMode",
     "ImportSource",
     "ImportWarningDetails",
     "ImportWarningKind",
     "Os",
+    "PoolOutcome",
+    "PoolState",
     "Product",
     "QuorumDict",
     "QuorumNeeded",
+    "QuorumThreshold",
+    "Recovery",
+    "RecoveryAction",
     "RuleDoc",
     "RuleSource",
+    "Scenario",
     "Severity",
+    "Simulation",
+    "SinglePointOfFailure",
     "SqlEdition",
     "SqlVersion",
     "Summary",
@@ -89,6 +102,10 @@ bytes), a `.tbxml` file or an `Export-CsConfiguration` zip (bytes), or a path to
 ImportSource = Union[str, bytes, bytearray, os.PathLike[str], os.PathLike[bytes]]
 """What `import_topology` reads: topology XML (text or bytes), a `.tbxml` file or an
 `Export-CsConfiguration` zip (bytes), or a path to one of them."""
+
+FailedInput = Union[Sequence[str], Sequence[Sequence[str]]]
+"""The `failed=` argument of `simulate`: names failing together (one scenario), or a list of
+such lists (one scenario each)."""
 
 FactsInput = Union[str, bytes, bytearray, Mapping[str, Any], os.PathLike[str], os.PathLike[bytes]]
 """The `facts=` argument: a dict shaped like the facts format (`docs/facts-format.md`), its JSON
@@ -160,3 +177,102 @@ class QuorumDict(TypedDict):
 
     status: Literal["needs", "not_supported", "undocumented"]
     needed: List[QuorumNeeded]
+
+
+# The simulation: `simulate()` returns the document of `docs/simulate-format.md`.
+
+PoolState = Union[Literal["up"], Literal["degraded"], Literal["down"]]
+BackEndState = Union[
+    Literal["not_applicable"],
+    Literal["available"],
+    Literal["automatic_failover"],
+    Literal["manual_failover_needed"],
+    Literal["unavailable"],
+]
+RecoveryAction = Union[
+    Literal["none"],
+    Literal["automatic"],
+    Literal["manual_back_end_failover"],
+    Literal["quorum_loss_recovery"],
+    Literal["pool_failover"],
+    Literal["restore"],
+]
+QuorumThreshold = Union[List[QuorumNeeded], Literal["undocumented"], Literal["not_supported"]]
+"""A quorum-table row: conditions that must all hold, or why there is none."""
+
+
+class FrontEndQuorum(TypedDict):
+    """`PoolOutcome["front_end"]`: the Front End Servers of an Enterprise pool against the
+    quorum tables."""
+
+    running: int
+    total: int
+    functional_needed: QuorumThreshold
+    first_start_needed: QuorumThreshold
+
+
+class _RecoveryRequired(TypedDict):
+    action: RecoveryAction
+    cms_failover_first: bool
+    steps: List[str]
+    users_without_recovery: List[str]
+
+
+class Recovery(_RecoveryRequired, total=False):
+    """`PoolOutcome["recovery"]`: the way back; `target`, `rto` and `rpo` only when known."""
+
+    target: str
+    rto: str
+    rpo: str
+
+
+class _PoolOutcomeRequired(TypedDict):
+    pool: str
+    state: PoolState
+    back_end: BackEndState
+    recovery: Recovery
+    rules: List[str]
+    notes: List[str]
+
+
+class PoolOutcome(_PoolOutcomeRequired, total=False):
+    """One pool in one scenario; `front_end` for Enterprise Front End pools only."""
+
+    front_end: FrontEndQuorum
+
+
+class Scenario(TypedDict):
+    """One set of simultaneous failures and what it does to every pool, in document order."""
+
+    name: str
+    failed: List[str]
+    pools: List[PoolOutcome]
+
+
+class FrontEndTolerance(TypedDict):
+    """How many Front End Servers of a pool may fail at once (`None`: not documented)."""
+
+    pool: str
+    servers: int
+    survives: Optional[int]
+
+
+class AffectedPool(TypedDict):
+    pool: str
+    state: PoolState
+
+
+class SinglePointOfFailure(TypedDict):
+    """An entity whose loss alone leaves pools degraded or down."""
+
+    entity: str
+    pools: List[AffectedPool]
+
+
+class Simulation(TypedDict):
+    """What `simulate()` returns: the JSON of `hadr-rules simulate --format json`."""
+
+    format: int
+    scenarios: List[Scenario]
+    front_end_tolerance: List[FrontEndTolerance]
+    single_points_of_failure: List[SinglePointOfFailure]
