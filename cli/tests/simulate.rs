@@ -114,3 +114,23 @@ fn an_unknown_name_is_an_input_error_with_a_suggestion() {
         "error: examples/paired-2019-ag.json: no entity `chicgo` in the topology: did you mean `chicago`? (expected the name of a site, data center, pool, server, SQL host, SQL store or file store)\n"
     );
 }
+
+#[test]
+fn topology_xml_with_facts_simulates_like_its_imported_document() {
+    let xml = [
+        "tests/xml/director.xml",
+        "--facts",
+        "tests/xml/facts/director.json",
+    ];
+    let (code, imported, _) = run(&["import", xml[0], xml[1], xml[2]]);
+    assert_eq!(code, 0);
+    let json_file =
+        std::env::temp_dir().join(format!("hadr-rules-simulate-{}.json", std::process::id()));
+    std::fs::write(&json_file, imported).unwrap();
+    let (code, from_xml, _) = run(&["simulate", xml[0], xml[1], xml[2], "--format", "json"]);
+    assert_eq!(code, 0);
+    let (_, from_json, _) = run(&["simulate", json_file.to_str().unwrap(), "--format", "json"]);
+    std::fs::remove_file(&json_file).unwrap();
+    assert_eq!(from_xml, from_json);
+    assert!(from_xml.contains("\"lose site Dallas\""));
+}
