@@ -12,9 +12,9 @@ pub(crate) struct Origin {
 }
 
 impl Origin {
-    pub(crate) fn of(node: roxmltree::Node<'_, '_>) -> Self {
+    pub(crate) fn of(lines: &super::xml::Lines, node: roxmltree::Node<'_, '_>) -> Self {
         Origin {
-            line: super::xml::line(node),
+            line: lines.line(node),
             element: super::xml::describe(node),
         }
     }
@@ -45,6 +45,8 @@ pub(crate) struct Model {
     pub unknown: Vec<Origin>,
     /// Problems found while reading the XML (missing attributes, dangling references).
     pub errors: Vec<crate::error::InputError>,
+    /// Where the lines of the XML text start, to give elements their line numbers.
+    pub lines: super::xml::Lines,
 }
 
 #[derive(Debug, Clone)]

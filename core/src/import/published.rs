@@ -7,12 +7,13 @@ use roxmltree::Node;
 use super::model::{
     Address, Cluster, Machine, Model, Origin, Reference, Service, Site, SqlInstance,
 };
-use super::xml::{ROLES, TOPOLOGY, attr, child, children, flag, is, list, text};
+use super::xml::{Lines, ROLES, TOPOLOGY, attr, child, children, flag, is, list, text};
 use crate::error::{ErrorKind, InputError};
 
 /// Reads a `{Topology.2008}Topology` element.
 pub(crate) fn read(root: Node<'_, '_>) -> Model {
     let mut model = Model {
+        lines: Lines::new(root.document().input_text()),
         default_domain: child(root, TOPOLOGY, "InternalDomains")
             .and_then(|d| attr(d, "DefaultDomain"))
             .map(str::to_owned),
@@ -31,7 +32,7 @@ pub(crate) fn read(root: Node<'_, '_>) -> Model {
                 name: child(site, TOPOLOGY, "Name").map(text).unwrap_or_default(),
                 key,
                 branch,
-                origin: Origin::of(site),
+                origin: Origin::of(&model.lines, site),
             });
         }
     }
@@ -55,14 +56,14 @@ pub(crate) fn required(model: &mut Model, node: Node<'_, '_>, name: &str) -> Opt
     if value.is_none() {
         model
             .errors
-            .push(missing(node, &format!("attribute `{name}`")));
+            .push(missing(&model.lines, node, &format!("attribute `{name}`")));
     }
     value
 }
 
 /// The error for something missing on an element.
-pub(crate) fn missing(node: Node<'_, '_>, what: &str) -> InputError {
-    let origin = Origin::of(node);
+pub(crate) fn missing(lines: &Lines, node: Node<'_, '_>, what: &str) -> InputError {
+    let origin = Origin::of(lines, node);
     InputError::at(
         ErrorKind::MissingKey,
         "",
@@ -90,24 +91,26 @@ fn service_key(model: &mut Model, id: Node<'_, '_>) -> Option<String> {
 fn instance_key(model: &mut Model, id: Node<'_, '_>) -> Option<(String, String, String)> {
     let name = attr(id, "Name").unwrap_or_default().to_owned();
     let Some(cluster) = child(id, TOPOLOGY, "ClusterId") else {
-        model.errors.push(missing(id, "`ClusterId`"));
+        model.errors.push(missing(&model.lines, id, "`ClusterId`"));
         return None;
     };
     let cluster = cluster_key(model, cluster)?;
     Some((format!("{cluster}/{name}"), name, cluster))
 }
 
-fn reference(key: String, written: String, node: Node<'_, '_>) -> Reference {
+fn reference(lines: &Lines, key: String, written: String, node: Node<'_, '_>) -> Reference {
     Reference {
         key,
         written,
-        origin: Origin::of(node),
+        origin: Origin::of(lines, node),
     }
 }
 
 fn read_cluster(model: &mut Model, cluster: Node<'_, '_>) {
     let Some(id) = child(cluster, TOPOLOGY, "ClusterId") else {
-        model.errors.push(missing(cluster, "`ClusterId`"));
+        model
+            .errors
+            .push(missing(&model.lines, cluster, "`ClusterId`"));
         return;
     };
     let Some(key) = cluster_key(model, id) else {
@@ -125,7 +128,7 @@ fn read_cluster(model: &mut Model, cluster: Node<'_, '_>) {
                     .filter(|f| !f.is_empty())
                     .map(str::to_owned),
                 ordinal: attr(machine, "OrdinalInCluster").and_then(|o| o.parse().ok()),
-                origin: Origin::of(machine),
+                origin: Origin::of(&model.lines, machine),
             }
         })
         .collect();
@@ -136,7 +139,7 @@ fn read_cluster(model: &mut Model, cluster: Node<'_, '_>) {
         site,
         machines,
         single_machine: None,
-        origin: Origin::of(cluster),
+        origin: Origin::of(&model.lines, cluster),
     });
 }
 
@@ -151,7 +154,7 @@ pub(crate) fn read_addresses(model: &mut Model, machine: Node<'_, '_>) {
                 model.addresses.push(Address {
                     attribute,
                     value: value.to_owned(),
-                    origin: Origin::of(interface),
+                    origin: Origin::of(&model.lines, interface),
                 });
             }
         }
@@ -169,14 +172,16 @@ pub(crate) fn note_unknown(model: &mut Model, node: Node<'_, '_>, known: &[&str]
         let detail = namespace == Some(ROLES);
         let shared = namespace == Some(TOPOLOGY) && known.contains(&name);
         if !(expected || detail || shared) {
-            model.unknown.push(Origin::of(item));
+            model.unknown.push(Origin::of(&model.lines, item));
         }
     }
 }
 
 fn read_instance(model: &mut Model, instance: Node<'_, '_>) {
     let Some(id) = child(instance, TOPOLOGY, "SqlInstanceId") else {
-        model.errors.push(missing(instance, "`SqlInstanceId`"));
+        model
+            .errors
+            .push(missing(&model.lines, instance, "`SqlInstanceId`"));
         return;
     };
     let Some((key, name, cluster)) = instance_key(model, id) else {
@@ -186,6 +191,7 @@ fn read_instance(model: &mut Model, instance: Node<'_, '_>) {
     let mirror = child(instance, TOPOLOGY, "MirrorSqlInstanceId").and_then(|m| {
         let (key, name, cluster) = instance_key(model, m)?;
         Some(reference(
+            &model.lines,
             key,
             format!("SQL instance `{name}` on cluster {cluster}"),
             m,
@@ -195,7 +201,7 @@ fn read_instance(model: &mut Model, instance: Node<'_, '_>) {
     for attribute in instance.attributes() {
         if attribute.name() != "AlwaysOnPrimaryNodeFqdn" {
             model.unknown.push(Origin {
-                line: super::xml::line(instance),
+                line: model.lines.line(instance),
                 element: format!(
                     "<SqlInstance {}=\"{}\">",
                     attribute.name(),
@@ -212,13 +218,15 @@ fn read_instance(model: &mut Model, instance: Node<'_, '_>) {
             .filter(|f| !f.is_empty())
             .map(str::to_owned),
         mirror,
-        origin: Origin::of(instance),
+        origin: Origin::of(&model.lines, instance),
     });
 }
 
 fn read_service(model: &mut Model, service: Node<'_, '_>) {
     let Some(id) = child(service, TOPOLOGY, "ServiceId") else {
-        model.errors.push(missing(service, "`ServiceId`"));
+        model
+            .errors
+            .push(missing(&model.lines, service, "`ServiceId`"));
         return;
     };
     let Some(key) = service_key(model, id) else {
@@ -229,10 +237,16 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
     let installed_on = child(service, TOPOLOGY, "InstalledOn").and_then(|on| {
         if let Some(cluster) = child(on, TOPOLOGY, "ClusterId") {
             let key = cluster_key(model, cluster)?;
-            Some(reference(key.clone(), format!("cluster {key}"), cluster))
+            Some(reference(
+                &model.lines,
+                key.clone(),
+                format!("cluster {key}"),
+                cluster,
+            ))
         } else if let Some(sql) = child(on, TOPOLOGY, "SqlInstanceId") {
             let (key, name, cluster) = instance_key(model, sql)?;
             Some(reference(
+                &model.lines,
                 key,
                 format!("SQL instance `{name}` on cluster {cluster}"),
                 sql,
@@ -240,27 +254,41 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
         } else {
             model
                 .errors
-                .push(missing(on, "`ClusterId` or `SqlInstanceId`"));
+                .push(missing(&model.lines, on, "`ClusterId` or `SqlInstanceId`"));
             None
         }
     });
     if installed_on.is_none() && child(service, TOPOLOGY, "InstalledOn").is_none() {
-        model.errors.push(missing(service, "`InstalledOn`"));
+        model
+            .errors
+            .push(missing(&model.lines, service, "`InstalledOn`"));
     }
     let depends_on = list(service, TOPOLOGY, "DependsOn", "Dependency")
         .filter_map(|dependency| child(dependency, TOPOLOGY, "ServiceId"))
         .filter_map(|target| {
             let key = service_key(model, target)?;
-            Some(reference(key.clone(), format!("service {key}"), target))
+            Some(reference(
+                &model.lines,
+                key.clone(),
+                format!("service {key}"),
+                target,
+            ))
         })
         .collect();
     let backup = child(service, TOPOLOGY, "Backup").and_then(|backup| {
         let Some(target) = child(backup, TOPOLOGY, "ServiceId") else {
-            model.errors.push(missing(backup, "`ServiceId`"));
+            model
+                .errors
+                .push(missing(&model.lines, backup, "`ServiceId`"));
             return None;
         };
         let key = service_key(model, target)?;
-        Some(reference(key.clone(), format!("service {key}"), backup))
+        Some(reference(
+            &model.lines,
+            key.clone(),
+            format!("service {key}"),
+            backup,
+        ))
     });
     note_unknown(
         model,
@@ -268,6 +296,7 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
         &["ServiceId", "DependsOn", "InstalledOn", "Backup", "Ports"],
     );
     model.services.push(details(
+        &model.lines,
         service,
         Service {
             key,
@@ -280,7 +309,7 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
             cms_active: None,
             share: None,
             origin: Origin {
-                line: super::xml::line(service),
+                line: model.lines.line(service),
                 element: format!("<Service ServiceId=\"{service_id}\">"),
             },
         },
@@ -288,12 +317,12 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
 }
 
 /// Reads the role detail elements both formats share.
-pub(crate) fn details(node: Node<'_, '_>, mut service: Service) -> Service {
+pub(crate) fn details(lines: &Lines, node: Node<'_, '_>, mut service: Service) -> Service {
     if let Some(registrar) = child(node, ROLES, "RegistrarService") {
         service.is_director = flag(registrar, "IsDirector");
     }
     if let Some(cms) = child(node, ROLES, "CentralMgmtService") {
-        service.cms_active = Some((flag(cms, "IsActive"), Origin::of(cms)));
+        service.cms_active = Some((flag(cms, "IsActive"), Origin::of(lines, cms)));
     }
     if let Some(share) = child(node, ROLES, "FileStoreService") {
         service.share = attr(share, "ShareName").map(str::to_owned);

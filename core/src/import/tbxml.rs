@@ -5,13 +5,14 @@ use roxmltree::Node;
 
 use super::model::{Cluster, Machine, Model, Origin, Reference, Service, Site, SqlInstance};
 use super::published::{details, missing, note_unknown, read_addresses, required};
-use super::xml::{TOPOLOGY, WRITABLE, attr, child, find, flag, list, text};
+use super::xml::{Lines, TOPOLOGY, WRITABLE, attr, child, find, flag, list, text};
 
 /// Reads a `{TopologyBuilder.2008}TopologyBuilder` element; `None` when it holds no
 /// `PartialTopology`.
 pub(crate) fn read(root: Node<'_, '_>) -> Option<Model> {
     let topology = find(root, WRITABLE, "PartialTopology")?;
     let mut model = Model {
+        lines: Lines::new(root.document().input_text()),
         default_domain: child(topology, TOPOLOGY, "InternalDomains")
             .and_then(|d| attr(d, "DefaultDomain"))
             .map(str::to_owned),
@@ -42,7 +43,7 @@ fn read_site(model: &mut Model, site: Node<'_, '_>, branch: bool) {
             .map(text)
             .unwrap_or_default(),
         branch,
-        origin: Origin::of(site),
+        origin: Origin::of(&model.lines, site),
     });
     for cluster in list(site, WRITABLE, "Clusters", "Cluster") {
         read_cluster(model, cluster, &key);
@@ -64,7 +65,7 @@ fn read_cluster(model: &mut Model, cluster: Node<'_, '_>, site: &str) {
                     .filter(|f| !f.is_empty())
                     .map(str::to_owned),
                 ordinal: None,
-                origin: Origin::of(machine),
+                origin: Origin::of(&model.lines, machine),
             }
         })
         .collect();
@@ -79,7 +80,7 @@ fn read_cluster(model: &mut Model, cluster: Node<'_, '_>, site: &str) {
                 "UniqueId" | "Name" | "AlwaysOnPrimaryNodeFqdn"
             ) {
                 model.unknown.push(Origin {
-                    line: super::xml::line(instance),
+                    line: model.lines.line(instance),
                     element: format!(
                         "<SqlInstance {}=\"{}\">",
                         attribute.name(),
@@ -96,7 +97,7 @@ fn read_cluster(model: &mut Model, cluster: Node<'_, '_>, site: &str) {
                 .filter(|f| !f.is_empty())
                 .map(str::to_owned),
             mirror: None,
-            origin: Origin::of(instance),
+            origin: Origin::of(&model.lines, instance),
         });
     }
     note_unknown(model, cluster, &["Machines", "SqlInstances"]);
@@ -106,16 +107,16 @@ fn read_cluster(model: &mut Model, cluster: Node<'_, '_>, site: &str) {
         site: site.to_owned(),
         machines,
         single_machine: flag(cluster, "IsSingleMachineOnly"),
-        origin: Origin::of(cluster),
+        origin: Origin::of(&model.lines, cluster),
     });
 }
 
-fn guid(node: Node<'_, '_>, attribute: &str, what: &str) -> Option<Reference> {
+fn guid(lines: &Lines, node: Node<'_, '_>, attribute: &str, what: &str) -> Option<Reference> {
     let key = attr(node, attribute).filter(|k| !k.is_empty())?;
     Some(Reference {
         key: key.to_owned(),
         written: format!("{what} {key}"),
-        origin: Origin::of(node),
+        origin: Origin::of(lines, node),
     })
 }
 
@@ -126,26 +127,32 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
     let Some(role) = required(model, service, "RoleName") else {
         return;
     };
-    let installed_on = guid(service, "InstalledOn", "cluster or SQL instance");
+    let installed_on = guid(
+        &model.lines,
+        service,
+        "InstalledOn",
+        "cluster or SQL instance",
+    );
     if installed_on.is_none() {
         model
             .errors
-            .push(missing(service, "attribute `InstalledOn`"));
+            .push(missing(&model.lines, service, "attribute `InstalledOn`"));
     }
     let depends_on = list(service, WRITABLE, "DependsOn", "Dependency")
-        .filter_map(|dependency| guid(dependency, "ServiceUniqueId", "service"))
+        .filter_map(|dependency| guid(&model.lines, dependency, "ServiceUniqueId", "service"))
         .collect();
     // Unverified: no paired .tbxml sample; the backup Registrar is taken from `Backup`'s
     // `ServiceUniqueId`, on the element or on a child.
     let backup = child(service, WRITABLE, "Backup").and_then(|backup| {
-        guid(backup, "ServiceUniqueId", "service").or_else(|| {
+        guid(&model.lines, backup, "ServiceUniqueId", "service").or_else(|| {
             backup
                 .children()
-                .find_map(|c| guid(c, "ServiceUniqueId", "service"))
+                .find_map(|c| guid(&model.lines, c, "ServiceUniqueId", "service"))
         })
     });
     note_unknown(model, service, &["DependsOn", "Backup", "Ports"]);
     model.services.push(details(
+        &model.lines,
         service,
         Service {
             key: key.clone(),
@@ -158,7 +165,7 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
             cms_active: None,
             share: None,
             origin: Origin {
-                line: super::xml::line(service),
+                line: model.lines.line(service),
                 element: format!("<Service RoleName=\"{role}\" UniqueId=\"{key}\">"),
             },
         },

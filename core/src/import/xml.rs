@@ -132,9 +132,22 @@ pub(crate) fn text(node: Node<'_, '_>) -> String {
         .to_owned()
 }
 
-/// 1-based line of the element's start tag.
-pub(crate) fn line(node: Node<'_, '_>) -> usize {
-    node.document().text_pos_at(node.range().start).row as usize
+/// Where each line of a text starts, to turn element offsets into line numbers without
+/// rescanning the text for every element.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lines(Vec<usize>);
+
+impl Lines {
+    pub(crate) fn new(text: &str) -> Self {
+        Lines(text.match_indices('\n').map(|(i, _)| i).collect())
+    }
+
+    /// 1-based line of the element's start tag.
+    pub(crate) fn line(&self, node: Node<'_, '_>) -> usize {
+        self.0
+            .partition_point(|&newline| newline < node.range().start)
+            + 1
+    }
 }
 
 /// The element as a short start tag with its identifying attributes, for messages:
