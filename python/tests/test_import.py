@@ -479,30 +479,36 @@ def big_xml(pools: int) -> bytes:
 
 
 def test_gil_is_released_while_importing() -> None:
-    xml = big_xml(400)
-    samples: List[float] = []
-    stop = threading.Event()
+    # The import must last long enough to tell: grow the topology until it does.
+    pools = 2000
+    while True:
+        xml = big_xml(pools)
+        samples: List[float] = []
+        stop = threading.Event()
 
-    def tick() -> None:
-        last = 0.0
-        while not stop.is_set():
-            now = time.perf_counter()
-            if now - last >= 0.002:
-                samples.append(now)
-                last = now
+        def tick() -> None:
+            last = 0.0
+            while not stop.is_set():
+                now = time.perf_counter()
+                if now - last >= 0.002:
+                    samples.append(now)
+                    last = now
 
-    # As in test_threads: another Python thread keeps running while one is inside the import.
-    ticker = threading.Thread(target=tick)
-    ticker.start()
-    try:
-        time.sleep(0.02)
-        start = time.perf_counter()
-        document = hadr_rules.import_topology(xml)
-        end = time.perf_counter()
-    finally:
-        stop.set()
-        ticker.join()
-    assert len(document["pools"]) == 400
+        # As in test_threads: another Python thread keeps running while one is inside the import.
+        ticker = threading.Thread(target=tick)
+        ticker.start()
+        try:
+            time.sleep(0.02)
+            start = time.perf_counter()
+            document = hadr_rules.import_topology(xml)
+            end = time.perf_counter()
+        finally:
+            stop.set()
+            ticker.join()
+        assert len(document["pools"]) == pools
+        if end - start > 0.1 or pools >= 64000:
+            break
+        pools *= 2
     assert end - start > 0.1, "the topology is too small to tell"
     inside = [t for t in samples if start + 0.03 < t < end - 0.03]
     assert len(inside) >= 5, (len(inside), end - start)
