@@ -12,12 +12,14 @@
     clippy::indexing_slicing
 )]
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::collections::BTreeSet;
+
 use rstest::rstest;
 use serde_json::Value;
+
+use common::{parse, run, run_with_stdin, workspace};
 
 /// Every file of `tests/bad-input/` with the error kind it must give.
 const CASES: &[(&str, &str)] = &[
@@ -35,47 +37,6 @@ const CASES: &[(&str, &str)] = &[
     ("utf16-bom.json", "encoding"),
 ];
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the cli crate sits in the workspace")
-        .to_path_buf()
-}
-
-fn hadr() -> Command {
-    let mut command = Command::cargo_bin("hadr-rules").expect("the hadr-rules binary is built");
-    command
-        .current_dir(workspace())
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR");
-    command
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut command = hadr();
-    command.args(args);
-    if let Some(stdin) = stdin {
-        command.write_stdin(stdin.to_vec());
-    }
-    let output = command.output().expect("hadr-rules runs");
-    Run {
-        code: output.status.code().expect("hadr-rules exits normally"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn parse(json: &str) -> Value {
-    serde_json::from_str(json).unwrap_or_else(|error| panic!("not JSON ({error}):\n{json}"))
-}
-
 fn kind_of(file: &str) -> &'static str {
     CASES
         .iter()
@@ -86,7 +47,7 @@ fn kind_of(file: &str) -> &'static str {
 
 /// The `{"errors": [...]}` document of `check FILE --format json`.
 fn json_errors(path: &str) -> Vec<Value> {
-    let run = run(&["check", path, "--format", "json"], None);
+    let run = run(&["check", path, "--format", "json"]);
     assert_eq!(run.code, 2, "{path}");
     let json = parse(&run.stdout);
     let keys: Vec<&String> = json.as_object().expect("object").keys().collect();
@@ -126,7 +87,7 @@ fn every_bad_input_is_listed() {
 #[case::utf16_bom("utf16-bom.json")]
 fn bad_input(#[case] file: &str) {
     let path = format!("tests/bad-input/{file}");
-    let text = run(&["check", &path], None);
+    let text = run(&["check", &path]);
     assert_eq!(text.code, 2, "exit of `check {path}`");
     assert_eq!(text.stdout, "", "nothing on stdout for an unreadable file");
     assert!(
@@ -170,7 +131,7 @@ fn position_and_path(#[case] file: &str, #[case] pointer: &str) {
     assert_eq!(error["path"], pointer);
     let line = error["line"].as_u64().expect("a line");
     let column = error["column"].as_u64().expect("a column");
-    let stderr = run(&["check", &path], None).stderr;
+    let stderr = run(&["check", &path]).stderr;
     assert!(
         stderr.starts_with(&format!("error: {path}:{line}:{column}: at `{pointer}`: ")),
         "{stderr}"
@@ -179,13 +140,13 @@ fn position_and_path(#[case] file: &str, #[case] pointer: &str) {
 
 #[test]
 fn unknown_token_suggests_the_nearest() {
-    let run = run(&["check", "tests/bad-input/unknown-product.json"], None);
+    let run = run(&["check", "tests/bad-input/unknown-product.json"]);
     assert!(
         run.stderr.contains("did you mean `sfb2019`?"),
         "{}",
         run.stderr
     );
-    let run = self::run(&["check", "tests/bad-input/unknown-key.json"], None);
+    let run = self::run(&["check", "tests/bad-input/unknown-key.json"]);
     assert!(
         run.stderr.contains("did you mean `backup_pool`?"),
         "{}",
@@ -195,15 +156,12 @@ fn unknown_token_suggests_the_nearest() {
 
 #[test]
 fn json_errors_document() {
-    let run = run(
-        &[
-            "check",
-            "tests/bad-input/unknown-product.json",
-            "--format",
-            "json",
-        ],
-        None,
-    );
+    let run = run(&[
+        "check",
+        "tests/bad-input/unknown-product.json",
+        "--format",
+        "json",
+    ]);
     assert_eq!(run.code, 2);
     insta::assert_snapshot!("unknown-product.errors.json", run.stdout);
     let json = parse(&run.stdout);
@@ -230,7 +188,7 @@ fn json_errors_document() {
 
 #[test]
 fn missing_file() {
-    let run = run(&["check", "tests/bad-input/no-such-file.json"], None);
+    let run = run(&["check", "tests/bad-input/no-such-file.json"]);
     assert_eq!(run.code, 2);
     assert_eq!(run.stdout, "");
     insta::assert_snapshot!("missing-file", run.stderr);
@@ -241,7 +199,7 @@ fn missing_file() {
 
 #[test]
 fn directory() {
-    let run = run(&["check", "tests/bad-input"], None);
+    let run = run(&["check", "tests/bad-input"]);
     assert_eq!(run.code, 2);
     assert_eq!(run.stdout, "");
     insta::assert_snapshot!("directory", run.stderr);
@@ -252,13 +210,16 @@ fn directory() {
 
 #[test]
 fn bad_stdin() {
-    let run = run(&["check", "-"], Some(b"{\"format\": 1, \"sites\": ["));
+    let run = run_with_stdin(
+        &["check", "-"],
+        Some(b"{\"format\": 1, \"sites\": [".to_vec()),
+    );
     assert_eq!(run.code, 2);
     assert_eq!(run.stdout, "");
     insta::assert_snapshot!("stdin-truncated", run.stderr);
     assert!(run.stderr.starts_with("error: -:"), "{}", run.stderr);
 
-    let empty = self::run(&["check", "-"], Some(b""));
+    let empty = self::run_with_stdin(&["check", "-"], Some(b"".to_vec()));
     assert_eq!(empty.code, 2);
     assert!(empty.stderr.contains("empty"), "{}", empty.stderr);
 }
@@ -268,7 +229,7 @@ fn bad_stdin() {
 fn bad_file_among_good_ones() {
     let good = "examples/clean-lync2013-cluster.json";
     let bad = "tests/bad-input/format-2.json";
-    let run = run(&["check", good, bad, "--format", "json"], None);
+    let run = run(&["check", good, bad, "--format", "json"]);
     assert_eq!(run.code, 2);
     let json = parse(&run.stdout);
     assert_eq!(json["format"], 1);
@@ -285,7 +246,7 @@ fn bad_file_among_good_ones() {
         run.stderr
     );
 
-    let text = self::run(&["check", good, bad], None);
+    let text = self::run(&["check", good, bad]);
     assert_eq!(text.code, 2);
     assert!(
         text.stdout.starts_with(&format!("{good}\n")),

@@ -12,12 +12,14 @@
     clippy::indexing_slicing
 )]
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::collections::BTreeSet;
+
 use rstest::rstest;
 use serde_json::Value;
+
+use common::{Run, hadr, parse, run, run_with_stdin, workspace};
 
 /// `(rule, severity, subject)`.
 type Finding = (String, String, String);
@@ -150,48 +152,6 @@ const DIAGNOSTIC_KEYS: &[&str] = &[
 ];
 const OPTIONAL_DIAGNOSTIC_KEYS: &[&str] = &["not_evaluated", "unverified", "suppressed"];
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the cli crate sits in the workspace")
-        .to_path_buf()
-}
-
-/// The binary, run in the workspace root without colours.
-fn hadr() -> Command {
-    let mut command = Command::cargo_bin("hadr-rules").expect("the hadr-rules binary is built");
-    command
-        .current_dir(workspace())
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR");
-    command
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with_stdin(args, None)
-}
-
-fn run_with_stdin(args: &[&str], stdin: Option<Vec<u8>>) -> Run {
-    let mut command = hadr();
-    command.args(args);
-    if let Some(stdin) = stdin {
-        command.write_stdin(stdin);
-    }
-    let output = command.output().expect("hadr-rules runs");
-    Run {
-        code: output.status.code().expect("hadr-rules exits normally"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
 fn example(file: &str) -> &'static Example {
     EXAMPLES
         .iter()
@@ -214,10 +174,6 @@ fn keys(value: &Value) -> BTreeSet<&str> {
         .keys()
         .map(String::as_str)
         .collect()
-}
-
-fn parse(json: &str) -> Value {
-    serde_json::from_str(json).unwrap_or_else(|error| panic!("not JSON ({error}):\n{json}"))
 }
 
 /// Checks that `report` has exactly the fields of the report format, that the summary counts

@@ -12,47 +12,15 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::path::PathBuf;
+
 use rstest::rstest;
-use serde_json::Value;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the cli crate sits in the workspace")
-        .to_path_buf()
-}
+use common::{parse, run, workspace};
 
 const SAMPLES: &str = "../shared/samples/topology-xml";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let output = Command::cargo_bin("hadr-rules")
-        .expect("the hadr-rules binary is built")
-        .current_dir(workspace())
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR")
-        .args(args)
-        .output()
-        .expect("hadr-rules runs");
-    Run {
-        code: output.status.code().expect("hadr-rules exits normally"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn parse(json: &str) -> Value {
-    serde_json::from_str(json).unwrap_or_else(|error| panic!("not JSON ({error}):\n{json}"))
-}
 
 /// A file in the system's temporary directory, unique to this test.
 fn temp(name: &str) -> PathBuf {

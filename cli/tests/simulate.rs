@@ -8,29 +8,17 @@
     clippy::indexing_slicing
 )]
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("hadr-rules")
-        .unwrap()
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use common::{Run, run};
 
 #[test]
 fn losing_a_site_of_a_pair() {
-    let (code, text, _) = run(&[
+    let Run {
+        code, stdout: text, ..
+    } = run(&[
         "simulate",
         "examples/paired-2019-ag.json",
         "--fail",
@@ -38,7 +26,9 @@ fn losing_a_site_of_a_pair() {
     ]);
     assert_eq!(code, 0);
     insta::assert_snapshot!("paired-lose-chicago.text", text);
-    let (code, json, _) = run(&[
+    let Run {
+        code, stdout: json, ..
+    } = run(&[
         "simulate",
         "examples/paired-2019-ag.json",
         "--fail",
@@ -58,10 +48,16 @@ fn losing_a_site_of_a_pair() {
 
 #[test]
 fn every_single_failure_and_site_of_a_mirrored_pool() {
-    let (code, text, _) = run(&["simulate", "examples/clean-2015-mirroring-witness.json"]);
+    let Run {
+        code, stdout: text, ..
+    } = run(&["simulate", "examples/clean-2015-mirroring-witness.json"]);
     assert_eq!(code, 0);
     insta::assert_snapshot!("mirrored-default.text", text);
-    let (_, json, _) = run(&[
+    let Run {
+        code: _,
+        stdout: json,
+        ..
+    } = run(&[
         "simulate",
         "examples/clean-2015-mirroring-witness.json",
         "--all-single",
@@ -81,7 +77,9 @@ fn every_single_failure_and_site_of_a_mirrored_pool() {
 
 #[test]
 fn several_failures_in_one_scenario() {
-    let (code, json, _) = run(&[
+    let Run {
+        code, stdout: json, ..
+    } = run(&[
         "simulate",
         "examples/clean-2015-mirroring-witness.json",
         "--fail",
@@ -101,7 +99,11 @@ fn several_failures_in_one_scenario() {
 
 #[test]
 fn an_unknown_name_is_an_input_error_with_a_suggestion() {
-    let (code, stdout, stderr) = run(&[
+    let Run {
+        code,
+        stdout,
+        stderr,
+    } = run(&[
         "simulate",
         "examples/paired-2019-ag.json",
         "--fail",
@@ -122,14 +124,26 @@ fn topology_xml_with_facts_simulates_like_its_imported_document() {
         "--facts",
         "tests/xml/facts/director.json",
     ];
-    let (code, imported, _) = run(&["import", xml[0], xml[1], xml[2]]);
+    let Run {
+        code,
+        stdout: imported,
+        ..
+    } = run(&["import", xml[0], xml[1], xml[2]]);
     assert_eq!(code, 0);
     let json_file =
         std::env::temp_dir().join(format!("hadr-rules-simulate-{}.json", std::process::id()));
     std::fs::write(&json_file, imported).unwrap();
-    let (code, from_xml, _) = run(&["simulate", xml[0], xml[1], xml[2], "--format", "json"]);
+    let Run {
+        code,
+        stdout: from_xml,
+        ..
+    } = run(&["simulate", xml[0], xml[1], xml[2], "--format", "json"]);
     assert_eq!(code, 0);
-    let (_, from_json, _) = run(&["simulate", json_file.to_str().unwrap(), "--format", "json"]);
+    let Run {
+        code: _,
+        stdout: from_json,
+        ..
+    } = run(&["simulate", json_file.to_str().unwrap(), "--format", "json"]);
     std::fs::remove_file(&json_file).unwrap();
     assert_eq!(from_xml, from_json);
     assert!(from_xml.contains("\"lose site Dallas\""));

@@ -106,6 +106,29 @@ fn resolve(
     found
 }
 
+/// Looks up where an element says it is (`(key, "is in site", expected)`), recording a dangling
+/// reference with the element's line when nothing has that key.
+fn lookup(
+    errors: &mut Vec<InputError>,
+    map: &HashMap<&str, usize>,
+    origin: &Origin,
+    (key, relation, expected): (&str, &str, &str),
+) -> Option<usize> {
+    let found = map.get(key).copied();
+    if found.is_none() {
+        let message = format!(
+            "{} {relation} {key}, which the topology does not define",
+            origin.element
+        );
+        errors.push(
+            InputError::at(ErrorKind::DanglingReference, "", message)
+                .expected(expected)
+                .position(origin.line, 1),
+        );
+    }
+    found
+}
+
 impl<'m> Builder<'m> {
     fn new(model: &'m Model, facts: &'m Facts) -> Self {
         let index = |keys: Vec<&'m str>| -> HashMap<&'m str, usize> {
@@ -120,44 +143,20 @@ impl<'m> Builder<'m> {
             .clusters
             .iter()
             .map(|c| {
-                let found = sites.get(c.site.as_str()).copied();
-                if found.is_none() {
-                    errors.push(
-                        InputError::at(
-                            ErrorKind::DanglingReference,
-                            "",
-                            format!(
-                                "{} is in site {}, which the topology does not define",
-                                c.origin.element, c.site
-                            ),
-                        )
-                        .expected("a site of the topology")
-                        .position(c.origin.line, 1),
-                    );
-                }
-                found
+                let placed = (c.site.as_str(), "is in site", "a site of the topology");
+                lookup(&mut errors, &sites, &c.origin, placed)
             })
             .collect();
         let instance_cluster = model
             .instances
             .iter()
             .map(|i| {
-                let found = clusters.get(i.cluster.as_str()).copied();
-                if found.is_none() {
-                    errors.push(
-                        InputError::at(
-                            ErrorKind::DanglingReference,
-                            "",
-                            format!(
-                                "{} is on cluster {}, which the topology does not define",
-                                i.origin.element, i.cluster
-                            ),
-                        )
-                        .expected("a cluster of the topology")
-                        .position(i.origin.line, 1),
-                    );
-                }
-                found
+                let placed = (
+                    i.cluster.as_str(),
+                    "is on cluster",
+                    "a cluster of the topology",
+                );
+                lookup(&mut errors, &clusters, &i.origin, placed)
             })
             .collect();
         let instance_mirror = model
