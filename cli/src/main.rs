@@ -9,9 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use hadr_rules::import::{Facts, Import};
-use hadr_rules::registry;
 use hadr_rules::tokens::{Family, Severity};
 use hadr_rules::{Options, Report, Selector, Suppression, Topology, TopologyError};
+use hadr_rules::{generate, registry};
 
 #[derive(Debug, Parser)]
 #[command(name = "hadr-rules", version, about, long_about = None)]
@@ -50,6 +50,16 @@ enum Command {
     },
     /// Show what happens to every pool when servers, SQL nodes, sites or data centers fail.
     Simulate(SimulateArgs),
+    /// Write a large, valid topology document for benchmarks and load tests: paired Front End
+    /// pools with their servers and back-end stores, one pair in ten carrying a known mistake.
+    Generate {
+        /// Number of Front End pools (rounded up to an even number).
+        #[arg(long, default_value_t = 1000)]
+        pools: usize,
+        /// Seed: the same pools and seed always give the same bytes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -148,6 +158,12 @@ fn main() -> ExitCode {
         Command::Explain { rule } => explain(&rule),
         Command::Simulate(args) => simulate(&args),
         Command::Import(args) => import(&args),
+        Command::Generate { pools, seed } => {
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(generate::generate(pools, seed).as_bytes());
+            0
+        }
         Command::Schema { facts } => {
             let schema = if facts {
                 hadr_rules::import::facts_schema()

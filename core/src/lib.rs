@@ -10,6 +10,7 @@
 //! ```
 
 pub mod document;
+pub mod generate;
 pub mod import;
 pub mod matrix;
 pub mod registry;

@@ -465,14 +465,9 @@ impl<'a> Resolver<'a> {
             );
         }
         let back_end = pool.back_end.as_deref().and_then(|id| {
-            let names = self.stores.keys().copied().collect();
-            self.reference(
-                id,
-                &at("back_end"),
-                "SQL store",
-                self.stores.get(id).copied(),
-                names,
-            )
+            let found = self.stores.get(id).copied();
+            let names = |r: &Self| r.stores.keys().copied().collect();
+            self.reference(id, &at("back_end"), "SQL store", found, names)
         });
         let backup = pool
             .backup_pool
@@ -484,7 +479,7 @@ impl<'a> Resolver<'a> {
             .and_then(|fqdn| self.pool_ref(fqdn, &at("associated_pool")));
         if let Some(id) = pool.file_store.as_deref() {
             let found = self.file_stores.get(id).copied();
-            let names = self.file_stores.keys().copied().collect();
+            let names = |r: &Self| r.file_stores.keys().copied().collect();
             self.reference(id, &at("file_store"), "file store", found, names);
         }
         let site_data_center = self
@@ -516,31 +511,34 @@ impl<'a> Resolver<'a> {
 
     fn site_ref(&mut self, id: &str, pointer: &str) -> Option<usize> {
         let found = self.sites.get(id).copied();
-        let names = self.sites.keys().copied().collect();
-        self.reference(id, pointer, "site", found, names)
+        self.reference(id, pointer, "site", found, |r| {
+            r.sites.keys().copied().collect()
+        })
     }
 
     fn pool_ref(&mut self, fqdn: &str, pointer: &str) -> Option<usize> {
         let found = self.pools.get(&fqdn.to_lowercase()).copied();
-        let names = self
-            .document
-            .pools
-            .iter()
-            .map(|pool| pool.fqdn.as_str())
-            .collect();
-        self.reference(fqdn, pointer, "pool", found, names)
+        self.reference(fqdn, pointer, "pool", found, |r| {
+            r.document
+                .pools
+                .iter()
+                .map(|pool| pool.fqdn.as_str())
+                .collect()
+        })
     }
 
-    /// Records a dangling reference, suggesting the closest existing name.
+    /// Records a dangling reference, suggesting the closest existing name. The names are
+    /// listed only for a dangling reference: listing them for every reference is quadratic.
     fn reference(
         &mut self,
         name: &str,
         pointer: &str,
         what: &str,
         found: Option<usize>,
-        mut names: Vec<&'a str>,
+        names: impl FnOnce(&Self) -> Vec<&'a str>,
     ) -> Option<usize> {
         if found.is_none() {
+            let mut names = names(self);
             names.sort_unstable();
             let message = match closest(name, names.iter().copied()) {
                 Some(near) => format!("no {what} `{name}` in the document: did you mean `{near}`?"),

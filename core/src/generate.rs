@@ -1,0 +1,307 @@
+//! A deterministic generator of large, valid topology documents, for benchmarks, stress and
+//! property tests.
+//!
+//! `generate(pools, seed)` returns the JSON text of a format-1 document with `pools` Front End
+//! pools, paired two by two across sites, each with its servers and its own back-end store. The
+//! mix follows real deployments: Skype for Business Server 2019 pools on AlwaysOn Availability
+//! Groups, 2015 pools on mirroring with a witness or on AlwaysOn Failover Cluster Instances.
+//! About one pair in ten carries one of the mistakes listed in [`Violation`]; the same
+//! arguments always give the same bytes.
+
+use std::fmt::Write;
+
+/// A mistake the generator plants in a pair, and the rule that reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Violation {
+    /// The partner is a Standard Edition server (PAIR-001).
+    EditionMismatch,
+    /// The partner runs on virtual machines (PAIR-002).
+    PlatformMismatch,
+    /// The partner runs another Windows Server version (PAIR-003).
+    OsMismatch,
+    /// A Skype for Business Server 2019 pool of two servers (FE-002).
+    TwoServerPool,
+    /// Mirroring under Skype for Business Server 2019 (BE-002).
+    MirroringOn2019,
+    /// A witness on another SQL Server version than its mirror pair (BE-006).
+    WitnessVersion,
+}
+
+impl Violation {
+    /// Every planted mistake, in the order the generator cycles through them.
+    pub const ALL: [Violation; 6] = [
+        Violation::EditionMismatch,
+        Violation::PlatformMismatch,
+        Violation::OsMismatch,
+        Violation::TwoServerPool,
+        Violation::MirroringOn2019,
+        Violation::WitnessVersion,
+    ];
+}
+
+/// The share of pairs that carry a violation: one in `VIOLATION_EVERY`.
+pub const VIOLATION_EVERY: u64 = 10;
+
+/// The JSON text of a valid document with `pools` Front End pools (rounded up to an even
+/// number, at least two), built from `seed`.
+pub fn generate(pools: usize, seed: u64) -> String {
+    let pairs = pools.div_ceil(2).max(1);
+    let sites = (pairs / 10).max(1) * 2;
+    let mut out = String::with_capacity(pairs * 2 * 1100 + 256);
+    out.push_str("{\n  \"format\": 1,\n");
+    let _ = writeln!(
+        out,
+        "  \"name\": \"generated: {} pools, seed {seed}\",",
+        pairs * 2
+    );
+    out.push_str("  \"sites\": [\n");
+    for site in 0..sites {
+        let region = ["emea", "amer", "apac"]
+            .get(site / 2 % 3)
+            .copied()
+            .unwrap_or("emea");
+        let comma = if site + 1 < sites { "," } else { "" };
+        let _ = writeln!(
+            out,
+            "    {{ \"id\": \"site-{site}\", \"region\": \"{region}\" }}{comma}"
+        );
+    }
+    out.push_str("  ],\n  \"pools\": [\n");
+    let plans: Vec<Pair> = (0..pairs)
+        .map(|index| Pair::new(index, seed, sites))
+        .collect();
+    for (index, pair) in plans.iter().enumerate() {
+        let last = index + 1 == plans.len();
+        pair.write_pools(&mut out, last);
+    }
+    out.push_str("  ],\n  \"sql_stores\": [\n");
+    let mut first = true;
+    for pair in &plans {
+        pair.write_stores(&mut out, &mut first);
+    }
+    out.push_str("\n  ]\n}\n");
+    out
+}
+
+/// The product a pair runs and its back-end HA mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Generation {
+    /// Skype for Business Server 2019 on an AlwaysOn Availability Group.
+    Sfb2019,
+    /// Skype for Business Server 2015 on mirroring with a witness.
+    Sfb2015Mirroring,
+    /// Skype for Business Server 2015 on an AlwaysOn Failover Cluster Instance.
+    Sfb2015Cluster,
+}
+
+impl Generation {
+    fn product(self) -> &'static str {
+        match self {
+            Generation::Sfb2019 => "sfb2019",
+            Generation::Sfb2015Mirroring | Generation::Sfb2015Cluster => "sfb2015",
+        }
+    }
+
+    fn cumulative_update(self) -> u32 {
+        match self {
+            Generation::Sfb2019 => 8,
+            Generation::Sfb2015Mirroring | Generation::Sfb2015Cluster => 15,
+        }
+    }
+
+    /// The Windows Server version, or the other one a mismatched partner runs.
+    fn os(self, other: bool) -> &'static str {
+        match (self, other) {
+            (Generation::Sfb2019, false) => "ws2019",
+            (Generation::Sfb2019, true) => "ws2016",
+            (_, false) => "ws2016",
+            (_, true) => "ws2012r2",
+        }
+    }
+
+    /// SQL Server version and service pack.
+    fn sql(self) -> (&'static str, Option<u32>) {
+        match self {
+            Generation::Sfb2019 => ("2019", None),
+            Generation::Sfb2015Mirroring | Generation::Sfb2015Cluster => ("2016", Some(3)),
+        }
+    }
+}
+
+/// One pair of pools: `p{2i}` in one site, `p{2i+1}` in the next, each backing up the other.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    index: usize,
+    generation: Generation,
+    servers: [usize; 2],
+    sites: [usize; 2],
+    users: [u64; 2],
+    violation: Option<Violation>,
+}
+
+impl Pair {
+    fn new(index: usize, seed: u64, sites: usize) -> Pair {
+        let hash = splitmix(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let generation = match hash % 20 {
+            0..=11 => Generation::Sfb2019,
+            12..=16 => Generation::Sfb2015Mirroring,
+            _ => Generation::Sfb2015Cluster,
+        };
+        let violation = (index > 0 && (hash >> 8) % VIOLATION_EVERY == 0)
+            .then(|| {
+                Violation::ALL
+                    .get((hash >> 16) as usize % Violation::ALL.len())
+                    .copied()
+            })
+            .flatten();
+        let servers = [3 + (hash >> 24) as usize % 6, 3 + (hash >> 28) as usize % 6];
+        // Partners sit in two sites of one region: sites 2k and 2k + 1.
+        let site = (index % (sites / 2)) * 2;
+        Pair {
+            index,
+            generation,
+            servers,
+            sites: [site, site + 1],
+            users: [1000 + (hash >> 32) % 9000, 1000 + (hash >> 44) % 9000],
+            violation,
+        }
+    }
+
+    fn pool_name(&self, side: usize) -> String {
+        format!("pool-{}.contoso.com", self.index * 2 + side)
+    }
+
+    fn write_pools(&self, out: &mut String, last: bool) {
+        for side in 0..2 {
+            let number = self.index * 2 + side;
+            let partner = self.pool_name(1 - side);
+            let site = self.sites.get(side).copied().unwrap_or(0);
+            let users = self.users.get(side).copied().unwrap_or(0);
+            let standard = side == 1 && self.violation == Some(Violation::EditionMismatch);
+            let _ = write!(
+                out,
+                "    {{\n      \"fqdn\": \"{}\", \"site\": \"site-{site}\", \"kind\": \"front_end\",\n      \
+                 \"edition\": \"{}\", \"product\": \"{}\", \"cumulative_update\": {}, \"users\": {users},\n",
+                self.pool_name(side),
+                if standard { "standard" } else { "enterprise" },
+                self.generation.product(),
+                self.generation.cumulative_update(),
+            );
+            if number < 2 {
+                let role = if number == 0 { "active" } else { "standby" };
+                let _ = writeln!(out, "      \"cms\": \"{role}\",");
+            }
+            if !standard {
+                out.push_str(
+                    "      \"load_balancing\": { \"sip\": \"dns\", \"web\": \"hardware\" },\n",
+                );
+            }
+            out.push_str("      \"servers\": [\n");
+            let count = match (standard, self.violation) {
+                (true, _) => 1,
+                (false, Some(Violation::TwoServerPool)) if side == 0 => 2,
+                _ => self.servers.get(side).copied().unwrap_or(3),
+            };
+            let os = self
+                .generation
+                .os(side == 1 && self.violation == Some(Violation::OsMismatch));
+            let platform = if side == 1 && self.violation == Some(Violation::PlatformMismatch) {
+                "virtual"
+            } else {
+                "physical"
+            };
+            for server in 0..count {
+                let fqdn = if standard {
+                    self.pool_name(side)
+                } else {
+                    format!("fe{server}-p{number}.contoso.com")
+                };
+                let comma = if server + 1 < count { "," } else { "" };
+                let _ = writeln!(
+                    out,
+                    "        {{ \"fqdn\": \"{fqdn}\", \"os\": \"{os}\", \"platform\": \"{platform}\", \"domain\": \"contoso.com\" }}{comma}"
+                );
+            }
+            out.push_str("      ],\n");
+            if !standard {
+                let _ = writeln!(out, "      \"back_end\": \"be-p{number}\",");
+            }
+            let comma = if last && side == 1 { "" } else { "," };
+            let _ = writeln!(out, "      \"backup_pool\": \"{partner}\"\n    }}{comma}");
+        }
+    }
+
+    fn write_stores(&self, out: &mut String, first: &mut bool) {
+        for side in 0..2 {
+            let number = self.index * 2 + side;
+            if side == 1 && self.violation == Some(Violation::EditionMismatch) {
+                continue;
+            }
+            if !std::mem::take(first) {
+                out.push_str(",\n");
+            }
+            let mirroring_on_2019 = side == 0 && self.violation == Some(Violation::MirroringOn2019);
+            let (sql, service_pack) = self.generation.sql();
+            let _ = write!(
+                out,
+                "    {{\n      \"id\": \"be-p{number}\", \"version\": \"{sql}\", \"edition\": \"enterprise\","
+            );
+            if let Some(service_pack) = service_pack {
+                let _ = write!(out, " \"service_pack\": {service_pack},");
+            }
+            out.push_str(" \"cumulative_update\": 5,\n");
+            let node = |role: &str| {
+                format!(
+                    "{{ \"fqdn\": \"sql{role}-p{number}.contoso.com\", \"instance\": \"rtc\", \"domain\": \"contoso.com\""
+                )
+            };
+            match self.generation {
+                Generation::Sfb2019 if !mirroring_on_2019 => {
+                    let _ = write!(
+                        out,
+                        "      \"ha\": {{\n        \"mode\": \"always_on_ag\", \"listener\": \"agl-p{number}.contoso.com\", \"quorum_witness\": \"file_share\",\n        \
+                         \"replicas\": [\n          {}, \"commit\": \"synchronous\", \"failover\": \"automatic\" }},\n          \
+                         {}, \"commit\": \"synchronous\", \"failover\": \"automatic\" }}\n        ]\n      }}\n",
+                        node("1"),
+                        node("2"),
+                    );
+                }
+                Generation::Sfb2015Cluster => {
+                    let _ = write!(
+                        out,
+                        "      \"ha\": {{\n        \"mode\": \"always_on_fci\", \"virtual_name\": \"sqlv-p{number}.contoso.com\", \"instance\": \"rtc\", \"quorum_witness\": \"disk\",\n        \
+                         \"nodes\": [\n          {} }},\n          {} }}\n        ]\n      }}\n",
+                        node("1"),
+                        node("2"),
+                    );
+                }
+                _ => {
+                    let witness_version =
+                        if side == 0 && self.violation == Some(Violation::WitnessVersion) {
+                            ", \"version\": \"2014\""
+                        } else {
+                            ""
+                        };
+                    let _ = write!(
+                        out,
+                        "      \"ha\": {{\n        \"mode\": \"mirroring\", \"synchronous\": true,\n        \
+                         \"principal\": {} }},\n        \"mirror\": {} }},\n        \"witness\": {}{witness_version} }}\n      }}\n",
+                        node("1"),
+                        node("2"),
+                        node("w"),
+                    );
+                }
+            }
+            out.push_str("    }");
+        }
+    }
+}
+
+/// SplitMix64: a fixed, well-mixed function of the seed and index, so output needs no
+/// random-number crate and never changes between releases.
+fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
