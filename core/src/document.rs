@@ -15,6 +15,10 @@ use crate::tokens::{
 /// The user's own data: any JSON object, ignored by the rules.
 pub type Extra = Option<Map<String, Value>>;
 
+/// A name or id of the document. Names up to 23 bytes, most FQDNs and ids, are stored inline:
+/// parsing a document allocates nothing per name.
+pub type Text = smol_str::SmolStr;
+
 /// A Lync Server 2013 / Skype for Business Server deployment as far as high availability and
 /// disaster recovery care.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -25,7 +29,7 @@ pub struct Document {
     pub format: u32,
     /// Deployment name, shown in reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Sites of the topology.
     pub sites: Vec<Site>,
     /// Pools, in any order.
@@ -46,16 +50,16 @@ pub struct Document {
 #[serde(deny_unknown_fields)]
 pub struct Site {
     /// Unique among sites.
-    pub id: String,
+    pub id: Text,
     /// `central` (default) or `branch`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<SiteKind>,
     /// World region, e.g. `emea`; compared for pairing recommendations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
+    pub region: Option<Text>,
     /// Data-center id; default: the site id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_center: Option<String>,
+    pub data_center: Option<Text>,
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
@@ -66,9 +70,9 @@ pub struct Site {
 #[serde(deny_unknown_fields)]
 pub struct Pool {
     /// Pool FQDN, unique among pools (case-insensitive).
-    pub fqdn: String,
+    pub fqdn: Text,
     /// The site id.
-    pub site: String,
+    pub site: Text,
     /// Server role.
     pub kind: PoolKind,
     /// Enterprise Edition pool or Standard Edition server; required for `front_end`.
@@ -83,10 +87,10 @@ pub struct Pool {
     pub servers: Vec<Server>,
     /// SQL store id of the back end; required for Enterprise `front_end` and `persistent_chat`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub back_end: Option<String>,
+    pub back_end: Option<Text>,
     /// FQDN of the paired pool (disaster recovery and backup registrar).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub backup_pool: Option<String>,
+    pub backup_pool: Option<Text>,
     /// This pool's back end hosts the active or the standby Central Management store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cms: Option<CmsRole>,
@@ -98,10 +102,10 @@ pub struct Pool {
     pub users: Option<u32>,
     /// For `sba`/`sbs`: the FQDN of the Front End pool that backs the branch appliance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub associated_pool: Option<String>,
+    pub associated_pool: Option<Text>,
     /// File store id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file_store: Option<String>,
+    pub file_store: Option<Text>,
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
@@ -124,7 +128,7 @@ pub struct LoadBalancing {
 #[serde(deny_unknown_fields)]
 pub struct Server {
     /// Unique among servers (a one-machine pool may share its pool's FQDN).
-    pub fqdn: String,
+    pub fqdn: Text,
     /// Windows Server version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os: Option<Os>,
@@ -133,10 +137,10 @@ pub struct Server {
     pub platform: Option<Platform>,
     /// Data-center id; default: the pool's site's data center.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_center: Option<String>,
+    pub data_center: Option<Text>,
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
+    pub domain: Option<Text>,
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
@@ -147,7 +151,7 @@ pub struct Server {
 #[serde(deny_unknown_fields)]
 pub struct SqlStore {
     /// Unique among stores.
-    pub id: String,
+    pub id: Text,
     /// SQL Server major version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<SqlVersion>,
@@ -172,10 +176,10 @@ pub struct SqlStore {
 #[serde(deny_unknown_fields)]
 pub struct SqlNode {
     /// Host FQDN.
-    pub fqdn: String,
+    pub fqdn: Text,
     /// Instance name; empty or absent for the default instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instance: Option<String>,
+    pub instance: Option<Text>,
     /// Overrides the store's version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<SqlVersion>,
@@ -184,10 +188,10 @@ pub struct SqlNode {
     pub edition: Option<SqlEdition>,
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
+    pub domain: Option<Text>,
     /// Data-center id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_center: Option<String>,
+    pub data_center: Option<Text>,
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
@@ -201,10 +205,10 @@ pub struct SqlNode {
 #[serde(deny_unknown_fields)]
 pub struct Replica {
     /// Host FQDN.
-    pub fqdn: String,
+    pub fqdn: Text,
     /// Instance name; empty or absent for the default instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instance: Option<String>,
+    pub instance: Option<Text>,
     /// Overrides the store's version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<SqlVersion>,
@@ -213,10 +217,10 @@ pub struct Replica {
     pub edition: Option<SqlEdition>,
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
+    pub domain: Option<Text>,
     /// Data-center id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_center: Option<String>,
+    pub data_center: Option<Text>,
     /// Synchronous or asynchronous commit.
     pub commit: Commit,
     /// Automatic or manual failover.
@@ -258,7 +262,7 @@ pub enum Ha {
     #[serde(rename = "always_on_ag")]
     AlwaysOnAg {
         /// Listener FQDN.
-        listener: String,
+        listener: Text,
         /// Replicas.
         replicas: Vec<Replica>,
         /// Active/active (default `false`).
@@ -281,9 +285,9 @@ pub enum Ha {
 #[serde(deny_unknown_fields)]
 pub struct Cluster {
     /// Virtual name FQDN.
-    pub virtual_name: String,
+    pub virtual_name: Text,
     /// SQL instance name.
-    pub instance: String,
+    pub instance: Text,
     /// Cluster nodes.
     pub nodes: Vec<SqlNode>,
     /// Windows Server Failover Cluster quorum witness.
@@ -296,11 +300,11 @@ pub struct Cluster {
 #[serde(deny_unknown_fields)]
 pub struct FileStore {
     /// Unique among file stores.
-    pub id: String,
+    pub id: Text,
     /// File server or DFS namespace host.
-    pub fqdn: String,
+    pub fqdn: Text,
     /// The site id.
-    pub site: String,
+    pub site: Text,
     /// High availability of the share.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ha: Option<FileStoreHa>,

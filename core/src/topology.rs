@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore};
+use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore, Text};
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
 use crate::parse;
 use crate::tokens::{
@@ -34,7 +34,7 @@ pub struct PoolFacts {
     /// Index of the pool named by `associated_pool`.
     pub associated: Option<usize>,
     /// Effective data center of each server, in server order.
-    pub server_data_centers: Vec<String>,
+    pub server_data_centers: Vec<Text>,
     /// Users homed on the SBAs and SBSs associated with this pool, when every one states them.
     pub branch_users: Option<u64>,
     /// Indices of the SBA/SBS pools associated with this pool.
@@ -94,9 +94,9 @@ pub struct NodeFacts {
     /// Its part in the store.
     pub role: NodeRole,
     /// Host FQDN as written.
-    pub fqdn: String,
+    pub fqdn: Text,
     /// Instance name (`""` for the default instance).
-    pub instance: String,
+    pub instance: Text,
     /// Its own version, else the store's.
     pub version: Option<SqlVersion>,
     /// JSON Pointer of the `version` the node takes: its own, else the store's.
@@ -106,9 +106,9 @@ pub struct NodeFacts {
     /// JSON Pointer of the `edition` the node takes: its own, else the store's.
     pub edition_path: String,
     /// Active Directory domain.
-    pub domain: Option<String>,
+    pub domain: Option<Text>,
     /// Its own data center.
-    pub data_center: Option<String>,
+    pub data_center: Option<Text>,
     /// JSON Pointer of the node object.
     pub pointer: String,
 }
@@ -138,9 +138,9 @@ pub struct Pairing {
 #[derive(Debug, Clone)]
 pub struct WitnessFacts {
     /// Host FQDN as first written.
-    pub fqdn: String,
+    pub fqdn: Text,
     /// Instance name.
-    pub instance: String,
+    pub instance: Text,
     /// Indices of the stores it witnesses.
     pub stores: Vec<usize>,
 }

@@ -50,8 +50,8 @@ fn only_error_with(bytes: &[u8], limits: &Limits) -> InputError {
 
 fn node(fqdn: &str, instance: Option<&str>) -> SqlNode {
     SqlNode {
-        fqdn: fqdn.to_owned(),
-        instance: instance.map(str::to_owned),
+        fqdn: fqdn.into(),
+        instance: instance.map(Into::into),
         version: None,
         edition: None,
         domain: None,

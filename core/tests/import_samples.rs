@@ -332,24 +332,25 @@ fn expected(file: &str) -> &'static Expected {
 
 fn hosts(ha: &Ha) -> (&'static str, Vec<String>) {
     match ha {
-        Ha::None { server } => ("none", vec![server.fqdn.clone()]),
+        Ha::None { server } => ("none", vec![server.fqdn.to_string()]),
         Ha::Mirroring {
             principal, mirror, ..
         } => (
             "mirroring",
-            vec![principal.fqdn.clone(), mirror.fqdn.clone()],
+            vec![principal.fqdn.to_string(), mirror.fqdn.to_string()],
         ),
         Ha::AlwaysOnAg {
             listener, replicas, ..
         } => (
             "always_on_ag",
-            std::iter::once(listener.clone())
-                .chain(replicas.iter().map(|r| r.fqdn.clone()))
+            std::iter::once(listener.to_string())
+                .chain(replicas.iter().map(|r| r.fqdn.to_string()))
                 .collect(),
         ),
-        Ha::AlwaysOnFci(c) | Ha::FailoverCluster(c) => {
-            ("cluster", c.nodes.iter().map(|n| n.fqdn.clone()).collect())
-        }
+        Ha::AlwaysOnFci(c) | Ha::FailoverCluster(c) => (
+            "cluster",
+            c.nodes.iter().map(|n| n.fqdn.to_string()).collect(),
+        ),
     }
 }
 
@@ -401,7 +402,7 @@ fn sample_imports_as_expected(#[case] file: &str) {
                     .into_boxed_slice(),
             );
             (
-                &*Box::leak(p.fqdn.clone().into_boxed_str()),
+                &*Box::leak(p.fqdn.to_string().into_boxed_str()),
                 p.kind,
                 p.edition,
                 p.product,
@@ -429,7 +430,7 @@ fn sample_imports_as_expected(#[case] file: &str) {
         .iter()
         .map(|s| {
             let (mode, hosts) = hosts(&s.ha);
-            (s.id.clone(), mode, hosts)
+            (s.id.to_string(), mode, hosts)
         })
         .collect();
     let want_stores: Vec<(String, &str, Vec<String>)> = want

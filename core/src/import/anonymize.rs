@@ -5,56 +5,56 @@
 
 use std::collections::HashMap;
 
-use crate::document::{Document, Ha, SqlNode};
+use crate::document::{Document, Ha, SqlNode, Text};
 
 #[derive(Default)]
 struct Names {
-    hosts: HashMap<String, String>,
-    domains: HashMap<String, String>,
-    sites: HashMap<String, String>,
-    data_centers: HashMap<String, String>,
+    hosts: HashMap<String, Text>,
+    domains: HashMap<String, Text>,
+    sites: HashMap<String, Text>,
+    data_centers: HashMap<String, Text>,
 }
 
-fn next(map: &mut HashMap<String, String>, key: &str, prefix: &str, suffix: &str) -> String {
+fn next(map: &mut HashMap<String, Text>, key: &str, prefix: &str, suffix: &str) -> Text {
     let count = map.len() + 1;
     map.entry(key.to_lowercase())
-        .or_insert_with(|| format!("{prefix}{count}{suffix}"))
+        .or_insert_with(|| format!("{prefix}{count}{suffix}").into())
         .clone()
 }
 
 impl Names {
-    fn domain(&mut self, domain: &str) -> String {
+    fn domain(&mut self, domain: &str) -> Text {
         next(&mut self.domains, domain, "domain", ".example")
     }
 
     /// `host.corp.contoso.com` → `host1.domain1.example`; a name without a dot → `host1`.
-    fn fqdn(&mut self, fqdn: &str) -> String {
+    fn fqdn(&mut self, fqdn: &str) -> Text {
         let count = self.hosts.len() + 1;
         let key = fqdn.to_lowercase();
         if let Some(name) = self.hosts.get(&key) {
             return name.clone();
         }
-        let name = match fqdn.split_once('.') {
-            Some((_, domain)) => format!("host{count}.{}", self.domain(domain)),
-            None => format!("host{count}"),
+        let name: Text = match fqdn.split_once('.') {
+            Some((_, domain)) => format!("host{count}.{}", self.domain(domain)).into(),
+            None => format!("host{count}").into(),
         };
         self.hosts.insert(key, name.clone());
         name
     }
 
     /// `host.contoso.com\instance` → `host1.domain1.example\instance`.
-    fn id(&mut self, id: &str) -> String {
+    fn id(&mut self, id: &str) -> Text {
         match id.split_once('\\') {
-            Some((host, rest)) => format!("{}\\{rest}", self.fqdn(host)),
+            Some((host, rest)) => format!("{}\\{rest}", self.fqdn(host)).into(),
             None => self.fqdn(id),
         }
     }
 
-    fn site(&mut self, id: &str) -> String {
+    fn site(&mut self, id: &str) -> Text {
         next(&mut self.sites, id, "site", "")
     }
 
-    fn data_center(&mut self, id: &str) -> String {
+    fn data_center(&mut self, id: &str) -> Text {
         next(&mut self.data_centers, id, "dc", "")
     }
 
@@ -71,7 +71,7 @@ impl Names {
 pub fn anonymize(document: &Document) -> Document {
     let mut names = Names::default();
     let mut out = document.clone();
-    out.name = out.name.as_ref().map(|_| "anonymized".to_owned());
+    out.name = out.name.as_ref().map(|_| Text::new_static("anonymized"));
     out.x = None;
     for site in &mut out.sites {
         site.id = names.site(&site.id);

@@ -20,7 +20,7 @@ pub struct Facts {
     pub format: u32,
     /// Deployment name, shown in reports (default: the topology's default SIP domain).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<crate::document::Text>,
     /// Values for every entity that has no entry of its own (or whose entry leaves them out).
     #[serde(default)]
     pub defaults: Defaults,
@@ -64,10 +64,10 @@ pub struct Defaults {
 pub struct SiteEntry {
     /// World region, e.g. `emea`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
+    pub region: Option<crate::document::Text>,
     /// Data-center id (default: the site id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_center: Option<String>,
+    pub data_center: Option<crate::document::Text>,
 }
 
 /// Defaults for pools.
@@ -113,10 +113,10 @@ pub struct ServerEntry {
     pub platform: Option<Platform>,
     /// Data-center id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_center: Option<String>,
+    pub data_center: Option<crate::document::Text>,
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
+    pub domain: Option<crate::document::Text>,
 }
 
 /// Defaults for SQL stores.

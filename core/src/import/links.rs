@@ -46,7 +46,7 @@ impl Builder<'_> {
                         {
                             self.source(format!("/pools/{index}/back_end"), &origin);
                         }
-                        updated.back_end = Some(id);
+                        updated.back_end = Some(id.into());
                     }
                     None => {
                         let origin = self
@@ -179,7 +179,7 @@ impl Builder<'_> {
                 if let Some(origin) = self.model.services.get(service).map(|s| s.origin.clone()) {
                     self.source(format!("/pools/{index}/file_store"), &origin);
                 }
-                updated.file_store = Some(id);
+                updated.file_store = Some(id.into());
             }
             if let Some(slot) = self.document.pools.get_mut(index) {
                 *slot = updated;

@@ -70,20 +70,30 @@ impl Builder<'_> {
             .document
             .pools
             .iter()
-            .flat_map(|p| p.servers.iter().map(|s| s.fqdn.clone()))
+            .flat_map(|p| p.servers.iter().map(|s| s.fqdn.to_string()))
             .collect();
         for store in &self.document.sql_stores {
             machines.extend(super::stores::hosts(&store.ha));
         }
         Known {
-            sites: self.document.sites.iter().map(|s| s.id.clone()).collect(),
-            pools: self.document.pools.iter().map(|p| p.fqdn.clone()).collect(),
+            sites: self
+                .document
+                .sites
+                .iter()
+                .map(|s| s.id.to_string())
+                .collect(),
+            pools: self
+                .document
+                .pools
+                .iter()
+                .map(|p| p.fqdn.to_string())
+                .collect(),
             machines,
             stores: self
                 .document
                 .sql_stores
                 .iter()
-                .map(|s| s.id.clone())
+                .map(|s| s.id.to_string())
                 .collect(),
         }
     }

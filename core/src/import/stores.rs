@@ -4,7 +4,7 @@
 use super::WarningKind;
 use super::facts::StoreEntry;
 use super::topology::{Builder, Target};
-use crate::document::{FileStore, Ha, Replica, SqlNode, SqlStore};
+use crate::document::{FileStore, Ha, Replica, SqlNode, SqlStore, Text};
 use crate::tokens::{Commit, FailoverMode};
 
 /// The id of the store on a SQL instance: `host\\instance`, or the host for a default instance.
@@ -19,7 +19,7 @@ fn store_id(host: &str, instance: &str) -> String {
 /// Every host of a store's HA configuration.
 pub(crate) fn hosts(ha: &Ha) -> Vec<String> {
     match ha {
-        Ha::None { server } => vec![server.fqdn.clone()],
+        Ha::None { server } => vec![server.fqdn.to_string()],
         Ha::Mirroring {
             principal,
             mirror,
@@ -28,16 +28,16 @@ pub(crate) fn hosts(ha: &Ha) -> Vec<String> {
         } => [Some(principal), Some(mirror), witness.as_ref()]
             .into_iter()
             .flatten()
-            .map(|n| n.fqdn.clone())
+            .map(|n| n.fqdn.to_string())
             .collect(),
         Ha::AlwaysOnAg {
             listener, replicas, ..
-        } => std::iter::once(listener.clone())
-            .chain(replicas.iter().map(|r| r.fqdn.clone()))
+        } => std::iter::once(listener.to_string())
+            .chain(replicas.iter().map(|r| r.fqdn.to_string()))
             .collect(),
         Ha::AlwaysOnFci(cluster) | Ha::FailoverCluster(cluster) => {
-            std::iter::once(cluster.virtual_name.clone())
-                .chain(cluster.nodes.iter().map(|n| n.fqdn.clone()))
+            std::iter::once(cluster.virtual_name.to_string())
+                .chain(cluster.nodes.iter().map(|n| n.fqdn.to_string()))
                 .collect()
         }
     }
@@ -60,8 +60,8 @@ impl Builder<'_> {
         SqlNode {
             domain: own.domain.or_else(|| defaults.domain.clone()),
             data_center: own.data_center.or_else(|| defaults.data_center.clone()),
-            fqdn,
-            instance: (!instance.is_empty()).then(|| instance.to_owned()),
+            fqdn: fqdn.into(),
+            instance: (!instance.is_empty()).then(|| instance.into()),
             version: None,
             edition: None,
             x: None,
@@ -70,7 +70,7 @@ impl Builder<'_> {
 
     /// The machine facts (domain, data center) of every node that does not state its own.
     fn fill_nodes(&self, mut ha: Ha) -> Ha {
-        let fill = |fqdn: &str, domain: &mut Option<String>, data_center: &mut Option<String>| {
+        let fill = |fqdn: &str, domain: &mut Option<Text>, data_center: &mut Option<Text>| {
             let node = self.node(fqdn.to_owned(), "");
             if domain.is_none() {
                 *domain = node.domain;
@@ -165,7 +165,7 @@ impl Builder<'_> {
             let own = entry.as_ref().map(|(_, e)| e.clone()).unwrap_or_default();
             let defaults = &self.facts.defaults.sql_store;
             let store = SqlStore {
-                id: id.clone(),
+                id: id.clone().into(),
                 version: own.version.or(defaults.version),
                 service_pack: own.service_pack.or(defaults.service_pack),
                 cumulative_update: own.cumulative_update.or(defaults.cumulative_update),
@@ -288,7 +288,7 @@ impl Builder<'_> {
                 }
             };
             return Ha::AlwaysOnAg {
-                listener: host.to_owned(),
+                listener: host.into(),
                 replicas,
                 active_active: entry.and_then(|e| e.active_active),
                 quorum_witness,
@@ -389,9 +389,9 @@ impl Builder<'_> {
             let index = self.document.file_stores.len();
             self.source(format!("/file_stores/{index}"), &service.origin);
             self.document.file_stores.push(FileStore {
-                id,
-                fqdn: cluster.fqdn.clone(),
-                site,
+                id: id.into(),
+                fqdn: cluster.fqdn.clone().into(),
+                site: site.into(),
                 ha: None,
                 x: None,
             });

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::facts::Facts;
 use super::model::{Model, Origin, Reference};
 use super::{Source, Warning, WarningKind};
-use crate::document::{Document, Pool, Server, Site};
+use crate::document::{Document, Pool, Server, Site, Text};
 use crate::error::{ErrorKind, InputError};
 use crate::tokens::{Edition, PoolKind, Product, SiteKind};
 
@@ -221,7 +221,10 @@ impl<'m> Builder<'m> {
             file_store_of_service: vec![None; model.services.len()],
             document: Document {
                 format: 1,
-                name: facts.name.clone().or_else(|| model.default_domain.clone()),
+                name: facts
+                    .name
+                    .clone()
+                    .or_else(|| model.default_domain.as_deref().map(Text::from)),
                 sites: Vec::new(),
                 pools: Vec::new(),
                 sql_stores: Vec::new(),
@@ -350,7 +353,7 @@ impl<'m> Builder<'m> {
                 );
             }
             self.document.sites.push(Site {
-                id: id.clone(),
+                id: id.clone().into(),
                 kind: site.branch.then_some(SiteKind::Branch),
                 region,
                 data_center,
@@ -559,8 +562,8 @@ impl<'m> Builder<'m> {
                 *slot = Some(index);
             }
             self.document.pools.push(Pool {
-                fqdn: c.fqdn.clone(),
-                site,
+                fqdn: c.fqdn.clone().into(),
+                site: site.into(),
                 kind,
                 edition,
                 product,
@@ -598,10 +601,10 @@ impl<'m> Builder<'m> {
                 .server(&fqdn)
                 .map(|(key, e)| (key.to_owned(), e.clone()));
             let defaults = self.facts.defaults.server.clone();
-            let pick = |own: Option<String>, default: Option<String>| own.or(default);
+            let pick = |own: Option<Text>, default: Option<Text>| own.or(default);
             let own = entry.as_ref().map(|(_, e)| e.clone()).unwrap_or_default();
             let server = Server {
-                fqdn,
+                fqdn: fqdn.into(),
                 os: own.os.or(defaults.os),
                 platform: own.platform.or(defaults.platform),
                 data_center: pick(own.data_center.clone(), defaults.data_center.clone()),

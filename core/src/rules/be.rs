@@ -417,7 +417,7 @@ impl Store<'_> {
                     NodeRole::Replica { commit, failover } => {
                         format!("{} ({commit} commit, {failover} failover)", n.fqdn)
                     }
-                    _ => n.fqdn.clone(),
+                    _ => n.fqdn.to_string(),
                 })
                 .collect();
             let message = format!(

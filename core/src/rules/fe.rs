@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::{is_enterprise_front_end, missing_server_keys, pool_path, set_value, words};
 use crate::check::{Finding, Findings};
-use crate::document::Pool;
+use crate::document::{Pool, Text};
 use crate::matrix::limits::limits_for;
 use crate::tokens::{PoolKind, Product, Severity, SipLoadBalancing, WebLoadBalancing};
 use crate::topology::{PoolFacts, Topology};
@@ -124,11 +124,7 @@ fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out:
 
 /// FE-010: no stretched Front End pools.
 fn stretched(index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
-    let data_centers: BTreeSet<&str> = facts
-        .server_data_centers
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let data_centers: BTreeSet<&str> = facts.server_data_centers.iter().map(Text::as_str).collect();
     if data_centers.len() > 1 {
         let message = format!(
             "{} has servers in the data centers {}; stretched Front End pools are not supported",

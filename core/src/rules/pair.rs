@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{missing_server_keys, pool_path, set_value, words};
 use crate::check::{Finding, Findings};
-use crate::document::Pool;
+use crate::document::{Pool, Text};
 use crate::matrix::limits::limits_for;
 use crate::tokens::{Edition, PoolKind, SiteKind};
 use crate::topology::{Pairing, Topology};
@@ -79,7 +79,10 @@ fn relationships(topology: &Topology, out: &mut Findings) {
                 ),
             }
         };
-        let partner_backup = partner.backup_pool.clone().map_or(Value::Null, Value::from);
+        let partner_backup = partner
+            .backup_pool
+            .as_deref()
+            .map_or(Value::Null, Value::from);
         out.push(
             Finding::new("PAIR-005", &pool.fqdn, path, message)
                 .related([&partner.fqdn])
@@ -302,7 +305,7 @@ impl Pair<'_> {
             .into_iter()
             .find(|&p| topology.site_kind(p) == SiteKind::Branch)
             .and_then(|p| topology.pool(p));
-        let shared: BTreeSet<&String> = mine
+        let shared: BTreeSet<&Text> = mine
             .server_data_centers
             .iter()
             .filter(|dc| theirs.server_data_centers.contains(dc))

@@ -128,7 +128,7 @@ impl Failures {
         let Some(node) = facts.nodes.get(node) else {
             return false;
         };
-        let data_center = node_data_center(topology, store, &node.data_center);
+        let data_center = node_data_center(topology, store, node.data_center.as_deref());
         let site_lost = topology.document().sites.iter().enumerate().any(|(i, _)| {
             self.sites.contains(&i)
                 && topology.site_data_center(i).map(str::to_lowercase) == data_center
@@ -158,8 +158,8 @@ impl Failures {
 
 /// A SQL node's data center: its own, else that of the first Front End server of the first pool
 /// its store serves (a back end is local to its pool).
-fn node_data_center(topology: &Topology, store: usize, own: &Option<String>) -> Option<String> {
-    own.clone()
+fn node_data_center(topology: &Topology, store: usize, own: Option<&str>) -> Option<String> {
+    own.map(str::to_owned)
         .or_else(|| {
             let (_, facts) = topology.store(store)?;
             let pool = facts.used_by.first()?;
@@ -167,7 +167,7 @@ fn node_data_center(topology: &Topology, store: usize, own: &Option<String>) -> 
                 .pool_facts(*pool)?
                 .server_data_centers
                 .first()
-                .cloned()
+                .map(ToString::to_string)
         })
         .map(|dc| dc.to_lowercase())
 }
@@ -193,17 +193,17 @@ fn data_centers(topology: &Topology) -> HashSet<String> {
 /// Every name `--fail` accepts, for suggestions.
 fn known_names(topology: &Topology) -> Vec<String> {
     let document = topology.document();
-    let mut names: Vec<String> = document.sites.iter().map(|s| s.id.clone()).collect();
+    let mut names: Vec<String> = document.sites.iter().map(|s| s.id.to_string()).collect();
     names.extend(data_centers(topology));
     for pool in &document.pools {
-        names.push(pool.fqdn.clone());
-        names.extend(pool.servers.iter().map(|s| s.fqdn.clone()));
+        names.push(pool.fqdn.to_string());
+        names.extend(pool.servers.iter().map(|s| s.fqdn.to_string()));
     }
     for (_, store, facts) in topology.stores() {
-        names.push(store.id.clone());
-        names.extend(facts.nodes.iter().map(|n| n.fqdn.clone()));
+        names.push(store.id.to_string());
+        names.extend(facts.nodes.iter().map(|n| n.fqdn.to_string()));
     }
-    names.extend(document.file_stores.iter().map(|f| f.id.clone()));
+    names.extend(document.file_stores.iter().map(|f| f.id.to_string()));
     names.sort();
     names.dedup();
     names

@@ -167,7 +167,7 @@ pub(super) fn outcomes(topology: &Topology, failures: &Failures) -> Vec<PoolOutc
             outcome
                 .recovery
                 .users_without_recovery
-                .push(pool.fqdn.clone());
+                .push(pool.fqdn.to_string());
             continue;
         }
         recovery(topology, index, pool, &states, outcome);
@@ -190,7 +190,7 @@ fn own_outcome(topology: &Topology, index: usize, pool: &Pool, failures: &Failur
         .collect();
     let up = running.iter().filter(|r| **r).count();
     let mut outcome = PoolOutcome {
-        pool: pool.fqdn.clone(),
+        pool: pool.fqdn.to_string(),
         state: State::Up,
         front_end: None,
         back_end: BackEndState::NotApplicable,
@@ -267,7 +267,7 @@ fn recovery(
             f.branches
                 .iter()
                 .filter_map(|&b| topology.pool(b))
-                .map(|b| b.fqdn.clone())
+                .map(|b| b.fqdn.to_string())
                 .collect()
         })
         .unwrap_or_default();
@@ -314,7 +314,7 @@ fn recovery(
             Some(partner) => {
                 let target = recovery::pool_failover(pool.product);
                 let mut recovery = Recovery::action(RecoveryAction::PoolFailover);
-                recovery.target = Some(partner.fqdn.clone());
+                recovery.target = Some(partner.fqdn.to_string());
                 recovery.rto = Some(target.rto);
                 recovery.rpo = Some(target.rpo);
                 outcome.rules.extend(["OPS-001", target.rule]);

@@ -62,7 +62,7 @@ pub fn tolerance(topology: &Topology) -> Vec<Tolerance> {
                 Quorum::NotSupported | Quorum::Undocumented => None,
             };
             Tolerance {
-                pool: pool.fqdn.clone(),
+                pool: pool.fqdn.to_string(),
                 servers,
                 survives,
             }
@@ -74,17 +74,23 @@ pub fn tolerance(topology: &Topology) -> Vec<Tolerance> {
 pub(super) fn single_failures(topology: &Topology) -> Vec<Scenario> {
     let mut names: Vec<String> = Vec::new();
     for (_, pool, _) in topology.pools() {
-        names.extend(pool.servers.iter().map(|s| s.fqdn.clone()));
+        names.extend(pool.servers.iter().map(|s| s.fqdn.to_string()));
     }
     let mut hosts = BTreeSet::new();
     for (_, _, facts) in topology.stores() {
         for node in &facts.nodes {
             if hosts.insert(node.host()) {
-                names.push(node.fqdn.clone());
+                names.push(node.fqdn.to_string());
             }
         }
     }
-    names.extend(topology.document().file_stores.iter().map(|f| f.id.clone()));
+    names.extend(
+        topology
+            .document()
+            .file_stores
+            .iter()
+            .map(|f| f.id.to_string()),
+    );
     names
         .into_iter()
         .map(|name| named(topology, format!("fail {name}"), name))
@@ -97,7 +103,7 @@ pub(super) fn site_losses(topology: &Topology) -> Vec<Scenario> {
         .document()
         .sites
         .iter()
-        .map(|s| s.id.clone())
+        .map(|s| s.id.to_string())
         .collect();
     let mut scenarios: Vec<Scenario> = sites
         .iter()
@@ -114,7 +120,7 @@ pub(super) fn site_losses(topology: &Topology) -> Vec<Scenario> {
         scenarios.push(named(
             topology,
             format!("lose data center {data_center}"),
-            data_center,
+            data_center.to_string(),
         ));
     }
     scenarios
