@@ -1,6 +1,8 @@
 //! The engine: runs every checked rule over a topology and turns findings into a report.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
 
@@ -74,9 +76,10 @@ pub fn check(topology: &Topology, options: &Options) -> Report {
         .0
         .into_iter()
         .map(|finding| {
-            let touches = std::iter::once(&finding.subject)
-                .chain(&finding.related)
-                .any(|name| subscription_edition.contains(&name.to_lowercase()));
+            let touches = !subscription_edition.is_empty()
+                && std::iter::once(&finding.subject)
+                    .chain(&finding.related)
+                    .any(|name| subscription_edition.contains(&name.to_lowercase()));
             finding.unverified(touches)
         })
         .filter_map(|finding| finding.into_diagnostic(options))
@@ -195,8 +198,8 @@ impl Finding {
     /// Applies the registry and the options; `None` for a rule the registry does not check
     /// (a programming error that the registry tests catch).
     fn into_diagnostic(self, options: &Options) -> Option<Diagnostic> {
-        let rule =
-            registry::rule(self.rule).filter(|rule| rule.evaluation == Evaluation::Checked)?;
+        let text = RULE_TEXT.get(self.rule)?;
+        let rule = text.rule;
         let unverified = self.unverified || rule.is_unverified();
         let mut severity = self.severity.unwrap_or(rule.severity);
         if !self.not_evaluated {
@@ -228,9 +231,11 @@ impl Finding {
             related: self.related,
             path: self.path,
             message,
-            help: self.help.unwrap_or_else(|| first_sentence(rule.doc.fix)),
+            help: self
+                .help
+                .map_or(Cow::Borrowed(text.help.as_str()), Cow::Owned),
             facts: self.facts,
-            references: rule.references(),
+            references: &text.references,
             not_evaluated: self.not_evaluated,
             unverified: unverified && !self.not_evaluated,
             suppressed,
@@ -252,6 +257,28 @@ fn override_for(rule: &Rule, options: &Options) -> Option<Severity> {
     };
     last(true).or_else(|| last(false))
 }
+
+/// What every diagnostic of a checked rule repeats, built once per process.
+struct RuleText {
+    rule: &'static Rule,
+    references: Vec<String>,
+    help: String,
+}
+
+static RULE_TEXT: LazyLock<HashMap<&'static str, RuleText>> = LazyLock::new(|| {
+    registry::rules()
+        .iter()
+        .filter(|rule| rule.evaluation == Evaluation::Checked)
+        .map(|rule| {
+            let text = RuleText {
+                rule,
+                references: rule.references(),
+                help: first_sentence(rule.doc.fix),
+            };
+            (rule.id, text)
+        })
+        .collect()
+});
 
 /// The documented fix as a help line: lower-case start, no final period.
 fn first_sentence(fix: &str) -> String {

@@ -28,7 +28,9 @@ mod topology;
 pub use check::{Options, Selector, Suppression, check};
 pub use error::{ErrorKind, InputError, TopologyError, closest};
 pub use report::{Diagnostic, RULESET, Report, Summary};
-pub use topology::{NodeFacts, NodeRole, Pairing, PoolFacts, StoreFacts, Topology, WitnessFacts};
+pub use topology::{
+    NodeFacts, NodeRole, NodeSlot, Pairing, PoolFacts, StoreFacts, Topology, WitnessFacts,
+};
 
 /// The JSON Schema of the topology document, format 1.
 pub fn schema() -> serde_json::Value {

@@ -16,6 +16,11 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Document, TopologyError> {
                 .into(),
         );
     }
+    // Most documents are valid: read them without tracking the path, and read a failing one
+    // again with the tracking to say where it fails.
+    if let Ok(document) = serde_json::from_str(text) {
+        return Ok(document);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let parsed = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|error| translate(pointer(error.path()), error.inner()))

@@ -1,5 +1,6 @@
 //! The report of a check, format 1 (`docs/report-format.md`).
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use serde::Serialize;
@@ -54,11 +55,11 @@ pub struct Diagnostic {
     /// One sentence with the concrete values.
     pub message: String,
     /// What to change.
-    pub help: String,
+    pub help: Cow<'static, str>,
     /// The values the rule read.
     pub facts: Map<String, Value>,
     /// Documentation links.
-    pub references: Vec<String>,
+    pub references: &'static [String],
     /// The rule could not run for this subject: `facts.missing` names the absent keys.
     #[serde(skip_serializing_if = "is_false")]
     pub not_evaluated: bool,

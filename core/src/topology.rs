@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use smol_str::StrExt;
+
 use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore, Text};
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
 use crate::parse;
@@ -88,29 +90,52 @@ impl NodeRole {
     }
 }
 
+/// Where a node sits in its store's `ha` object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeSlot {
+    /// `ha.server`.
+    Server,
+    /// `ha.principal`.
+    Principal,
+    /// `ha.mirror`.
+    Mirror,
+    /// `ha.witness`.
+    Witness,
+    /// `ha.replicas[k]`.
+    Replica(usize),
+    /// `ha.nodes[k]`.
+    Node(usize),
+}
+
 /// A SQL node with its effective version, edition, domain and data center.
+///
+/// Its JSON Pointers are built on demand: only findings need them.
 #[derive(Debug, Clone)]
 pub struct NodeFacts {
     /// Its part in the store.
     pub role: NodeRole,
     /// Host FQDN as written.
     pub fqdn: Text,
+    /// Host FQDN in lower case: the key that compares hosts.
+    pub host: Text,
     /// Instance name (`""` for the default instance).
     pub instance: Text,
     /// Its own version, else the store's.
     pub version: Option<SqlVersion>,
-    /// JSON Pointer of the `version` the node takes: its own, else the store's.
-    pub version_path: String,
     /// Its own edition, else the store's.
     pub edition: Option<SqlEdition>,
-    /// JSON Pointer of the `edition` the node takes: its own, else the store's.
-    pub edition_path: String,
     /// Active Directory domain.
     pub domain: Option<Text>,
     /// Its own data center.
     pub data_center: Option<Text>,
-    /// JSON Pointer of the node object.
-    pub pointer: String,
+    /// Index of its store in `sql_stores`.
+    pub store: usize,
+    /// Where it sits in the store.
+    pub slot: NodeSlot,
+    /// Whether the node states its own `version` (else it takes the store's).
+    pub own_version: bool,
+    /// Whether the node states its own `edition` (else it takes the store's).
+    pub own_edition: bool,
 }
 
 impl NodeFacts {
@@ -120,8 +145,39 @@ impl NodeFacts {
     }
 
     /// Case-insensitive host key.
-    pub fn host(&self) -> String {
-        self.fqdn.to_lowercase()
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// JSON Pointer of the node object.
+    pub fn pointer(&self) -> String {
+        let store = self.store;
+        match self.slot {
+            NodeSlot::Server => format!("/sql_stores/{store}/ha/server"),
+            NodeSlot::Principal => format!("/sql_stores/{store}/ha/principal"),
+            NodeSlot::Mirror => format!("/sql_stores/{store}/ha/mirror"),
+            NodeSlot::Witness => format!("/sql_stores/{store}/ha/witness"),
+            NodeSlot::Replica(k) => format!("/sql_stores/{store}/ha/replicas/{k}"),
+            NodeSlot::Node(k) => format!("/sql_stores/{store}/ha/nodes/{k}"),
+        }
+    }
+
+    /// JSON Pointer of the `version` the node takes: its own, else the store's.
+    pub fn version_path(&self) -> String {
+        self.own_path("version", self.own_version)
+    }
+
+    /// JSON Pointer of the `edition` the node takes: its own, else the store's.
+    pub fn edition_path(&self) -> String {
+        self.own_path("edition", self.own_edition)
+    }
+
+    fn own_path(&self, key: &str, own: bool) -> String {
+        if own {
+            format!("{}/{key}", self.pointer())
+        } else {
+            format!("/sql_stores/{}/{key}", self.store)
+        }
     }
 }
 
@@ -268,14 +324,14 @@ fn pairings(pools: &[PoolFacts]) -> Vec<Pairing> {
 /// Groups mirroring witnesses by host and instance.
 fn witnesses(stores: &[StoreFacts]) -> Vec<WitnessFacts> {
     let mut found: Vec<WitnessFacts> = Vec::new();
-    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    let mut index: HashMap<(Text, Text), usize> = HashMap::new();
     for (store, facts) in stores.iter().enumerate() {
         for node in facts
             .nodes
             .iter()
             .filter(|node| node.role == NodeRole::Witness)
         {
-            let key = (node.host(), node.instance.to_lowercase());
+            let key = (node.host.clone(), node.instance.to_lowercase_smolstr());
             match index.get(&key).and_then(|&i| found.get_mut(i)) {
                 Some(witness) => witness.stores.push(store),
                 None => {
@@ -581,56 +637,49 @@ impl<'a> Resolver<'a> {
 
 /// The nodes of a store with their effective facts, and the pools that use it.
 fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFacts {
-    let base = format!("/sql_stores/{index}/ha");
-    let own = |pointer: &str, key: &str, overridden: bool| {
-        if overridden {
-            format!("{pointer}/{key}")
-        } else {
-            format!("/sql_stores/{index}/{key}")
-        }
-    };
-    let node = |role: NodeRole, node: &SqlNode, pointer: String| NodeFacts {
+    let node = |role: NodeRole, node: &SqlNode, slot: NodeSlot| NodeFacts {
         role,
         fqdn: node.fqdn.clone(),
+        host: node.fqdn.to_lowercase_smolstr(),
         instance: node.instance.clone().unwrap_or_default(),
         version: node.version.or(store.version),
-        version_path: own(&pointer, "version", node.version.is_some()),
         edition: node.edition.or(store.edition),
-        edition_path: own(&pointer, "edition", node.edition.is_some()),
         domain: node.domain.clone(),
         data_center: node.data_center.clone(),
-        pointer,
+        store: index,
+        slot,
+        own_version: node.version.is_some(),
+        own_edition: node.edition.is_some(),
     };
-    let replica = |k: usize, replica: &Replica| {
-        let pointer = format!("{base}/replicas/{k}");
-        NodeFacts {
-            role: NodeRole::Replica {
-                commit: replica.commit,
-                failover: replica.failover,
-            },
-            fqdn: replica.fqdn.clone(),
-            instance: replica.instance.clone().unwrap_or_default(),
-            version: replica.version.or(store.version),
-            version_path: own(&pointer, "version", replica.version.is_some()),
-            edition: replica.edition.or(store.edition),
-            edition_path: own(&pointer, "edition", replica.edition.is_some()),
-            domain: replica.domain.clone(),
-            data_center: replica.data_center.clone(),
-            pointer,
-        }
+    let replica = |k: usize, replica: &Replica| NodeFacts {
+        role: NodeRole::Replica {
+            commit: replica.commit,
+            failover: replica.failover,
+        },
+        fqdn: replica.fqdn.clone(),
+        host: replica.fqdn.to_lowercase_smolstr(),
+        instance: replica.instance.clone().unwrap_or_default(),
+        version: replica.version.or(store.version),
+        edition: replica.edition.or(store.edition),
+        domain: replica.domain.clone(),
+        data_center: replica.data_center.clone(),
+        store: index,
+        slot: NodeSlot::Replica(k),
+        own_version: replica.version.is_some(),
+        own_edition: replica.edition.is_some(),
     };
     let cluster = |cluster: &Cluster| -> Vec<NodeFacts> {
         cluster
             .nodes
             .iter()
             .enumerate()
-            .map(|(k, n)| node(NodeRole::ClusterNode, n, format!("{base}/nodes/{k}")))
+            .map(|(k, n)| node(NodeRole::ClusterNode, n, NodeSlot::Node(k)))
             .collect()
     };
     let (mode, nodes) = match &store.ha {
         Ha::None { server } => (
             HaMode::None,
-            vec![node(NodeRole::Server, server, format!("{base}/server"))],
+            vec![node(NodeRole::Server, server, NodeSlot::Server)],
         ),
         Ha::Mirroring {
             principal,
@@ -639,13 +688,13 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
             ..
         } => {
             let mut nodes = vec![
-                node(NodeRole::Principal, principal, format!("{base}/principal")),
-                node(NodeRole::Mirror, mirror, format!("{base}/mirror")),
+                node(NodeRole::Principal, principal, NodeSlot::Principal),
+                node(NodeRole::Mirror, mirror, NodeSlot::Mirror),
             ];
             nodes.extend(
                 witness
                     .iter()
-                    .map(|w| node(NodeRole::Witness, w, format!("{base}/witness"))),
+                    .map(|w| node(NodeRole::Witness, w, NodeSlot::Witness)),
             );
             (HaMode::Mirroring, nodes)
         }

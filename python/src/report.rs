@@ -266,7 +266,7 @@ impl PyDiagnostic {
     /// Documentation links.
     #[getter]
     fn references<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, &self.0.references)
+        PyTuple::new(py, self.0.references)
     }
 
     /// The rule could not run for the subject; `facts["missing"]` names the absent keys.

@@ -177,7 +177,7 @@ impl BackEnd<'_> {
             Finding::new(
                 "BE-028",
                 &self.pool.fqdn,
-                format!("{}/data_center", first.pointer),
+                format!("{}/data_center", first.pointer()),
                 message,
             )
             .related(
@@ -271,8 +271,7 @@ impl Store<'_> {
                 "versions differ ({})",
                 describe(&nodes, |n| n.version.map(|v| v.display_name()))
             ));
-            path =
-                odd_one(&nodes, |n| n.version.map(|v| v.as_str())).map(|n| n.version_path.clone());
+            path = odd_one(&nodes, |n| n.version.map(|v| v.as_str())).map(|n| n.version_path());
         }
         if editions.len() > 1 {
             problems.push(format!(
@@ -280,8 +279,7 @@ impl Store<'_> {
                 describe(&partners, |n| n.edition.map(|e| e.as_str()))
             ));
             path = path.or_else(|| {
-                odd_one(&partners, |n| n.edition.map(|e| e.as_str()))
-                    .map(|n| n.edition_path.clone())
+                odd_one(&partners, |n| n.edition.map(|e| e.as_str())).map(|n| n.edition_path())
             });
         }
         if !problems.is_empty() {
@@ -301,13 +299,13 @@ impl Store<'_> {
         let mut missing: Vec<String> = nodes
             .iter()
             .filter(|n| n.version.is_none())
-            .map(|n| n.version_path.clone())
+            .map(|n| n.version_path())
             .collect();
         missing.extend(
             partners
                 .iter()
                 .filter(|n| n.edition.is_none())
-                .map(|n| n.edition_path.clone()),
+                .map(|n| n.edition_path()),
         );
         if !missing.is_empty() {
             out.push(
@@ -330,7 +328,7 @@ impl Store<'_> {
         if domains.len() > 1 {
             let names: BTreeSet<&str> = domains.iter().map(String::as_str).collect();
             let odd =
-                odd_one(&nodes, |n| n.domain.as_deref()).map(|n| format!("{}/domain", n.pointer));
+                odd_one(&nodes, |n| n.domain.as_deref()).map(|n| format!("{}/domain", n.pointer()));
             let message = format!(
                 "the mirrored store `{}` spans the domains {}; mirroring set up by Topology Builder or the cmdlets needs principal, mirror and witness in one domain",
                 self.store.id,
@@ -350,7 +348,7 @@ impl Store<'_> {
         let missing: Vec<String> = nodes
             .iter()
             .filter(|n| n.domain.is_none())
-            .map(|n| format!("{}/domain", n.pointer))
+            .map(|n| format!("{}/domain", n.pointer()))
             .collect();
         if !missing.is_empty() {
             out.push(
@@ -384,7 +382,7 @@ impl Store<'_> {
             replicas.iter().map(|n| n.instance.to_lowercase()).collect();
         if instances.len() > 1 {
             let odd = odd_one(&replicas, |n| Some(n.instance.as_str()))
-                .map(|n| format!("{}/instance", n.pointer));
+                .map(|n| format!("{}/instance", n.pointer()));
             let message = format!(
                 "the replicas of `{}` use different instance names ({}); every replica must use the same instance name",
                 self.store.id,
@@ -426,7 +424,7 @@ impl Store<'_> {
                 names.join(", ")
             );
             out.push(
-                self.finding("BE-015", first.pointer.clone(), message)
+                self.finding("BE-015", first.pointer(), message)
                     .related(wrong.iter().map(|n| n.fqdn.as_str())),
             );
         }
@@ -473,7 +471,7 @@ impl Store<'_> {
                 .nodes
                 .iter()
                 .filter(|n| n.edition.is_none())
-                .map(|n| n.edition_path.clone())
+                .map(|n| n.edition_path())
                 .collect();
             if nodes > 2 && !missing.is_empty() {
                 out.push(
@@ -537,7 +535,7 @@ impl Store<'_> {
 
 /// BE-025: one SQL host serving the back ends of several Front End pools.
 fn shared_hosts(topology: &Topology, out: &mut Findings) {
-    let mut hosts: BTreeMap<String, Vec<(usize, &NodeFacts)>> = BTreeMap::new();
+    let mut hosts: BTreeMap<&str, Vec<(usize, &NodeFacts)>> = BTreeMap::new();
     for (index, _, facts) in topology.stores() {
         let serves_front_end = facts.used_by.iter().any(|&p| {
             topology
@@ -573,7 +571,7 @@ fn shared_hosts(topology: &Topology, out: &mut Findings) {
                 .join(", ")
         );
         out.push(
-            Finding::new("BE-025", &first.fqdn, second.pointer.clone(), message)
+            Finding::new("BE-025", &first.fqdn, second.pointer(), message)
                 .related(stores.iter().copied())
                 .fact("stores", stores.len()),
         );

@@ -154,7 +154,7 @@ fn domains(topology: &Topology, index: usize, pool: &Pool, out: &mut Findings) {
         .map(|n| {
             (
                 n.domain.as_deref(),
-                format!("{}/domain", n.pointer),
+                format!("{}/domain", n.pointer()),
                 n.fqdn.as_str(),
             )
         });

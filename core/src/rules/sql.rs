@@ -48,7 +48,7 @@ impl BackEnd<'_> {
     }
 
     fn finding(&self, rule: &'static str, node: &NodeFacts, message: String) -> Finding {
-        let mut finding = Finding::new(rule, &self.pool.fqdn, node.version_path.clone(), message)
+        let mut finding = Finding::new(rule, &self.pool.fqdn, node.version_path(), message)
             .related([&self.store.id])
             .fact("product", self.pool.product.as_str())
             .fact("back_end.ha.mode", self.facts.mode.as_str());
@@ -73,7 +73,7 @@ impl BackEnd<'_> {
         let missing: Vec<String> = self
             .data_nodes()
             .filter(|n| n.version.is_none())
-            .map(|n| n.version_path.clone())
+            .map(|n| n.version_path())
             .collect();
         let mut seen = Vec::new();
         let mut failed = Vec::new();
@@ -232,7 +232,8 @@ impl BackEnd<'_> {
         }
         let mut missing = Vec::new();
         if matches!(sql, Some((_, None))) {
-            let base = node.version_path.trim_end_matches("/version");
+            let version_path = node.version_path();
+            let base = version_path.trim_end_matches("/version");
             missing.push(format!("{base}/service_pack"));
             missing.push(format!("{base}/cumulative_update"));
         }
@@ -257,15 +258,11 @@ impl BackEnd<'_> {
                 "{} uses an AlwaysOn Availability Group on SQL Server `{edition}` edition (`{}`, {}); availability groups need Enterprise edition",
                 self.pool.fqdn, self.store.id, node.fqdn
             );
-            let mut finding = Finding::new(
-                "SQL-007",
-                &self.pool.fqdn,
-                node.edition_path.clone(),
-                message,
-            )
-            .related([&self.store.id])
-            .fact("edition", edition)
-            .fact("contested", contested);
+            let mut finding =
+                Finding::new("SQL-007", &self.pool.fqdn, node.edition_path(), message)
+                    .related([&self.store.id])
+                    .fact("edition", edition)
+                    .fact("contested", contested);
             if contested && self.options.allow_basic_ag_on_standard {
                 finding = finding
                     .severity(Severity::Warning)
@@ -276,7 +273,7 @@ impl BackEnd<'_> {
         let missing: Vec<String> = nodes
             .iter()
             .filter(|n| n.edition.is_none())
-            .map(|n| n.edition_path.clone())
+            .map(|n| n.edition_path())
             .collect();
         if missing.is_empty() {
             Vec::new()
@@ -296,21 +293,16 @@ impl BackEnd<'_> {
                 self.pool.fqdn, self.store.id, node.fqdn
             );
             out.push(
-                Finding::new(
-                    "SQL-011",
-                    &self.pool.fqdn,
-                    node.edition_path.clone(),
-                    message,
-                )
-                .related([&self.store.id])
-                .fact("edition", "express"),
+                Finding::new("SQL-011", &self.pool.fqdn, node.edition_path(), message)
+                    .related([&self.store.id])
+                    .fact("edition", "express"),
             );
             return;
         }
         let missing: Vec<String> = self
             .data_nodes()
             .filter(|n| n.edition.is_none())
-            .map(|n| n.edition_path.clone())
+            .map(|n| n.edition_path())
             .collect();
         if !missing.is_empty() {
             out.push(self.not_evaluated("SQL-011", missing));
@@ -328,7 +320,7 @@ impl BackEnd<'_> {
         let missing: Vec<String> = self
             .data_nodes()
             .filter(|n| n.version.is_none())
-            .map(|n| n.version_path.clone())
+            .map(|n| n.version_path())
             .collect();
         let mut failed = Vec::new();
         let mut seen = Vec::new();

@@ -134,7 +134,7 @@ impl Failures {
                 && topology.site_data_center(i).map(str::to_lowercase) == data_center
         });
         self.stores.contains(&store)
-            || self.hosts.contains(&node.host())
+            || self.hosts.contains(node.host())
             || data_center.is_some_and(|dc| self.data_centers.contains(&dc))
             || site_lost
     }
