@@ -7,7 +7,7 @@ use crate::check::{Finding, Findings};
 use crate::document::{Pool, Text};
 use crate::matrix::limits::limits_for;
 use crate::tokens::{PoolKind, Product, Severity, SipLoadBalancing, WebLoadBalancing};
-use crate::topology::{PoolFacts, Topology};
+use crate::topology::{NodeFacts, PoolFacts, Topology};
 
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
     for (index, pool, facts) in topology.pools() {
@@ -140,38 +140,30 @@ fn stretched(index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
 
 /// FE-011: the Front End Servers and the back-end SQL nodes in one domain.
 fn domains(topology: &Topology, index: usize, pool: &Pool, out: &mut Findings) {
-    let servers = pool.servers.iter().enumerate().map(|(k, s)| {
-        (
-            s.domain.as_deref(),
-            format!("/pools/{index}/servers/{k}/domain"),
-            s.fqdn.as_str(),
-        )
-    });
     let store = topology.back_end(index);
-    let nodes = store
-        .iter()
-        .flat_map(|(_, _, facts)| facts.nodes.iter().filter(|n| n.holds_data()))
-        .map(|n| {
-            (
-                n.domain.as_deref(),
-                format!("{}/domain", n.pointer()),
-                n.fqdn.as_str(),
-            )
-        });
-    let members: Vec<(Option<&str>, String, &str)> = servers.chain(nodes).collect();
-    if members.len() < 2 {
+    // Each member's domain, and how to build its path: paths are only built for a finding.
+    let members = || {
+        let servers = pool
+            .servers
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.domain.as_deref(), Member::Server(k)));
+        let nodes = store
+            .iter()
+            .flat_map(|(_, _, facts)| facts.nodes.iter().filter(|n| n.holds_data()))
+            .map(|n| (n.domain.as_deref(), Member::Node(n)));
+        servers.chain(nodes)
+    };
+    if members().nth(1).is_none() {
         return;
     }
-    let known: BTreeSet<String> = members
-        .iter()
-        .filter_map(|(d, _, _)| d.map(str::to_lowercase))
-        .collect();
-    if known.len() > 1 {
-        let first = members.iter().find_map(|(d, _, _)| *d).unwrap_or_default();
-        let odd = members
-            .iter()
-            .find(|(d, _, _)| d.is_some_and(|d| !d.eq_ignore_ascii_case(first)));
-        let path = odd.map(|(_, path, _)| path.clone()).unwrap_or_default();
+    let first = members().find_map(|(d, _)| d).unwrap_or_default();
+    let odd = members().find(|(d, _)| d.is_some_and(|d| !same_domain(d, first)));
+    if let Some((_, odd)) = odd {
+        let path = odd.domain_path(index);
+        let known: BTreeSet<String> = members()
+            .filter_map(|(d, _)| d.map(str::to_lowercase))
+            .collect();
         let names: BTreeSet<&str> = known.iter().map(String::as_str).collect();
         let message = format!(
             "the servers of {} and its back-end SQL Servers are in the domains {}; they must all be in one domain",
@@ -186,14 +178,35 @@ fn domains(topology: &Topology, index: usize, pool: &Pool, out: &mut Findings) {
         out.push(finding);
         return;
     }
-    let missing: Vec<String> = members
-        .iter()
-        .filter(|(d, _, _)| d.is_none())
-        .map(|(_, p, _)| p.clone())
-        .collect();
-    if !missing.is_empty() {
+    if members().any(|(d, _)| d.is_none()) {
+        let missing = members()
+            .filter(|(d, _)| d.is_none())
+            .map(|(_, member)| member.domain_path(index))
+            .collect();
         out.push(Finding::not_evaluated("FE-011", &pool.fqdn, missing));
     }
+}
+
+/// A member of FE-011's domain check.
+enum Member<'a> {
+    /// A Front End Server, by its index in the pool.
+    Server(usize),
+    /// A back-end SQL node.
+    Node(&'a NodeFacts),
+}
+
+impl Member<'_> {
+    fn domain_path(&self, pool: usize) -> String {
+        match self {
+            Member::Server(k) => format!("/pools/{pool}/servers/{k}/domain"),
+            Member::Node(node) => format!("{}/domain", node.pointer()),
+        }
+    }
+}
+
+/// Domains compare without case.
+fn same_domain(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
 }
 
 /// FE-012: one operating-system version across a pool (stated for 2019, derived for 2015).
