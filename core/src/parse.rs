@@ -98,13 +98,16 @@ fn translate(mut pointer: String, error: &serde_json::Error) -> Box<InputError> 
         )
     } else if let Some(rest) = message.strip_prefix("unknown field ") {
         let (key, mut expected) = unknown(rest);
+        let takes_x = expected.iter().any(|k| k == "x");
         expected.retain(|k| k != "x");
         let message = match closest(&key, expected.iter().map(String::as_str)) {
             Some(near) => format!("unknown key `{key}`: did you mean `{near}`?"),
             None => format!("unknown key `{key}`"),
         };
         let mut keys = one_of(expected.iter().map(String::as_str));
-        keys.push_str(", or your own data under `x`");
+        if takes_x {
+            keys.push_str(", or your own data under `x`");
+        }
         (ErrorKind::UnknownKey, message, Some(keys))
     } else if let Some(rest) = message.strip_prefix("missing field ") {
         let key = rest.trim_matches('`');

@@ -84,6 +84,94 @@ fn parse_errors_name_the_path_and_the_problem(
     assert!(error.column.is_some());
 }
 
+/// A minimal valid document whose store has this `ha` object.
+fn with_ha(ha: &str) -> String {
+    format!(
+        r#"{{"format": 1, "sites": [{{"id": "dallas"}}], "pools": [{POOL}],
+"sql_stores": [{{"id": "be", "ha": {ha}}}]}}"#
+    )
+}
+
+#[rstest]
+#[case::token_inside_a_node(
+    r#"{"mode": "mirroring", "principal": {"fqdn": "a", "version": "2091"}, "mirror": {"fqdn": "b"}}"#,
+    ErrorKind::UnknownToken,
+    "/sql_stores/0/ha/principal/version",
+    "unknown value `2091`: did you mean `2019`?"
+)]
+#[case::key_of_another_mode(
+    r#"{"mode": "mirroring", "principal": {"fqdn": "a"}, "mirror": {"fqdn": "b"}, "listener": "l"}"#,
+    ErrorKind::UnknownKey,
+    "/sql_stores/0/ha/listener",
+    "unknown key `listener`"
+)]
+#[case::misspelt_key(
+    r#"{"mode": "always_on_ag", "listener": "l", "replica": []}"#,
+    ErrorKind::UnknownKey,
+    "/sql_stores/0/ha/replica",
+    "unknown key `replica`: did you mean `replicas`?"
+)]
+#[case::mode_after_the_nodes(
+    r#"{"server": {"fqdn": "a"}, "mode": "mirroring"}"#,
+    ErrorKind::UnknownKey,
+    "/sql_stores/0/ha",
+    "unknown key `server`"
+)]
+#[case::missing_mode(
+    r#"{"server": {"fqdn": "a"}}"#,
+    ErrorKind::MissingKey,
+    "/sql_stores/0/ha",
+    "missing key `mode`"
+)]
+#[case::missing_key_of_the_mode(
+    r#"{"mode": "mirroring", "principal": {"fqdn": "a"}}"#,
+    ErrorKind::MissingKey,
+    "/sql_stores/0/ha",
+    "missing key `mirror`"
+)]
+#[case::unknown_mode(
+    r#"{"mode": "mirorring"}"#,
+    ErrorKind::UnknownToken,
+    "/sql_stores/0/ha/mode",
+    "unknown value `mirorring`: did you mean `mirroring`?"
+)]
+#[case::duplicate_key(
+    r#"{"mode": "none", "server": {"fqdn": "a"}, "server": {"fqdn": "b"}}"#,
+    ErrorKind::DuplicateKey,
+    "/sql_stores/0/ha/server",
+    "key `server` appears twice"
+)]
+#[case::not_an_object(
+    r#""mirroring""#,
+    ErrorKind::InvalidType,
+    "/sql_stores/0/ha",
+    "invalid type: string \"mirroring\""
+)]
+fn errors_inside_ha_name_the_key(
+    #[case] ha: &str,
+    #[case] kind: ErrorKind,
+    #[case] path: &str,
+    #[case] message: &str,
+) {
+    let error = only_error(with_ha(ha).as_bytes());
+    assert_eq!(
+        (error.kind, error.path.as_str(), error.message.as_str()),
+        (kind, path, message)
+    );
+}
+
+#[test]
+fn an_unknown_ha_key_lists_the_keys_of_the_mode() {
+    let error = only_error(
+        with_ha(r#"{"mode": "mirroring", "principal": {"fqdn": "a"}, "mirror": {"fqdn": "b"}, "nodes": []}"#)
+            .as_bytes(),
+    );
+    assert_eq!(
+        error.expected.as_deref(),
+        Some("one of `principal`, `mirror`, `witness`, `synchronous`")
+    );
+}
+
 #[test]
 fn unknown_tokens_list_the_valid_ones() {
     let error = only_error(with_pool(&POOL.replace("sfb2019", "sfb2109")).as_bytes());

@@ -7,6 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+mod ha;
+
 use crate::tokens::{
     CmsRole, Commit, Edition, FailoverMode, FileStoreHa, Os, Platform, PoolKind, Product,
     QuorumWitness, SipLoadBalancing, SiteKind, SqlEdition, SqlVersion, WebLoadBalancing,
@@ -230,8 +232,9 @@ pub struct Replica {
     pub x: Extra,
 }
 
+// Read by the visitor in `ha.rs`, not by serde's derive.
 /// The high-availability configuration of a store, by `mode`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "mode", deny_unknown_fields)]
 #[allow(
     clippy::large_enum_variant,
