@@ -353,7 +353,8 @@ struct Resolver<'a> {
     document: &'a Document,
     errors: Vec<InputError>,
     sites: HashMap<&'a str, usize>,
-    pools: HashMap<String, usize>,
+    /// Pool FQDNs in lower case.
+    pools: HashMap<Text, usize>,
     stores: HashMap<&'a str, usize>,
     file_stores: HashMap<&'a str, usize>,
 }
@@ -413,7 +414,7 @@ impl<'a> Resolver<'a> {
             }
         }
         for (index, file_store) in document.file_stores.iter().enumerate() {
-            self.site_ref(&file_store.site, &format!("/file_stores/{index}/site"));
+            self.site_ref(&file_store.site, || format!("/file_stores/{index}/site"));
         }
         // Branch appliances count toward the pool that backs them.
         for branch in 0..pools.len() {
@@ -444,14 +445,18 @@ impl<'a> Resolver<'a> {
             }
         }
         for (i, pool) in document.pools.iter().enumerate() {
-            if self.pools.insert(pool.fqdn.to_lowercase(), i).is_some() {
+            if self
+                .pools
+                .insert(pool.fqdn.to_lowercase_smolstr(), i)
+                .is_some()
+            {
                 self.duplicate(format!("/pools/{i}/fqdn"), "pool FQDN", &pool.fqdn);
             }
         }
-        let mut servers: HashMap<String, usize> = HashMap::new();
+        let mut servers: HashMap<Text, usize> = HashMap::new();
         for (i, pool) in document.pools.iter().enumerate() {
             for (k, server) in pool.servers.iter().enumerate() {
-                let key = server.fqdn.to_lowercase();
+                let key = server.fqdn.to_lowercase_smolstr();
                 let clash = servers.insert(key.clone(), i).is_some()
                     || self.pools.get(&key).is_some_and(|&other| other != i);
                 if clash {
@@ -482,7 +487,7 @@ impl<'a> Resolver<'a> {
     /// Resolves one pool's references and checks the keys its kind requires.
     fn pool(&mut self, i: usize, pool: &'a Pool) -> PoolFacts {
         let at = |key: &str| format!("/pools/{i}/{key}");
-        let site = self.site_ref(&pool.site, &at("site")).unwrap_or_default();
+        let site = self.site_ref(&pool.site, || at("site")).unwrap_or_default();
         if pool.servers.is_empty() {
             self.errors.push(
                 InputError::at(
@@ -523,20 +528,20 @@ impl<'a> Resolver<'a> {
         let back_end = pool.back_end.as_deref().and_then(|id| {
             let found = self.stores.get(id).copied();
             let names = |r: &Self| r.stores.keys().copied().collect();
-            self.reference(id, &at("back_end"), "SQL store", found, names)
+            self.reference(id, || at("back_end"), "SQL store", found, names)
         });
         let backup = pool
             .backup_pool
             .as_deref()
-            .and_then(|fqdn| self.pool_ref(fqdn, &at("backup_pool")));
+            .and_then(|fqdn| self.pool_ref(fqdn, || at("backup_pool")));
         let associated = pool
             .associated_pool
             .as_deref()
-            .and_then(|fqdn| self.pool_ref(fqdn, &at("associated_pool")));
+            .and_then(|fqdn| self.pool_ref(fqdn, || at("associated_pool")));
         if let Some(id) = pool.file_store.as_deref() {
             let found = self.file_stores.get(id).copied();
             let names = |r: &Self| r.file_stores.keys().copied().collect();
-            self.reference(id, &at("file_store"), "file store", found, names);
+            self.reference(id, || at("file_store"), "file store", found, names);
         }
         let site_data_center = self
             .document
@@ -565,15 +570,18 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn site_ref(&mut self, id: &str, pointer: &str) -> Option<usize> {
+    fn site_ref(&mut self, id: &str, pointer: impl FnOnce() -> String) -> Option<usize> {
         let found = self.sites.get(id).copied();
         self.reference(id, pointer, "site", found, |r| {
             r.sites.keys().copied().collect()
         })
     }
 
-    fn pool_ref(&mut self, fqdn: &str, pointer: &str) -> Option<usize> {
-        let found = self.pools.get(&fqdn.to_lowercase()).copied();
+    fn pool_ref(&mut self, fqdn: &str, pointer: impl FnOnce() -> String) -> Option<usize> {
+        let found = self
+            .pools
+            .get(fqdn.to_lowercase_smolstr().as_str())
+            .copied();
         self.reference(fqdn, pointer, "pool", found, |r| {
             r.document
                 .pools
@@ -588,7 +596,7 @@ impl<'a> Resolver<'a> {
     fn reference(
         &mut self,
         name: &str,
-        pointer: &str,
+        pointer: impl FnOnce() -> String,
         what: &str,
         found: Option<usize>,
         names: impl FnOnce(&Self) -> Vec<&'a str>,
@@ -606,7 +614,7 @@ impl<'a> Resolver<'a> {
                 format!("a {what} defined in the document: {}", one_of(names))
             };
             self.errors.push(
-                InputError::at(ErrorKind::DanglingReference, pointer, message).expected(expected),
+                InputError::at(ErrorKind::DanglingReference, pointer(), message).expected(expected),
             );
         }
         found
