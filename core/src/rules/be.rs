@@ -1,7 +1,7 @@
 //! BE: back-end high availability, per pool (what its product allows) and per store (how the
 //! store itself is built).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::{is_enterprise_front_end, pool_path, set_value};
 use crate::check::{Finding, Findings};
@@ -378,9 +378,13 @@ impl Store<'_> {
             );
         }
         let replicas: Vec<&NodeFacts> = self.facts.nodes.iter().collect();
-        let instances: BTreeSet<String> =
-            replicas.iter().map(|n| n.instance.to_lowercase()).collect();
-        if instances.len() > 1 {
+        let first = replicas.first().map_or("", |n| n.instance.as_str());
+        if replicas.iter().any(|n| {
+            !n.instance.eq_ignore_ascii_case(first)
+                && n.instance.to_lowercase() != first.to_lowercase()
+        }) {
+            let instances: BTreeSet<String> =
+                replicas.iter().map(|n| n.instance.to_lowercase()).collect();
             let odd = odd_one(&replicas, |n| Some(n.instance.as_str()))
                 .map(|n| format!("{}/instance", n.pointer()));
             let message = format!(
@@ -498,16 +502,17 @@ impl Store<'_> {
             ("BE-025", PoolKind::FrontEnd),
             ("BE-026", PoolKind::PersistentChat),
         ] {
-            let users: Vec<usize> = self
-                .facts
-                .used_by
-                .iter()
-                .copied()
-                .filter(|&p| self.topology.pool(p).is_some_and(|p| p.kind == kind))
-                .collect();
-            let Some(&second) = users.get(1) else {
+            let of_kind = || {
+                self.facts
+                    .used_by
+                    .iter()
+                    .copied()
+                    .filter(move |&p| self.topology.pool(p).is_some_and(|p| p.kind == kind))
+            };
+            let Some(second) = of_kind().nth(1) else {
                 continue;
             };
+            let users: Vec<usize> = of_kind().collect();
             let names: Vec<&str> = users
                 .iter()
                 .filter_map(|&p| self.topology.pool(p))
@@ -535,7 +540,9 @@ impl Store<'_> {
 
 /// BE-025: one SQL host serving the back ends of several Front End pools.
 fn shared_hosts(topology: &Topology, out: &mut Findings) {
-    let mut hosts: BTreeMap<&str, Vec<(usize, &NodeFacts)>> = BTreeMap::new();
+    // Every data-holding node of a Front End back end, once per store, grouped by host with one
+    // sort rather than a map of vectors.
+    let mut hosts: Vec<(&str, usize, &NodeFacts)> = Vec::new();
     for (index, _, facts) in topology.stores() {
         let serves_front_end = facts.used_by.iter().any(|&p| {
             topology
@@ -545,14 +552,19 @@ fn shared_hosts(topology: &Topology, out: &mut Findings) {
         if !serves_front_end {
             continue;
         }
-        let mut seen = BTreeSet::new();
-        for node in facts.nodes.iter().filter(|n| n.holds_data()) {
-            if seen.insert(node.host()) {
-                hosts.entry(node.host()).or_default().push((index, node));
+        let data = || facts.nodes.iter().filter(|n| n.holds_data());
+        for (k, node) in data().enumerate() {
+            if !data().take(k).any(|earlier| earlier.host == node.host) {
+                hosts.push((node.host(), index, node));
             }
         }
     }
-    for nodes in hosts.values().filter(|nodes| nodes.len() > 1) {
+    hosts.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+    for nodes in hosts
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|nodes| nodes.len() > 1)
+    {
+        let nodes: Vec<(usize, &NodeFacts)> = nodes.iter().map(|&(_, s, n)| (s, n)).collect();
         let (Some((_, first)), Some((_, second))) = (nodes.first(), nodes.get(1)) else {
             continue;
         };

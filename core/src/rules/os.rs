@@ -25,13 +25,13 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         }
         let product = pool.product;
         for (k, server) in pool.servers.iter().enumerate() {
-            let path = format!("/pools/{index}/servers/{k}/os");
+            let path = || format!("/pools/{index}/servers/{k}/os");
             let Some(os) = server.os else {
                 // 2015 has a second rule for its Windows Server 2008 R2 exception (OS-004).
                 let extra = (product == Product::Sfb2015).then_some("OS-004");
                 for rule in std::iter::once(os_rule(product)).chain(extra) {
                     out.push(
-                        Finding::not_evaluated(rule, &server.fqdn, vec![path.clone()])
+                        Finding::not_evaluated(rule, &server.fqdn, vec![path()])
                             .related([&pool.fqdn]),
                     );
                 }
@@ -41,13 +41,12 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                 continue;
             };
             let finding = |rule: &'static str, message: String| {
-                Finding::new(rule, &server.fqdn, path.clone(), message)
+                Finding::new(rule, &server.fqdn, path(), message)
                     .related([&pool.fqdn])
                     .fact("os", os.as_str())
                     .fact("product", product.as_str())
                     .unverified(row.support.is_unverified())
             };
-            let listed: Vec<&str> = supported_os(product).map(|os| os.display_name()).collect();
             match row.support.support {
                 Support::No | Support::Undocumented => {
                     let verdict = if row.support.support == Support::No {
@@ -55,6 +54,8 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                     } else {
                         "is not documented to support"
                     };
+                    let listed: Vec<&str> =
+                        supported_os(product).map(|os| os.display_name()).collect();
                     let message = format!(
                         "{} ({}) runs {}, which {} {verdict} (supported: {})",
                         server.fqdn,
