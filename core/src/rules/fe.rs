@@ -124,6 +124,10 @@ fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out:
 
 /// FE-010: no stretched Front End pools.
 fn stretched(index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
+    let first = facts.server_data_centers.first();
+    if facts.server_data_centers.iter().all(|dc| Some(dc) == first) {
+        return;
+    }
     let data_centers: BTreeSet<&str> = facts.server_data_centers.iter().map(Text::as_str).collect();
     if data_centers.len() > 1 {
         let message = format!(
@@ -214,14 +218,19 @@ fn one_os(index: usize, pool: &Pool, out: &mut Findings) {
     if pool.product == Product::Lync2013 || pool.servers.len() < 2 {
         return;
     }
-    let known: BTreeSet<&str> = pool
+    let first = pool.servers.iter().find_map(|s| s.os);
+    if pool
         .servers
         .iter()
         .filter_map(|s| s.os)
-        .map(|o| o.as_str())
-        .collect();
-    if known.len() > 1 {
-        let first = pool.servers.iter().find_map(|s| s.os);
+        .any(|os| Some(os) != first)
+    {
+        let known: BTreeSet<&str> = pool
+            .servers
+            .iter()
+            .filter_map(|s| s.os)
+            .map(|o| o.as_str())
+            .collect();
         let odd = pool
             .servers
             .iter()
@@ -255,7 +264,7 @@ fn load_balancing(index: usize, pool: &Pool, out: &mut Findings) {
     if pool.servers.len() < 2 {
         return;
     }
-    let path = pool_path(index, "load_balancing");
+    let path = || pool_path(index, "load_balancing");
     let sip = pool.load_balancing.as_ref().and_then(|lb| lb.sip);
     let web = pool.load_balancing.as_ref().and_then(|lb| lb.web);
     let mut problems = Vec::new();
@@ -273,7 +282,7 @@ fn load_balancing(index: usize, pool: &Pool, out: &mut Findings) {
             pool.servers.len(),
             problems.join(" and ")
         );
-        let mut finding = Finding::new("FE-014", &pool.fqdn, path, message);
+        let mut finding = Finding::new("FE-014", &pool.fqdn, path(), message);
         if let Some(sip) = sip {
             finding = finding.fact("load_balancing.sip", sip.as_str());
         }
@@ -284,8 +293,9 @@ fn load_balancing(index: usize, pool: &Pool, out: &mut Findings) {
         return;
     }
     let missing: Vec<String> = if pool.load_balancing.is_none() {
-        vec![path]
+        vec![path()]
     } else {
+        let path = path();
         [("sip", sip.is_none()), ("web", web.is_none())]
             .into_iter()
             .filter(|(_, absent)| *absent)

@@ -49,14 +49,14 @@ fn relationships(topology: &Topology, out: &mut Findings) {
             continue;
         };
         let (partner_index, partner) = partner;
-        let path = pool_path(index, "backup_pool");
+        let path = || pool_path(index, "backup_pool");
         if pool.kind != PoolKind::FrontEnd || partner.kind != PoolKind::FrontEnd {
             let message = format!(
                 "{} (`{}`) names {} (`{}`) as its backup pool; only Front End pools and Standard Edition servers take part in pool pairing",
                 pool.fqdn, pool.kind, partner.fqdn, partner.kind
             );
             out.push(
-                Finding::new("PAIR-017", &pool.fqdn, path.clone(), message)
+                Finding::new("PAIR-017", &pool.fqdn, path(), message)
                     .related([&partner.fqdn])
                     .fact("kind", pool.kind.as_str())
                     .fact("backup_pool.kind", partner.kind.as_str()),
@@ -84,7 +84,7 @@ fn relationships(topology: &Topology, out: &mut Findings) {
             .as_deref()
             .map_or(Value::Null, Value::from);
         out.push(
-            Finding::new("PAIR-005", &pool.fqdn, path, message)
+            Finding::new("PAIR-005", &pool.fqdn, path(), message)
                 .related([&partner.fqdn])
                 .fact("backup_pool", partner.fqdn.as_str())
                 .fact("backup_pool.backup_pool", partner_backup),
@@ -160,6 +160,15 @@ impl Pair<'_> {
 
     /// PAIR-002: one platform across both pools.
     fn platform(&self, out: &mut Findings) {
+        let platforms = || {
+            let both = self.pool.servers.iter().chain(&self.partner.servers);
+            both.filter_map(|s| s.platform)
+        };
+        let first = platforms().next();
+        if platforms().all(|p| Some(p) == first) {
+            self.not_evaluated("PAIR-002", "platform", |s| s.platform, out);
+            return;
+        }
         let mine: BTreeSet<&str> = self
             .pool
             .servers
@@ -194,6 +203,18 @@ impl Pair<'_> {
 
     /// PAIR-003: the same operating system in both pools.
     fn os(&self, out: &mut Findings) {
+        // The sets as bit masks first: most pairs agree, and then no set is built.
+        let mask = |pool: &Pool| {
+            pool.servers
+                .iter()
+                .filter_map(|s| s.os)
+                .fold(0u32, |mask, os| mask | 1 << os as u32)
+        };
+        let (mine, theirs) = (mask(self.pool), mask(self.partner));
+        if mine == 0 || theirs == 0 || mine == theirs {
+            self.not_evaluated("PAIR-003", "os", |s| s.os, out);
+            return;
+        }
         let mine: BTreeSet<&str> = self
             .pool
             .servers
