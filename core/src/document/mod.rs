@@ -14,8 +14,8 @@ use crate::tokens::{
     QuorumWitness, SipLoadBalancing, SiteKind, SqlEdition, SqlVersion, WebLoadBalancing,
 };
 
-/// The user's own data: any JSON object, ignored by the rules.
-pub type Extra = Option<Map<String, Value>>;
+/// The user's own data: any JSON object, ignored by the rules (boxed: most entities have none).
+pub type Extra = Option<Box<Map<String, Value>>>;
 
 /// A name or id of the document. Names up to 23 bytes, most FQDNs and ids, are stored inline:
 /// parsing a document allocates nothing per name.
