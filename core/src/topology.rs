@@ -1,6 +1,6 @@
 //! A parsed document with every reference resolved and the facts the rules read derived once.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use smol_str::StrExt;
 
@@ -364,10 +364,10 @@ impl<'a> Resolver<'a> {
         Resolver {
             document,
             errors: Vec::new(),
-            sites: HashMap::new(),
-            pools: HashMap::new(),
-            stores: HashMap::new(),
-            file_stores: HashMap::new(),
+            sites: HashMap::with_capacity(document.sites.len()),
+            pools: HashMap::with_capacity(document.pools.len()),
+            stores: HashMap::with_capacity(document.sql_stores.len()),
+            file_stores: HashMap::with_capacity(document.file_stores.len()),
         }
     }
 
@@ -453,7 +453,8 @@ impl<'a> Resolver<'a> {
                 self.duplicate(format!("/pools/{i}/fqdn"), "pool FQDN", &pool.fqdn);
             }
         }
-        let mut servers: HashMap<Text, usize> = HashMap::new();
+        let count = document.pools.iter().map(|pool| pool.servers.len()).sum();
+        let mut servers: HashMap<Text, usize> = HashMap::with_capacity(count);
         for (i, pool) in document.pools.iter().enumerate() {
             for (k, server) in pool.servers.iter().enumerate() {
                 let key = server.fqdn.to_lowercase_smolstr();
