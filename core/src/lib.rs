@@ -18,6 +18,7 @@ pub mod simulate;
 pub mod support;
 pub mod tokens;
 
+mod caseless;
 mod check;
 mod error;
 mod parse;

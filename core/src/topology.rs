@@ -4,6 +4,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use smol_str::StrExt;
 
+use crate::caseless::Caseless;
 use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore, Text};
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
 use crate::parse;
@@ -353,8 +354,7 @@ struct Resolver<'a> {
     document: &'a Document,
     errors: Vec<InputError>,
     sites: HashMap<&'a str, usize>,
-    /// Pool FQDNs in lower case.
-    pools: HashMap<Text, usize>,
+    pools: HashMap<Caseless<'a>, usize>,
     stores: HashMap<&'a str, usize>,
     file_stores: HashMap<&'a str, usize>,
 }
@@ -445,20 +445,16 @@ impl<'a> Resolver<'a> {
             }
         }
         for (i, pool) in document.pools.iter().enumerate() {
-            if self
-                .pools
-                .insert(pool.fqdn.to_lowercase_smolstr(), i)
-                .is_some()
-            {
+            if self.pools.insert(Caseless(&pool.fqdn), i).is_some() {
                 self.duplicate(format!("/pools/{i}/fqdn"), "pool FQDN", &pool.fqdn);
             }
         }
         let count = document.pools.iter().map(|pool| pool.servers.len()).sum();
-        let mut servers: HashMap<Text, usize> = HashMap::with_capacity(count);
+        let mut servers: HashMap<Caseless<'a>, usize> = HashMap::with_capacity(count);
         for (i, pool) in document.pools.iter().enumerate() {
             for (k, server) in pool.servers.iter().enumerate() {
-                let key = server.fqdn.to_lowercase_smolstr();
-                let clash = servers.insert(key.clone(), i).is_some()
+                let key = Caseless(&server.fqdn);
+                let clash = servers.insert(key, i).is_some()
                     || self.pools.get(&key).is_some_and(|&other| other != i);
                 if clash {
                     self.duplicate(
@@ -579,10 +575,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn pool_ref(&mut self, fqdn: &str, pointer: impl FnOnce() -> String) -> Option<usize> {
-        let found = self
-            .pools
-            .get(fqdn.to_lowercase_smolstr().as_str())
-            .copied();
+        let found = self.pools.get(&Caseless(fqdn)).copied();
         self.reference(fqdn, pointer, "pool", found, |r| {
             r.document
                 .pools
