@@ -915,6 +915,23 @@ hadr_status hadr_check_json(const char *topology_json,
                             char **report_json_out);
 
 /**
+ * `hadr_check_json` with explicit limits: a document longer than `max_document_bytes`, or
+ * with more than `max_entities` sites, pools, servers, SQL stores and nodes and file stores,
+ * is refused with `HADR_STATUS_INVALID_TOPOLOGY` and an error of kind `too_large`, before it
+ * is read. `0` takes the default limit (64 MiB, 1,000,000 entities).
+ *
+ * # Safety
+ *
+ * `topology_json` must be NULL or valid for reads of `len` bytes; `report_json_out` must be
+ * NULL or valid for a write of a pointer.
+ */
+hadr_status hadr_check_json_with_limits(const char *topology_json,
+                                        size_t len,
+                                        size_t max_document_bytes,
+                                        size_t max_entities,
+                                        char **report_json_out);
+
+/**
  * Parses a topology document (format 1 JSON, `len` bytes, no NUL needed) once, to check it
  * with several engines. On success writes the handle to `*topology_out` (free it with
  * `hadr_topology_free`). When the document cannot be read, returns
@@ -930,6 +947,22 @@ hadr_status hadr_topology_parse(const char *topology_json,
                                 size_t len,
                                 struct hadr_topology **topology_out,
                                 char **errors_json_out);
+
+/**
+ * `hadr_topology_parse` with explicit limits, as `hadr_check_json_with_limits` takes them
+ * (`0` for a default).
+ *
+ * # Safety
+ *
+ * `topology_json` must be NULL or valid for reads of `len` bytes; `topology_out` and
+ * `errors_json_out` must be NULL or valid for a write of a pointer.
+ */
+hadr_status hadr_topology_parse_with_limits(const char *topology_json,
+                                            size_t len,
+                                            size_t max_document_bytes,
+                                            size_t max_entities,
+                                            struct hadr_topology **topology_out,
+                                            char **errors_json_out);
 
 /**
  * Frees a topology. NULL is ignored. Reports checked from it stay valid.

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use hadr_rules::import::{Facts, Import};
 use hadr_rules::tokens::{Family, Severity};
-use hadr_rules::{Options, Report, Selector, Suppression, Topology, TopologyError};
+use hadr_rules::{Limits, Options, Report, Selector, Suppression, Topology, TopologyError};
 use hadr_rules::{generate, registry};
 
 #[derive(Debug, Parser)]
@@ -82,6 +82,30 @@ struct SimulateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Input limits, shared by every command that reads a topology.
+#[derive(Debug, Clone, Copy, clap::Args)]
+struct LimitArgs {
+    /// Largest input accepted, in bytes or with a unit (`64MiB`, `1GiB`); default 64 MiB.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_document_size: Option<usize>,
+    /// Most entities (sites, pools, servers, SQL stores and nodes, file stores); default 1000000.
+    #[arg(long, value_name = "N")]
+    max_entities: Option<usize>,
+}
+
+impl LimitArgs {
+    fn limits(self) -> Limits {
+        let default = Limits::default();
+        Limits {
+            max_document_bytes: self.max_document_size.unwrap_or(default.max_document_bytes),
+            max_entities: self.max_entities.unwrap_or(default.max_entities),
+            ..default
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -97,6 +121,8 @@ struct ImportArgs {
     /// Replace host names, domains, site and data-center ids consistently, for sharing.
     #[arg(long)]
     anonymize: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -123,6 +149,8 @@ struct CheckArgs {
     /// Silence findings, kept in the report: `RULE[@SUBJECT]=REASON` or `FAMILY[@SUBJECT]=REASON`.
     #[arg(long = "suppress", value_name = "SELECTOR[@SUBJECT]=REASON", value_parser = parse_suppression)]
     suppressions: Vec<Suppression>,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -186,6 +214,7 @@ fn check(args: &CheckArgs) -> u8 {
         suppress: args.suppressions.clone(),
     };
     let level = Severity::from(args.fail_level);
+    let limits = args.limits.limits();
     let facts = match args.facts.as_deref().map(load_facts).transpose() {
         Ok(facts) => facts,
         Err(error) => {
@@ -198,7 +227,7 @@ fn check(args: &CheckArgs) -> u8 {
         .files
         .iter()
         .map(|file| {
-            let loaded = load_import(file, facts.as_ref());
+            let loaded = load_import(file, facts.as_ref(), &limits);
             let report = loaded
                 .as_ref()
                 .map(|import| hadr_rules::check(&import.topology, &options))
@@ -273,7 +302,7 @@ fn simulate(args: &SimulateArgs) -> u8 {
         .as_deref()
         .map(load_facts)
         .transpose()
-        .and_then(|facts| load_import(&args.file, facts.as_ref()))
+        .and_then(|facts| load_import(&args.file, facts.as_ref(), &args.limits.limits()))
         .and_then(|import| {
             hadr_rules::simulate::simulate(&import.topology, &request)
                 .map_err(|error| error.in_file(&args.file))
@@ -314,14 +343,18 @@ fn several_json(results: &[(&str, Result<Report, TopologyError>)]) -> String {
 }
 
 /// Reads one input of any form, with the facts for XML; errors name the file.
-fn load_import(file: &str, facts: Option<&Facts>) -> Result<Import, TopologyError> {
-    let bytes = read(file)?;
-    hadr_rules::import::read(&bytes, facts).map_err(|error| error.in_file(file))
+fn load_import(
+    file: &str,
+    facts: Option<&Facts>,
+    limits: &Limits,
+) -> Result<Import, TopologyError> {
+    let bytes = read(file, limits)?;
+    hadr_rules::import::read_with_limits(&bytes, facts, limits).map_err(|error| error.in_file(file))
 }
 
 /// Reads a facts file; errors name the file.
 fn load_facts(file: &str) -> Result<Facts, TopologyError> {
-    let bytes = read(file)?;
+    let bytes = read(file, &Limits::default())?;
     Facts::from_json(&bytes).map_err(|error| error.in_file(file))
 }
 
@@ -333,8 +366,9 @@ fn import(args: &ImportArgs) -> u8 {
         .map(load_facts)
         .transpose()
         .and_then(|facts| {
-            let bytes = read(&args.file)?;
-            hadr_rules::import::import(&bytes, facts.as_ref())
+            let limits = args.limits.limits();
+            let bytes = read(&args.file, &limits)?;
+            hadr_rules::import::import_with_limits(&bytes, facts.as_ref(), &limits)
                 .map_err(|error| error.in_file(&args.file))
         })
         .and_then(|import| {
@@ -382,22 +416,74 @@ fn import(args: &ImportArgs) -> u8 {
     0
 }
 
-fn read(file: &str) -> Result<Vec<u8>, TopologyError> {
-    let result = if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
-    } else {
-        std::fs::read(Path::new(file))
+/// Reads a file or standard input, never more than the size limit and one byte: a larger
+/// input is refused without being read.
+fn read(file: &str, limits: &Limits) -> Result<Vec<u8>, TopologyError> {
+    let too_large = |len: usize| {
+        limits
+            .size(len, "document")
+            .map_err(|error| TopologyError::from(*error).in_file(file))
     };
-    result.map_err(|error| {
-        let reason = match error.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            _ => error.to_string(),
-        };
-        TopologyError::unreadable(file, &reason)
-    })
+    let cap = u64::try_from(limits.max_document_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::new();
+    let result = if file == "-" {
+        std::io::stdin().take(cap).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(Path::new(file)).and_then(|f| {
+            let len = f.metadata()?.len();
+            if f.metadata()?.is_dir() {
+                return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+            }
+            if let Err(error) = too_large(usize::try_from(len).unwrap_or(usize::MAX)) {
+                return Err(std::io::Error::other(error));
+            }
+            f.take(cap).read_to_end(&mut bytes)
+        })
+    };
+    match result {
+        Ok(_) => {
+            too_large(bytes.len())?;
+            Ok(bytes)
+        }
+        Err(error) => {
+            if let Some(limit) = error
+                .get_ref()
+                .and_then(|e| e.downcast_ref::<TopologyError>())
+            {
+                return Err(limit.clone());
+            }
+            let reason = match error.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_owned(),
+                std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                _ => error.to_string(),
+            };
+            Err(TopologyError::unreadable(file, &reason))
+        }
+    }
+}
+
+/// A size in bytes, or with a unit: `1000`, `64KiB`, `64MiB`, `1GiB`.
+fn parse_size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let shift = match unit.trim() {
+        "" | "B" => 0,
+        "KiB" => 10,
+        "MiB" => 20,
+        "GiB" => 30,
+        other => return Err(format!("unknown unit `{other}`: use B, KiB, MiB or GiB")),
+    };
+    number
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("`{text}` is not a size: write bytes, or e.g. `64MiB`"))
 }
 
 fn rules(family: Option<Family>, format: Format) -> u8 {

@@ -47,6 +47,8 @@ pub enum ErrorKind {
     /// The topology is of a product hadr-rules does not check (Lync Server 2010, an unknown
     /// `ServiceVersion`).
     UnsupportedProduct,
+    /// The input exceeds a limit: its size, its nesting depth or its number of entities.
+    TooLarge,
 }
 
 impl ErrorKind {
@@ -72,6 +74,7 @@ impl ErrorKind {
             ErrorKind::Archive => "archive",
             ErrorKind::NotTopology => "not_topology",
             ErrorKind::UnsupportedProduct => "unsupported_product",
+            ErrorKind::TooLarge => "too_large",
         }
     }
 }

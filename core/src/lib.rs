@@ -21,6 +21,7 @@ pub mod tokens;
 mod caseless;
 mod check;
 mod error;
+mod limits;
 mod parse;
 mod report;
 mod rules;
@@ -28,6 +29,7 @@ mod topology;
 
 pub use check::{Options, Selector, Suppression, check};
 pub use error::{ErrorKind, InputError, TopologyError, closest};
+pub use limits::{Limits, MAX_DEPTH};
 pub use report::{Diagnostic, RULESET, Report, Summary};
 pub use topology::{
     NodeFacts, NodeRole, NodeSlot, Pairing, PoolFacts, StoreFacts, Topology, WitnessFacts,

@@ -5,6 +5,7 @@ use serde_path_to_error::{Path, Segment};
 
 use crate::document::Document;
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
+use crate::limits::MAX_DEPTH;
 
 /// Parses the bytes of a format-1 document (UTF-8, an optional byte-order mark).
 pub(crate) fn parse(bytes: &[u8]) -> Result<Document, TopologyError> {
@@ -140,6 +141,12 @@ fn translate(mut pointer: String, error: &serde_json::Error) -> Box<InputError> 
             ErrorKind::InvalidValue,
             format!("invalid value: {found}"),
             Some(plain(expected)),
+        )
+    } else if message == "recursion limit exceeded" {
+        (
+            ErrorKind::TooLarge,
+            format!("arrays and objects nest more than {MAX_DEPTH} levels deep"),
+            Some(format!("at most {MAX_DEPTH} levels of nesting")),
         )
     } else if message.starts_with("EOF while parsing") {
         (

@@ -7,6 +7,7 @@ use smol_str::StrExt;
 use crate::caseless::Caseless;
 use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore, Text};
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
+use crate::limits::Limits;
 use crate::parse;
 use crate::tokens::{
     Commit, Edition, FailoverMode, HaMode, PoolKind, SiteKind, SqlEdition, SqlVersion,
@@ -203,9 +204,18 @@ pub struct WitnessFacts {
 }
 
 impl Topology {
-    /// Parses and resolves the bytes of a format-1 JSON document.
+    /// Parses and resolves the bytes of a format-1 JSON document, within the default
+    /// [`Limits`].
     pub fn from_json(bytes: &[u8]) -> Result<Self, TopologyError> {
+        Self::from_json_with_limits(bytes, &Limits::default())
+    }
+
+    /// Parses and resolves the bytes of a format-1 JSON document, refusing one larger than
+    /// `limits` before reading it.
+    pub fn from_json_with_limits(bytes: &[u8], limits: &Limits) -> Result<Self, TopologyError> {
+        limits.size(bytes.len(), "document").map_err(|e| *e)?;
         let document = parse::parse(bytes)?;
+        limits.entities(&document).map_err(|e| *e)?;
         Self::from_document(document)
     }
 

@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use hadr_rules::{Options, Topology, TopologyError};
+use hadr_rules::{Limits, Options, Topology, TopologyError};
 
 use crate::panic::{boundary, guard};
 use crate::ptr::{Output, bytes, free, into_handle, output};
@@ -18,8 +18,12 @@ pub struct hadr_topology {
 
 /// Parses `len` bytes of a topology document; on an input error, writes the errors JSON to
 /// `errors_out` and returns `HADR_STATUS_INVALID_TOPOLOGY`.
-fn parse(json: &[u8], errors_out: Output<*mut c_char>) -> Result<Topology, hadr_status> {
-    Topology::from_json(json).or_else(|error: TopologyError| {
+fn parse(
+    json: &[u8],
+    limits: &Limits,
+    errors_out: Output<*mut c_char>,
+) -> Result<Topology, hadr_status> {
+    Topology::from_json_with_limits(json, limits).or_else(|error: TopologyError| {
         errors_out.write(to_c_string(error.to_json())?);
         Err(hadr_status::InvalidTopology)
     })
@@ -65,12 +69,68 @@ pub unsafe extern "C" fn hadr_check_json(
     len: usize,
     report_json_out: *mut *mut c_char,
 ) -> hadr_status {
+    // SAFETY: the caller's guarantees are those `checked_json` asks for.
+    unsafe { checked_json(topology_json, len, 0, 0, report_json_out) }
+}
+
+/// The limits of a call: `0` takes the default (64 MiB, 1,000,000 entities).
+fn limits(max_document_bytes: usize, max_entities: usize) -> Limits {
+    let default = Limits::default();
+    let or_default = |value: usize, default: usize| if value == 0 { default } else { value };
+    Limits {
+        max_document_bytes: or_default(max_document_bytes, default.max_document_bytes),
+        max_entities: or_default(max_entities, default.max_entities),
+        ..default
+    }
+}
+
+/// `hadr_check_json` with explicit limits: a document longer than `max_document_bytes`, or
+/// with more than `max_entities` sites, pools, servers, SQL stores and nodes and file stores,
+/// is refused with `HADR_STATUS_INVALID_TOPOLOGY` and an error of kind `too_large`, before it
+/// is read. `0` takes the default limit (64 MiB, 1,000,000 entities).
+///
+/// # Safety
+///
+/// `topology_json` must be NULL or valid for reads of `len` bytes; `report_json_out` must be
+/// NULL or valid for a write of a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_check_json_with_limits(
+    topology_json: *const c_char,
+    len: usize,
+    max_document_bytes: usize,
+    max_entities: usize,
+    report_json_out: *mut *mut c_char,
+) -> hadr_status {
+    // SAFETY: the caller's guarantees are those `checked_json` asks for.
+    unsafe {
+        checked_json(
+            topology_json,
+            len,
+            max_document_bytes,
+            max_entities,
+            report_json_out,
+        )
+    }
+}
+
+/// The body of `hadr_check_json` and `hadr_check_json_with_limits`, inside the boundary.
+///
+/// # Safety
+///
+/// As `hadr_check_json_with_limits`.
+unsafe fn checked_json(
+    topology_json: *const c_char,
+    len: usize,
+    max_document_bytes: usize,
+    max_entities: usize,
+    report_json_out: *mut *mut c_char,
+) -> hadr_status {
     guard(|| {
         // SAFETY: the caller passes NULL or `len` readable bytes, and NULL or a pointer valid
         // for a write.
         let (json, report_json_out) =
             unsafe { (bytes(topology_json, len)?, output(report_json_out)?) };
-        match Topology::from_json(json) {
+        match Topology::from_json_with_limits(json, &limits(max_document_bytes, max_entities)) {
             Ok(topology) => {
                 let report = hadr_rules::check(&topology, &Options::default());
                 report_json_out.write(to_c_string(report.to_json())?);
@@ -101,6 +161,53 @@ pub unsafe extern "C" fn hadr_topology_parse(
     topology_out: *mut *mut hadr_topology,
     errors_json_out: *mut *mut c_char,
 ) -> hadr_status {
+    // SAFETY: the caller's guarantees are those `parsed_topology` asks for.
+    unsafe { parsed_topology(topology_json, len, 0, 0, topology_out, errors_json_out) }
+}
+
+/// `hadr_topology_parse` with explicit limits, as `hadr_check_json_with_limits` takes them
+/// (`0` for a default).
+///
+/// # Safety
+///
+/// `topology_json` must be NULL or valid for reads of `len` bytes; `topology_out` and
+/// `errors_json_out` must be NULL or valid for a write of a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_topology_parse_with_limits(
+    topology_json: *const c_char,
+    len: usize,
+    max_document_bytes: usize,
+    max_entities: usize,
+    topology_out: *mut *mut hadr_topology,
+    errors_json_out: *mut *mut c_char,
+) -> hadr_status {
+    // SAFETY: the caller's guarantees are those `parsed_topology` asks for.
+    unsafe {
+        parsed_topology(
+            topology_json,
+            len,
+            max_document_bytes,
+            max_entities,
+            topology_out,
+            errors_json_out,
+        )
+    }
+}
+
+/// The body of `hadr_topology_parse` and `hadr_topology_parse_with_limits`, inside the
+/// boundary.
+///
+/// # Safety
+///
+/// As `hadr_topology_parse_with_limits`.
+unsafe fn parsed_topology(
+    topology_json: *const c_char,
+    len: usize,
+    max_document_bytes: usize,
+    max_entities: usize,
+    topology_out: *mut *mut hadr_topology,
+    errors_json_out: *mut *mut c_char,
+) -> hadr_status {
     guard(|| {
         // SAFETY: the caller passes NULL or `len` readable bytes, and NULL or pointers valid
         // for a write.
@@ -111,7 +218,11 @@ pub unsafe extern "C" fn hadr_topology_parse(
                 output(errors_json_out)?,
             )
         };
-        let topology = parse(json, errors_json_out)?;
+        let topology = parse(
+            json,
+            &limits(max_document_bytes, max_entities),
+            errors_json_out,
+        )?;
         topology_out.write(into_handle(hadr_topology { topology }));
         Ok(())
     })

@@ -80,6 +80,60 @@ fn an_unreadable_topology_gives_the_errors_json() {
 }
 
 #[test]
+fn limits_refuse_a_large_document_and_zero_keeps_the_default() {
+    let json = example("paired-2019-ag.json");
+    let check = |max_bytes: usize, max_entities: usize| {
+        let mut out = ptr::null_mut();
+        // SAFETY: valid buffer and output pointer.
+        let status = unsafe {
+            hadr_check_json_with_limits(
+                json.as_ptr().cast(),
+                json.len(),
+                max_bytes,
+                max_entities,
+                &mut out,
+            )
+        };
+        (status, take(out))
+    };
+    let (status, errors) = check(100, 0);
+    assert_eq!(status, hadr_status::InvalidTopology);
+    assert!(errors.contains("\"kind\": \"too_large\""), "{errors}");
+    assert!(
+        errors.contains(&format!(
+            "\"message\": \"the document is {} bytes long, more than the limit of 100 bytes\"",
+            json.len()
+        )),
+        "{errors}"
+    );
+    let (status, errors) = check(0, 3);
+    assert_eq!(status, hadr_status::InvalidTopology);
+    assert!(errors.contains("more than the limit of 3\""), "{errors}");
+    let mut plain = ptr::null_mut();
+    // SAFETY: valid buffer and output pointer.
+    let status = unsafe { hadr_check_json(json.as_ptr().cast(), json.len(), &mut plain) };
+    assert_eq!(status, hadr_status::Ok);
+    assert_eq!(check(0, 0), (hadr_status::Ok, take(plain)));
+
+    let mut topology = ptr::null_mut();
+    let mut errors = ptr::null_mut();
+    // SAFETY: valid buffer and output pointers.
+    let status = unsafe {
+        hadr_topology_parse_with_limits(
+            json.as_ptr().cast(),
+            json.len(),
+            100,
+            0,
+            &mut topology,
+            &mut errors,
+        )
+    };
+    assert_eq!(status, hadr_status::InvalidTopology);
+    assert!(topology.is_null());
+    assert!(take(errors).contains("too_large"));
+}
+
+#[test]
 fn null_arguments_give_null_parameter_and_write_nothing() {
     let json = example("broken-pairing.json");
     let sentinel = 0x5a5a_usize as *mut c_char;

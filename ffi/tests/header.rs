@@ -104,6 +104,8 @@ const GUARDED: &[&str] = &[
     "token_count(",
     "token_at(",
     "quorum_of(",
+    "checked_json(",
+    "parsed_topology(",
 ];
 
 #[test]

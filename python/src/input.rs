@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use hadr_rules::import::{Facts, Form, Import};
-use hadr_rules::{ErrorKind, InputError, Topology, TopologyError};
+use hadr_rules::{ErrorKind, InputError, Limits, Topology, TopologyError};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyMapping, PyString};
@@ -123,10 +123,20 @@ pub fn arguments(
 
 /// Reads and resolves a topology of any form: JSON as it is, XML, `.tbxml` and zips imported
 /// with the facts (as `hadr-rules check [--facts]` does). Runs without the GIL.
-pub fn topology(input: Input, facts: Option<&Facts>) -> Result<Topology, Failure> {
-    parse(input, |bytes| {
-        hadr_rules::import::read(bytes, facts).map(|import| import.topology)
+pub fn topology(input: Input, facts: Option<&Facts>, limits: &Limits) -> Result<Topology, Failure> {
+    parse_within(input, limits, |bytes| {
+        hadr_rules::import::read_with_limits(bytes, facts, limits).map(|import| import.topology)
     })
+}
+
+/// The limits of a call: the defaults, with those the caller gave.
+pub fn limits(max_document_bytes: Option<usize>, max_entities: Option<usize>) -> Limits {
+    let default = Limits::default();
+    Limits {
+        max_document_bytes: max_document_bytes.unwrap_or(default.max_document_bytes),
+        max_entities: max_entities.unwrap_or(default.max_entities),
+        ..default
+    }
 }
 
 /// Imports topology XML, a `.tbxml` file or a zip (as `hadr-rules import` does); JSON is
@@ -140,9 +150,19 @@ pub fn facts(input: Input) -> Result<Facts, Failure> {
     parse(input, Facts::from_json)
 }
 
-/// Reads an input with `read`; errors are located in the document and name the file.
+/// Reads an input with `read` within the default limits.
 fn parse<T>(
     input: Input,
+    read: impl FnOnce(&[u8]) -> Result<T, TopologyError>,
+) -> Result<T, Failure> {
+    parse_within(input, &Limits::default(), read)
+}
+
+/// Reads an input with `read`; errors are located in the document and name the file. A file
+/// larger than the limit is refused without being read.
+fn parse_within<T>(
+    input: Input,
+    limits: &Limits,
     read: impl FnOnce(&[u8]) -> Result<T, TopologyError>,
 ) -> Result<T, Failure> {
     match input {
@@ -159,6 +179,10 @@ fn parse<T>(
             })
         }
         Input::File(path, name) => {
+            let len = std::fs::metadata(&path).map_or(0, |m| m.len());
+            limits
+                .size(usize::try_from(len).unwrap_or(usize::MAX), "document")
+                .map_err(|error| Failure::new(TopologyError::from(*error).in_file(&name), None))?;
             let bytes = read_file(&path, &name)?;
             read(&bytes).map_err(|error| Failure::new(error.in_file(&name), root(&bytes)))
         }

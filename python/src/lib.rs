@@ -39,7 +39,13 @@ use crate::report::PyReport;
     severity = None,
     suppress = None,
     facts = None,
+    max_document_bytes = None,
+    max_entities = None,
 ))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a Python function with keyword-only options"
+)]
 fn check(
     py: Python<'_>,
     topology: &Bound<'_, PyAny>,
@@ -48,7 +54,10 @@ fn check(
     severity: Option<&Bound<'_, PyAny>>,
     suppress: Option<&Bound<'_, PyAny>>,
     facts: Option<&Bound<'_, PyAny>>,
+    max_document_bytes: Option<usize>,
+    max_entities: Option<usize>,
 ) -> PyResult<PyReport> {
+    let limits = input::limits(max_document_bytes, max_entities);
     let level = token(
         py,
         "fail level",
@@ -75,7 +84,7 @@ fn check(
     // meanwhile.
     let result = py.detach(move || {
         let facts = facts.map(input::facts).transpose()?;
-        input::topology(topology, facts.as_ref()).map(|t| hadr_rules::check(&t, &options))
+        input::topology(topology, facts.as_ref(), &limits).map(|t| hadr_rules::check(&t, &options))
     });
     match result {
         Ok(report) => Ok(PyReport::new(report, level)),

@@ -23,7 +23,20 @@ const FAILED_TYPE: &str = "failed must be a list of names or a list of lists of 
 /// no scenario and neither flag, both run. Raises `TopologyError` when the topology cannot be
 /// read or a name is unknown (`unknown_entity`). The GIL is released while simulating.
 #[pyfunction]
-#[pyo3(signature = (topology, *, failed = None, all_single = false, sites = false, facts = None))]
+#[pyo3(signature = (
+    topology,
+    *,
+    failed = None,
+    all_single = false,
+    sites = false,
+    facts = None,
+    max_document_bytes = None,
+    max_entities = None,
+))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a Python function with keyword-only options"
+)]
 pub fn simulate<'py>(
     py: Python<'py>,
     topology: &Bound<'py, PyAny>,
@@ -31,7 +44,10 @@ pub fn simulate<'py>(
     all_single: bool,
     sites: bool,
     facts: Option<&Bound<'py, PyAny>>,
+    max_document_bytes: Option<usize>,
+    max_entities: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let limits = input::limits(max_document_bytes, max_entities);
     let fail = match failed.filter(|failed| !failed.is_none()) {
         Some(failed) => scenarios(failed)?,
         None => Vec::new(),
@@ -54,7 +70,7 @@ pub fn simulate<'py>(
     let simulation = py
         .detach(move || {
             let facts = facts.map(input::facts).transpose()?;
-            let topology = input::topology(topology, facts.as_ref())?;
+            let topology = input::topology(topology, facts.as_ref(), &limits)?;
             let simulation =
                 hadr_rules::simulate::simulate(&topology, &request).map_err(|error| {
                     // As the command line: an unknown name is an error of the file.

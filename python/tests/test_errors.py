@@ -304,3 +304,36 @@ def test_str_of_topology_error(base: Dict[str, Any]) -> None:
         "at `/pools/0/product`: unknown value `sfb2109`: did you mean `sfb2019`? "
         "(expected one of `lync2013`, `sfb2015`, `sfb2019`, `sfbse`)"
     )
+
+
+def test_limits_refuse_a_large_document_with_too_large() -> None:
+    text = (ROOT / "examples" / "paired-2019-ag.json").read_text()
+    with pytest.raises(hadr_rules.TopologyError) as caught:
+        hadr_rules.check(text, max_document_bytes=100)
+    (detail,) = caught.value.errors()
+    assert detail["type"] == "too_large"
+    assert detail["msg"] == (
+        f"the document is {len(text.encode())} bytes long, more than the limit of 100 bytes"
+    )
+    with pytest.raises(hadr_rules.TopologyError) as caught:
+        hadr_rules.simulate(text, max_entities=3)
+    assert [d["type"] for d in caught.value.errors()] == ["too_large"]
+    assert hadr_rules.check(text, max_entities=1000).to_json() == hadr_rules.check(text).to_json()
+
+
+def test_a_one_gibibyte_file_is_refused_without_being_read(tmp_path: pathlib.Path) -> None:
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as f:
+        f.truncate(1 << 30)
+    with pytest.raises(hadr_rules.TopologyError) as caught:
+        hadr_rules.check(huge)
+    (detail,) = caught.value.errors()
+    assert detail["type"] == "too_large"
+    assert detail["msg"] == "the document is 1 GiB long, more than the limit of 64 MiB"
+
+
+def test_deep_nesting_is_refused() -> None:
+    deep = '{"format": 1, "sites": [], "pools": [], "x": {"a": ' + "[" * 100_000 + "]" * 100_000 + "}}"
+    (detail,) = errors_of(deep)
+    assert detail["type"] == "too_large"
+    assert detail["msg"] == "arrays and objects nest more than 128 levels deep"

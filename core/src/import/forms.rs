@@ -67,19 +67,9 @@ pub(crate) fn model(bytes: &[u8], limits: &Limits) -> Result<(Form, Model), Topo
         };
         return Err(not_topology(message, EXPECTED_INPUT));
     }
-    if bytes.len() > limits.max_xml {
-        return Err(InputError::at(
-            ErrorKind::Archive,
-            "",
-            format!(
-                "the XML file has {} bytes, more than the limit of {}",
-                bytes.len(),
-                limits.max_xml
-            ),
-        )
-        .expected("a topology of a realistic size")
-        .into());
-    }
+    limits
+        .size(bytes.len(), "XML file")
+        .map_err(|e| TopologyError::from(*e))?;
     let text = decode(bytes).map_err(|e| TopologyError::from(*e))?;
     let document = xml::parse(&text).map_err(|e| TopologyError::from(*e))?;
     let root = document.root_element();

@@ -57,32 +57,7 @@ pub use facts::{
     facts_schema,
 };
 
-/// Limits that keep a hostile input from exhausting memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest XML text, in bytes.
-    pub max_xml: usize,
-    /// Most entries in a zip.
-    pub max_entries: usize,
-    /// Largest expanded zip entry, in bytes.
-    pub max_entry_size: u64,
-    /// Largest expansion ratio of a zip entry above `ratio_floor` bytes.
-    pub max_ratio: u64,
-    /// Entries up to this size are not held to `max_ratio`.
-    pub ratio_floor: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_xml: 64 << 20,
-            max_entries: 10_000,
-            max_entry_size: 64 << 20,
-            max_ratio: 100,
-            ratio_floor: 1 << 20,
-        }
-    }
-}
+pub use crate::limits::Limits;
 
 /// What kind of warning an import gives; a stable token for tools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -231,8 +206,17 @@ pub fn import(bytes: &[u8], facts: Option<&Facts>) -> Result<Import, TopologyErr
 /// Reads any input the command line accepts: a format-1 JSON document as it is (no facts), or
 /// anything [`import`] reads.
 pub fn read(bytes: &[u8], facts: Option<&Facts>) -> Result<Import, TopologyError> {
+    read_with_limits(bytes, facts, &Limits::default())
+}
+
+/// [`read`] with explicit limits.
+pub fn read_with_limits(
+    bytes: &[u8],
+    facts: Option<&Facts>,
+    limits: &Limits,
+) -> Result<Import, TopologyError> {
     if detect(bytes) != Form::Json {
-        return import(bytes, facts);
+        return import_with_limits(bytes, facts, limits);
     }
     if facts.is_some() {
         return Err(InputError::at(
@@ -246,7 +230,7 @@ pub fn read(bytes: &[u8], facts: Option<&Facts>) -> Result<Import, TopologyError
     }
     Ok(Import {
         form: Form::Json,
-        topology: Topology::from_json(bytes)?,
+        topology: Topology::from_json_with_limits(bytes, limits)?,
         warnings: Vec::new(),
         sources: Vec::new(),
     })
@@ -258,6 +242,7 @@ pub fn import_with_limits(
     facts: Option<&Facts>,
     limits: &Limits,
 ) -> Result<Import, TopologyError> {
+    limits.size(bytes.len(), "input").map_err(|e| *e)?;
     let default = Facts::default();
     let facts = facts.unwrap_or(&default);
     let (form, model) = forms::model(bytes, limits)?;
@@ -267,6 +252,7 @@ pub fn import_with_limits(
             errors: built.errors,
         });
     }
+    limits.entities(&built.document).map_err(|e| *e)?;
     let sources = built.sources;
     let topology = Topology::from_document(built.document).map_err(|mut error| {
         for input in &mut error.errors {

@@ -60,6 +60,8 @@ def check(
     severity: Mapping[str, Severity] | None = None,
     suppress: Iterable[Suppression] | None = None,
     facts: FactsInput | None = None,
+    max_document_bytes: int | None = None,
+    max_entities: int | None = None,
 ) -> Report:
     """Check a topology and return its report.
 
@@ -68,6 +70,9 @@ def check(
     path (`os.PathLike`) to any of them; the form is told from the content. `facts` (a dict,
     JSON text or a path) completes imported XML. Raises `TopologyError` when it cannot be read.
     The GIL is released while the engine reads and checks the topology.
+
+    An input longer than `max_document_bytes` (default 64 MiB) or with more than
+    `max_entities` entities (default 1,000,000) is refused with an error of type `too_large`.
     """
 
 def import_topology(
@@ -99,6 +104,8 @@ def simulate(
     all_single: bool = False,
     sites: bool = False,
     facts: FactsInput | None = None,
+    max_document_bytes: int | None = None,
+    max_entities: int | None = None,
 ) -> Simulation:
     """Simulate failures in a topology and return the simulation as a dict.
 

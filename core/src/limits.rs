@@ -1,0 +1,120 @@
+//! Limits on what a check reads: past them, a clear error instead of exhausted memory or time.
+
+use crate::document::{Document, Ha};
+use crate::error::{ErrorKind, InputError};
+
+/// How much input a check accepts. The defaults suit every real deployment; raise them for
+/// generated load tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input, in bytes: a JSON document, XML text, or a zip archive (default 64 MiB).
+    pub max_document_bytes: usize,
+    /// Most entities in a topology: sites, pools, servers, SQL stores, SQL nodes and file
+    /// stores together (default 1,000,000).
+    pub max_entities: usize,
+    /// Most entries in a zip (default 10,000).
+    pub max_entries: usize,
+    /// Largest expanded zip entry, in bytes (default 64 MiB).
+    pub max_entry_size: u64,
+    /// Largest expansion ratio of a zip entry above `ratio_floor` bytes (default 100).
+    pub max_ratio: u64,
+    /// Zip entries up to this size are not held to `max_ratio` (default 1 MiB).
+    pub ratio_floor: u64,
+}
+
+/// The deepest nesting of JSON arrays and objects read (serde_json's fixed recursion limit);
+/// a format-1 document nests at most 6 levels outside `x`.
+pub const MAX_DEPTH: usize = 128;
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_document_bytes: 64 << 20,
+            max_entities: 1_000_000,
+            max_entries: 10_000,
+            max_entry_size: 64 << 20,
+            max_ratio: 100,
+            ratio_floor: 1 << 20,
+        }
+    }
+}
+
+impl Limits {
+    /// The error for an input of `len` bytes above `max_document_bytes`, if it is; `what`
+    /// names the input (`document`, `XML file`).
+    pub fn size(&self, len: usize, what: &str) -> Result<(), Box<InputError>> {
+        if len <= self.max_document_bytes {
+            return Ok(());
+        }
+        Err(Box::new(
+            InputError::at(
+                ErrorKind::TooLarge,
+                "",
+                format!(
+                    "the {what} is {} long, more than the limit of {}",
+                    bytes(len),
+                    bytes(self.max_document_bytes)
+                ),
+            )
+            .expected(format!(
+                "at most {}, or a higher limit set with `--max-document-size`, `max_document_bytes` or `hadr_check_json_with_limits`",
+                bytes(self.max_document_bytes)
+            )),
+        ))
+    }
+
+    /// The error for a document with more entities than `max_entities`, if it has.
+    pub(crate) fn entities(&self, document: &Document) -> Result<(), Box<InputError>> {
+        let count = entities(document);
+        if count <= self.max_entities {
+            return Ok(());
+        }
+        Err(Box::new(
+            InputError::at(
+                ErrorKind::TooLarge,
+                "",
+                format!(
+                    "the topology holds {count} entities (sites, pools, servers, SQL stores and nodes, file stores), more than the limit of {}",
+                    self.max_entities
+                ),
+            )
+            .expected(format!(
+                "at most {} entities, or a higher limit set with `--max-entities`, `max_entities` or `hadr_check_json_with_limits`",
+                self.max_entities
+            )),
+        ))
+    }
+}
+
+/// Sites, pools, servers, SQL stores, SQL nodes and file stores.
+fn entities(document: &Document) -> usize {
+    let servers: usize = document.pools.iter().map(|p| p.servers.len()).sum();
+    let nodes: usize = document
+        .sql_stores
+        .iter()
+        .map(|store| match &store.ha {
+            Ha::None { .. } => 1,
+            Ha::Mirroring { witness, .. } => 2 + usize::from(witness.is_some()),
+            Ha::AlwaysOnAg { replicas, .. } => replicas.len(),
+            Ha::AlwaysOnFci(cluster) | Ha::FailoverCluster(cluster) => cluster.nodes.len(),
+        })
+        .sum();
+    document.sites.len()
+        + document.pools.len()
+        + servers
+        + document.sql_stores.len()
+        + nodes
+        + document.file_stores.len()
+}
+
+/// `64 MiB` for a whole number of a unit, else `67108865 bytes`.
+fn bytes(n: usize) -> String {
+    const UNITS: [(&str, usize); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
+    UNITS
+        .iter()
+        .find(|(_, size)| n >= *size && n % size == 0)
+        .map_or_else(
+            || format!("{n} bytes"),
+            |(unit, size)| format!("{} {unit}", n / size),
+        )
+}
