@@ -19,14 +19,18 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Document, TopologyError> {
     }
     // Most documents are valid: read them without tracking the path, and read a failing one
     // again with the tracking to say where it fails.
-    if let Ok(document) = serde_json::from_str(text) {
+    if let Ok(mut document) = serde_json::from_str::<Document>(text) {
+        document.shrink_to_fit();
         return Ok(document);
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let parsed = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|error| translate(pointer(error.path()), error.inner()))
-        .and_then(|document| match deserializer.end() {
-            Ok(()) => Ok(document),
+        .and_then(|mut document: Document| match deserializer.end() {
+            Ok(()) => {
+                document.shrink_to_fit();
+                Ok(document)
+            }
             Err(error) => Err(translate(String::new(), &error)),
         });
     parsed.map_err(|error| TopologyError::from(declared_format(text).unwrap_or(*error)))

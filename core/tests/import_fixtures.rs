@@ -147,9 +147,9 @@ fn mirrored_store_with_a_witness() {
     assert_eq!(
         document.sql_stores[0].ha,
         Ha::Mirroring {
-            principal: node("sqlp-ams.contoso.com", Some("rtc")),
-            mirror: node("sqlm-ams.contoso.com", Some("rtc")),
-            witness: Some(node("sqlw-ams.contoso.com", Some("witness"))),
+            principal: Box::new(node("sqlp-ams.contoso.com", Some("rtc"))),
+            mirror: Box::new(node("sqlm-ams.contoso.com", Some("rtc"))),
+            witness: Some(Box::new(node("sqlw-ams.contoso.com", Some("witness")))),
             synchronous: None,
         }
     );

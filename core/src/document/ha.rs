@@ -122,9 +122,9 @@ impl Visitor<'_> for KeySeed {
 struct Fields {
     mode: Option<HaMode>,
     server: Option<SqlNode>,
-    principal: Option<SqlNode>,
-    mirror: Option<SqlNode>,
-    witness: Option<SqlNode>,
+    principal: Option<Box<SqlNode>>,
+    mirror: Option<Box<SqlNode>>,
+    witness: Option<Box<SqlNode>>,
     synchronous: Option<bool>,
     listener: Option<Text>,
     replicas: Option<Vec<Replica>>,

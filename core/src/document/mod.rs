@@ -47,6 +47,35 @@ pub struct Document {
     pub x: Extra,
 }
 
+impl Document {
+    /// Reads the bytes of a format-1 document without resolving its references: the parse
+    /// that [`crate::Topology::from_json`] starts with (without its limits).
+    pub fn from_json(bytes: &[u8]) -> Result<Document, crate::TopologyError> {
+        crate::parse::parse(bytes)
+    }
+
+    /// Gives back the room arrays grew into while parsing: a large document's lists are
+    /// otherwise up to twice their length for the rest of the check.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.sites.shrink_to_fit();
+        self.pools.shrink_to_fit();
+        for pool in &mut self.pools {
+            pool.servers.shrink_to_fit();
+        }
+        self.sql_stores.shrink_to_fit();
+        for store in &mut self.sql_stores {
+            match &mut store.ha {
+                Ha::AlwaysOnAg { replicas, .. } => replicas.shrink_to_fit(),
+                Ha::AlwaysOnFci(cluster) | Ha::FailoverCluster(cluster) => {
+                    cluster.nodes.shrink_to_fit();
+                }
+                Ha::None { .. } | Ha::Mirroring { .. } => {}
+            }
+        }
+        self.file_stores.shrink_to_fit();
+    }
+}
+
 /// A central or branch site.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -236,10 +265,6 @@ pub struct Replica {
 /// The high-availability configuration of a store, by `mode`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "mode", deny_unknown_fields)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "a store is built once per document; boxing buys nothing"
-)]
 pub enum Ha {
     /// A single SQL Server instance.
     #[serde(rename = "none")]
@@ -248,15 +273,16 @@ pub enum Ha {
         server: SqlNode,
     },
     /// SQL Server database mirroring.
+    // The nodes are boxed: three inline would make every store three times larger.
     #[serde(rename = "mirroring")]
     Mirroring {
         /// The principal.
-        principal: SqlNode,
+        principal: Box<SqlNode>,
         /// The mirror.
-        mirror: SqlNode,
+        mirror: Box<SqlNode>,
         /// The witness, if any.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        witness: Option<SqlNode>,
+        witness: Option<Box<SqlNode>>,
         /// Synchronous mirroring (default `true`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         synchronous: Option<bool>,

@@ -332,9 +332,9 @@ impl Builder<'_> {
                     .to_owned(),
             );
             return Ha::Mirroring {
-                principal: self.node(host.to_owned(), &instance.name),
-                mirror: self.node(mirror_host, &mirror_name),
-                witness,
+                principal: Box::new(self.node(host.to_owned(), &instance.name)),
+                mirror: Box::new(self.node(mirror_host, &mirror_name)),
+                witness: witness.map(Box::new),
                 synchronous: None,
             };
         }
