@@ -1,6 +1,8 @@
 //! Support questions that need no topology: the answers tool authors ask for most, read from the
 //! same matrices the rules use.
 
+use std::sync::LazyLock;
+
 use serde::Serialize;
 
 use crate::matrix::Support;
@@ -46,6 +48,52 @@ impl Verdict {
         }
     }
 }
+
+/// Every verdict, worked out once: a query from C or Python is then a lookup.
+static VERDICTS: LazyLock<Vec<Verdict>> = LazyLock::new(|| {
+    let mut all = Vec::new();
+    for &product in Product::ALL {
+        for &mode in HaMode::ALL {
+            for &version in SqlVersion::ALL {
+                for &edition in SqlEdition::ALL {
+                    all.push(back_end_support(product, mode, version, edition));
+                }
+            }
+        }
+    }
+    all
+});
+
+/// [`back_end_support`] from a table built on first use: the same verdict, without building
+/// its sentence again.
+pub fn back_end_verdict(
+    product: Product,
+    mode: HaMode,
+    version: SqlVersion,
+    edition: SqlEdition,
+) -> &'static Verdict {
+    let index = ((at(Product::ALL, product) * HaMode::ALL.len() + at(HaMode::ALL, mode))
+        * SqlVersion::ALL.len()
+        + at(SqlVersion::ALL, version))
+        * SqlEdition::ALL.len()
+        + at(SqlEdition::ALL, edition);
+    // The table holds every combination, in this order.
+    VERDICTS.get(index).unwrap_or(&UNREACHABLE)
+}
+
+/// The position of a token in its `ALL` list.
+fn at<T: PartialEq>(all: &[T], value: T) -> usize {
+    all.iter().position(|v| *v == value).unwrap_or_default()
+}
+
+/// The answer for an index outside the table, which the table's construction rules out.
+static UNREACHABLE: Verdict = Verdict {
+    support: Support::Undocumented,
+    unverified: true,
+    contested: false,
+    rules: Vec::new(),
+    reason: String::new(),
+};
 
 /// Whether a product supports a back end with this HA mode on this SQL Server version and
 /// edition (patch-level minimums aside: see the matrix rows for those).

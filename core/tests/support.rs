@@ -102,3 +102,25 @@ fn one_topology_checked_from_many_threads_gives_one_report() {
         }
     });
 }
+
+#[test]
+fn the_verdict_table_answers_as_the_rules_do_for_every_combination() {
+    use hadr_rules::support::{back_end_support, back_end_verdict};
+    use hadr_rules::tokens::{HaMode, Product, SqlEdition, SqlVersion};
+    let mut count = 0;
+    for &product in Product::ALL {
+        for &mode in HaMode::ALL {
+            for &version in SqlVersion::ALL {
+                for &edition in SqlEdition::ALL {
+                    assert_eq!(
+                        back_end_verdict(product, mode, version, edition),
+                        &back_end_support(product, mode, version, edition),
+                        "{product} {mode} {version} {edition}"
+                    );
+                    count += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(count, 4 * 5 * 7 * 3);
+}

@@ -54,7 +54,7 @@ impl From<Support> for hadr_support {
 /// `hadr_verdict_free`. Immutable.
 #[derive(Debug)]
 pub struct hadr_verdict {
-    verdict: Verdict,
+    verdict: &'static Verdict,
 }
 
 /// Answers whether `product` supports a back end in HA mode `ha_mode` on SQL Server
@@ -89,7 +89,7 @@ pub unsafe extern "C" fn hadr_back_end_support(
                 output(verdict_out)?,
             )
         };
-        let verdict = core_support::back_end_support(product, mode, version, edition);
+        let verdict = core_support::back_end_verdict(product, mode, version, edition);
         verdict_out.write(into_handle(hadr_verdict { verdict }));
         Ok(())
     })
@@ -108,7 +108,7 @@ unsafe fn read_verdict<T>(
     guard(|| {
         // SAFETY: this function's contract: NULL or a live verdict, NULL or a writable pointer.
         let (verdict, out) = unsafe { (borrow(verdict)?, output(out)?) };
-        out.write(field(&verdict.verdict)?);
+        out.write(field(verdict.verdict)?);
         Ok(())
     })
 }

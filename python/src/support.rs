@@ -16,7 +16,7 @@ fn product(py: Python<'_>, text: &str) -> PyResult<Product> {
 /// The answer to "is this back end supported?".
 #[pyclass(frozen, module = "hadr_rules._hadr_rules", name = "BackEndSupport")]
 #[derive(Debug)]
-pub struct PyBackEndSupport(Verdict);
+pub struct PyBackEndSupport(&'static Verdict);
 
 #[pymethods]
 impl PyBackEndSupport {
@@ -106,7 +106,7 @@ pub fn back_end_support(
         SqlEdition::ALL,
         SqlEdition::as_str,
     )?;
-    Ok(PyBackEndSupport(support::back_end_support(
+    Ok(PyBackEndSupport(support::back_end_verdict(
         product, mode, version, edition,
     )))
 }
