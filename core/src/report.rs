@@ -92,7 +92,7 @@ impl Diagnostic {
 impl Report {
     /// A report of these diagnostics, sorted and counted.
     pub(crate) fn new(mut diagnostics: Vec<Diagnostic>) -> Self {
-        diagnostics.sort_by(Diagnostic::order);
+        diagnostics.sort_unstable_by(Diagnostic::order);
         let mut summary = Summary::default();
         for diagnostic in &diagnostics {
             if diagnostic.suppressed.is_some() {

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use foldhash::{HashMap, HashMapExt};
+
 use super::{is_enterprise_front_end, pool_path, set_value};
 use crate::check::{Finding, Findings};
 use crate::document::{Ha, Pool, SqlStore};
@@ -559,6 +561,12 @@ fn shared_hosts(topology: &Topology, out: &mut Findings) {
             }
         }
     }
+    // Most hosts serve one store: count first, and sort only the hosts met twice.
+    let mut seen: HashMap<&str, u32> = HashMap::with_capacity(hosts.len());
+    for (host, _, _) in &hosts {
+        *seen.entry(host).or_default() += 1;
+    }
+    hosts.retain(|(host, _, _)| seen.get(host).is_some_and(|&count| count > 1));
     hosts.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
     for nodes in hosts
         .chunk_by(|a, b| a.0 == b.0)

@@ -326,11 +326,6 @@ impl Pair<'_> {
             .into_iter()
             .find(|&p| topology.site_kind(p) == SiteKind::Branch)
             .and_then(|p| topology.pool(p));
-        let shared: BTreeSet<&Text> = mine
-            .server_data_centers
-            .iter()
-            .filter(|dc| theirs.server_data_centers.contains(dc))
-            .collect();
         let (message, severity) = if mine.site == theirs.site {
             (
                 format!(
@@ -347,8 +342,14 @@ impl Pair<'_> {
                 ),
                 None,
             )
-        } else if !shared.is_empty() {
-            let names: Vec<&str> = shared.iter().map(|dc| dc.as_str()).collect();
+        } else if shares_data_center(&mine.server_data_centers, &theirs.server_data_centers) {
+            let shared: BTreeSet<&str> = mine
+                .server_data_centers
+                .iter()
+                .filter(|dc| theirs.server_data_centers.contains(dc))
+                .map(Text::as_str)
+                .collect();
+            let names: Vec<&str> = shared.into_iter().collect();
             (
                 format!(
                     "{} and its partner {} are in different sites but share the data center `{}`; a pair should span two data centers",
@@ -522,5 +523,19 @@ fn edition_name(edition: Edition) -> &'static str {
     match edition {
         Edition::Enterprise => "Enterprise Edition",
         Edition::Standard => "Standard Edition",
+    }
+}
+
+/// Whether two pools have a server data center in common. Most pools sit in one data center:
+/// then one comparison answers.
+fn shares_data_center(mine: &[Text], theirs: &[Text]) -> bool {
+    let single = |all: &[Text]| {
+        all.first()
+            .filter(|first| all.iter().all(|dc| dc == *first))
+            .cloned()
+    };
+    match (single(mine), single(theirs)) {
+        (Some(a), Some(b)) => a == b,
+        _ => mine.iter().any(|dc| theirs.contains(dc)),
     }
 }
