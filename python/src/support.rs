@@ -61,7 +61,7 @@ impl PyBackEndSupport {
 
     /// The answer as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &serde_json::to_value(&self.0).unwrap_or_default())
+        to_python(py, &serde_json::to_value(self.0).unwrap_or_default())
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
