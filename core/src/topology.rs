@@ -344,7 +344,17 @@ fn witnesses(stores: &[StoreFacts]) -> Vec<WitnessFacts> {
         {
             let key = (node.host.clone(), node.instance.to_lowercase_smolstr());
             match index.get(&key).and_then(|&i| found.get_mut(i)) {
-                Some(witness) => witness.stores.push(store),
+                Some(witness) => {
+                    witness.stores.push(store);
+                    // Of several spellings of one witness, the smallest: not the first one in
+                    // document order, so that findings do not depend on the order of stores.
+                    if node.fqdn < witness.fqdn {
+                        witness.fqdn.clone_from(&node.fqdn);
+                    }
+                    if node.instance < witness.instance {
+                        witness.instance.clone_from(&node.instance);
+                    }
+                }
                 None => {
                     index.insert(key, found.len());
                     found.push(WitnessFacts {

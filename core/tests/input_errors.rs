@@ -161,6 +161,23 @@ fn errors_inside_ha_name_the_key(
 }
 
 #[test]
+fn optional_keys_written_null_are_left_out() {
+    let ha = r#"{"mode": "mirroring", "principal": {"fqdn": "a"}, "mirror": {"fqdn": "b"}, "witness": null, "synchronous": null}"#;
+    let document = with_ha(ha).replace(r#""pools":"#, r#""file_stores": null, "pools":"#);
+    let topology = Topology::from_json(document.as_bytes()).unwrap();
+    assert!(topology.document().file_stores.is_empty());
+    let without = Topology::from_json(
+        with_ha(r#"{"mode": "mirroring", "principal": {"fqdn": "a"}, "mirror": {"fqdn": "b"}}"#)
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        topology.document().sql_stores,
+        without.document().sql_stores
+    );
+}
+
+#[test]
 fn an_unknown_ha_key_lists_the_keys_of_the_mode() {
     let error = only_error(
         with_ha(r#"{"mode": "mirroring", "principal": {"fqdn": "a"}, "mirror": {"fqdn": "b"}, "nodes": []}"#)

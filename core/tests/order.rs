@@ -93,3 +93,56 @@ fn the_same_input_gives_the_same_bytes() {
         assert_eq!(once, twice, "{}", file.display());
     }
 }
+
+/// Two Enterprise pools whose mirrored back ends share one witness and one principal host,
+/// each spelt in other capitals in the second store.
+fn shared_hosts_in_two_spellings() -> Value {
+    let pool = |n: u32| {
+        serde_json::json!({
+            "fqdn": format!("pool{n}.contoso.com"), "site": "dallas", "kind": "front_end",
+            "edition": "enterprise", "product": "sfb2015",
+            "servers": [{ "fqdn": format!("fe{n}.contoso.com") }], "back_end": format!("be{n}")
+        })
+    };
+    let store = |n: u32, principal: &str, witness: &str| {
+        serde_json::json!({
+            "id": format!("be{n}"), "version": "2016", "edition": "enterprise",
+            "ha": {
+                "mode": "mirroring",
+                "principal": { "fqdn": principal, "instance": "rtc" },
+                "mirror": { "fqdn": format!("mirror{n}.contoso.com"), "instance": "rtc" },
+                "witness": { "fqdn": witness, "instance": "rtc" }
+            }
+        })
+    };
+    serde_json::json!({
+        "format": 1,
+        "sites": [{ "id": "dallas" }],
+        "pools": [pool(1), pool(2)],
+        "sql_stores": [
+            store(1, "sql.contoso.com", "witness.contoso.com"),
+            store(2, "SQL.Contoso.com", "WITNESS.contoso.com")
+        ]
+    })
+}
+
+#[test]
+fn a_host_spelt_two_ways_is_named_the_same_whatever_the_order() {
+    let original = shared_hosts_in_two_spellings();
+    let mut reversed = original.clone();
+    reverse(&mut reversed, "sql_stores");
+    let found = findings(&original);
+    assert_eq!(found, findings(&reversed));
+    let subjects: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|(rule, ..)| rule == "BE-025" || rule == "WIT-002")
+        .map(|(rule, _, subject, _)| (rule.as_str(), subject.as_str()))
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            ("BE-025", "SQL.Contoso.com"),
+            ("WIT-002", "WITNESS.contoso.com")
+        ]
+    );
+}

@@ -137,16 +137,21 @@ struct Fields {
     seen: Vec<Key>,
 }
 
-/// Reads the value of `key` into `slot`, refusing a second occurrence.
+/// Reads the value of a key into `slot`.
 fn read<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
-    key: Key,
 ) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(key.name()));
-    }
     *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Reads the value of an optional key into `slot`: `null` is the key left out.
+fn read_optional<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    *slot = map.next_value()?;
     Ok(())
 }
 
@@ -166,21 +171,24 @@ impl<'de> Visitor<'de> for HaVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ha, A::Error> {
         let mut f = Fields::default();
         while let Some(key) = map.next_key_seed(KeySeed(f.mode))? {
+            if f.seen.contains(&key) {
+                return Err(de::Error::duplicate_field(key.name()));
+            }
             f.seen.push(key);
             match key {
-                Key::Mode => read(&mut map, &mut f.mode, key)?,
-                Key::Server => read(&mut map, &mut f.server, key)?,
-                Key::Principal => read(&mut map, &mut f.principal, key)?,
-                Key::Mirror => read(&mut map, &mut f.mirror, key)?,
-                Key::Witness => read(&mut map, &mut f.witness, key)?,
-                Key::Synchronous => read(&mut map, &mut f.synchronous, key)?,
-                Key::Listener => read(&mut map, &mut f.listener, key)?,
-                Key::Replicas => read(&mut map, &mut f.replicas, key)?,
-                Key::ActiveActive => read(&mut map, &mut f.active_active, key)?,
-                Key::QuorumWitness => read(&mut map, &mut f.quorum_witness, key)?,
-                Key::VirtualName => read(&mut map, &mut f.virtual_name, key)?,
-                Key::Instance => read(&mut map, &mut f.instance, key)?,
-                Key::Nodes => read(&mut map, &mut f.nodes, key)?,
+                Key::Mode => read(&mut map, &mut f.mode)?,
+                Key::Server => read(&mut map, &mut f.server)?,
+                Key::Principal => read(&mut map, &mut f.principal)?,
+                Key::Mirror => read(&mut map, &mut f.mirror)?,
+                Key::Witness => read_optional(&mut map, &mut f.witness)?,
+                Key::Synchronous => read_optional(&mut map, &mut f.synchronous)?,
+                Key::Listener => read(&mut map, &mut f.listener)?,
+                Key::Replicas => read(&mut map, &mut f.replicas)?,
+                Key::ActiveActive => read_optional(&mut map, &mut f.active_active)?,
+                Key::QuorumWitness => read_optional(&mut map, &mut f.quorum_witness)?,
+                Key::VirtualName => read(&mut map, &mut f.virtual_name)?,
+                Key::Instance => read(&mut map, &mut f.instance)?,
+                Key::Nodes => read(&mut map, &mut f.nodes)?,
             }
         }
         let mode = required(f.mode, "mode")?;

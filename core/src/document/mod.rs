@@ -37,14 +37,33 @@ pub struct Document {
     /// Pools, in any order.
     pub pools: Vec<Pool>,
     /// Back-end (and other) SQL stores referenced by pools.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(with = "Option<Vec<SqlStore>>")]
     pub sql_stores: Vec<SqlStore>,
     /// File stores referenced by pools.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(with = "Option<Vec<FileStore>>")]
     pub file_stores: Vec<FileStore>,
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
+}
+
+/// An optional list written as `null` is an empty one, as if left out.
+fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 impl Document {

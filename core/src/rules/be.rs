@@ -576,6 +576,12 @@ fn shared_hosts(topology: &Topology, out: &mut Findings) {
         let (Some((_, first)), Some((_, second))) = (nodes.first(), nodes.get(1)) else {
             continue;
         };
+        // The host's smallest spelling, whichever store comes first in the document.
+        let host = nodes
+            .iter()
+            .map(|(_, node)| node.fqdn.as_str())
+            .min()
+            .unwrap_or(&first.fqdn);
         let stores: Vec<&str> = nodes
             .iter()
             .filter_map(|(s, _)| topology.store(*s))
@@ -583,7 +589,7 @@ fn shared_hosts(topology: &Topology, out: &mut Findings) {
             .collect();
         let message = format!(
             "the SQL Server {} holds the back ends of several Front End pools (stores {}); a database server supports the back end of one Enterprise pool",
-            first.fqdn,
+            host,
             stores
                 .iter()
                 .map(|s| format!("`{s}`"))
@@ -591,7 +597,7 @@ fn shared_hosts(topology: &Topology, out: &mut Findings) {
                 .join(", ")
         );
         out.push(
-            Finding::new("BE-025", &first.fqdn, second.pointer(), message)
+            Finding::new("BE-025", host, second.pointer(), message)
                 .related(stores.iter().copied())
                 .fact("stores", stores.len()),
         );
