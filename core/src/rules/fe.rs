@@ -210,7 +210,7 @@ impl Member<'_> {
 
 /// Domains compare without case.
 fn same_domain(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
+    a == b || a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
 }
 
 /// FE-012: one operating-system version across a pool (stated for 2019, derived for 2015).
