@@ -110,13 +110,7 @@ impl BackEnd<'_> {
         };
         // The product's own list of Back End versions, with its patch-level minimums.
         let rule = version_rule(product);
-        if let Some(finding) = self.cell(
-            rule,
-            node,
-            row.back_end,
-            "as a Back End",
-            supported_versions(product, HaMode::None),
-        ) {
+        if let Some(finding) = self.cell(rule, node, row.back_end, HaMode::None) {
             findings.push(finding);
         } else {
             findings.extend(self.min_level(rule, node, row.min_level, row));
@@ -132,9 +126,7 @@ impl BackEnd<'_> {
         }
         // The list of versions of the HA mode in use.
         if let Some(rule) = mode_rule(product, mode) {
-            let with = format!("with {}", mode.display_name());
-            let listed = supported_versions(product, mode);
-            match self.cell(rule, node, row.mode_cell(mode), &with, listed) {
+            match self.cell(rule, node, row.mode_cell(mode), mode) {
                 Some(finding) => findings.push(finding),
                 None => findings.extend(self.min_level(rule, node, row.min_level_for(mode), row)),
             }
@@ -146,14 +138,14 @@ impl BackEnd<'_> {
         findings
     }
 
-    /// A finding when a matrix cell does not support the version.
+    /// A finding when a matrix cell does not support the version: the Back End cell
+    /// (`HaMode::None`) or the cell of an HA mode.
     fn cell(
         &self,
         rule: &'static str,
         node: &NodeFacts,
         cell: Cell,
-        usage: &str,
-        listed: Vec<&str>,
+        listed_for: HaMode,
     ) -> Option<Finding> {
         let product = self.pool.product;
         let version = node.version?;
@@ -161,6 +153,11 @@ impl BackEnd<'_> {
             Support::Yes => return None,
             Support::No => "does not support",
             Support::Undocumented => "is not documented to support",
+        };
+        let listed = supported_versions(product, listed_for);
+        let usage = match listed_for {
+            HaMode::None => "as a Back End".to_owned(),
+            mode => format!("with {}", mode.display_name()),
         };
         let message = format!(
             "{} uses {} for its back end (`{}`) {usage}; {} {verdict} it (listed: {})",
