@@ -99,12 +99,7 @@ struct LimitArgs {
 
 impl LimitArgs {
     fn limits(self) -> Limits {
-        let default = Limits::default();
-        Limits {
-            max_document_bytes: self.max_document_size.unwrap_or(default.max_document_bytes),
-            max_entities: self.max_entities.unwrap_or(default.max_entities),
-            ..default
-        }
+        Limits::with(self.max_document_size, self.max_entities)
     }
 }
 

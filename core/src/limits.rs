@@ -40,6 +40,16 @@ impl Default for Limits {
 }
 
 impl Limits {
+    /// The default limits with the size and entity limits a caller gave, if any.
+    pub fn with(max_document_bytes: Option<usize>, max_entities: Option<usize>) -> Limits {
+        let default = Limits::default();
+        Limits {
+            max_document_bytes: max_document_bytes.unwrap_or(default.max_document_bytes),
+            max_entities: max_entities.unwrap_or(default.max_entities),
+            ..default
+        }
+    }
+
     /// The error for an input of `len` bytes above `max_document_bytes`, if it is; `what`
     /// names the input (`document`, `XML file`).
     pub fn size(&self, len: usize, what: &str) -> Result<(), Box<InputError>> {

@@ -75,13 +75,8 @@ pub unsafe extern "C" fn hadr_check_json(
 
 /// The limits of a call: `0` takes the default (64 MiB, 1,000,000 entities).
 fn limits(max_document_bytes: usize, max_entities: usize) -> Limits {
-    let default = Limits::default();
-    let or_default = |value: usize, default: usize| if value == 0 { default } else { value };
-    Limits {
-        max_document_bytes: or_default(max_document_bytes, default.max_document_bytes),
-        max_entities: or_default(max_entities, default.max_entities),
-        ..default
-    }
+    let given = |value: usize| (value != 0).then_some(value);
+    Limits::with(given(max_document_bytes), given(max_entities))
 }
 
 /// `hadr_check_json` with explicit limits: a document longer than `max_document_bytes`, or

@@ -129,16 +129,6 @@ pub fn topology(input: Input, facts: Option<&Facts>, limits: &Limits) -> Result<
     })
 }
 
-/// The limits of a call: the defaults, with those the caller gave.
-pub fn limits(max_document_bytes: Option<usize>, max_entities: Option<usize>) -> Limits {
-    let default = Limits::default();
-    Limits {
-        max_document_bytes: max_document_bytes.unwrap_or(default.max_document_bytes),
-        max_entities: max_entities.unwrap_or(default.max_entities),
-        ..default
-    }
-}
-
 /// Imports topology XML, a `.tbxml` file or a zip (as `hadr-rules import` does); JSON is
 /// refused. Runs without the GIL.
 pub fn import(input: Input, facts: Option<&Facts>) -> Result<Import, Failure> {

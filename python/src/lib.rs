@@ -13,7 +13,7 @@ mod simulate;
 mod support;
 
 use hadr_rules::tokens::Severity;
-use hadr_rules::{Options, Selector, Suppression};
+use hadr_rules::{Limits, Options, Selector, Suppression};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyString};
@@ -57,7 +57,7 @@ fn check(
     max_document_bytes: Option<usize>,
     max_entities: Option<usize>,
 ) -> PyResult<PyReport> {
-    let limits = input::limits(max_document_bytes, max_entities);
+    let limits = Limits::with(max_document_bytes, max_entities);
     let level = token(
         py,
         "fail level",

@@ -1,6 +1,7 @@
 //! `simulate`: what every pool lives through when servers, SQL nodes, witnesses, file stores,
 //! sites or data centers fail, as `hadr-rules simulate --format json` prints it.
 
+use hadr_rules::Limits;
 use hadr_rules::simulate::{BackEndState, RecoveryAction, Request, State};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -47,7 +48,7 @@ pub fn simulate<'py>(
     max_document_bytes: Option<usize>,
     max_entities: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let limits = input::limits(max_document_bytes, max_entities);
+    let limits = Limits::with(max_document_bytes, max_entities);
     let fail = match failed.filter(|failed| !failed.is_none()) {
         Some(failed) => scenarios(failed)?,
         None => Vec::new(),
