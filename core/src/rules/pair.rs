@@ -164,6 +164,7 @@ impl Pair<'_> {
             let both = self.pool.servers.iter().chain(&self.partner.servers);
             both.filter_map(|s| s.platform)
         };
+        // Two platforms among the servers of the pair: a finding; else nothing, or not evaluated.
         let first = platforms().next();
         if platforms().all(|p| Some(p) == first) {
             self.not_evaluated("PAIR-002", "platform", |s| s.platform, out);
@@ -183,22 +184,18 @@ impl Pair<'_> {
             .filter_map(|s| s.platform)
             .map(|p| p.as_str())
             .collect();
-        if mine.union(&theirs).count() > 1 {
-            let message = format!(
-                "{} ({}) is paired with {} ({}); paired pools must both be physical or both be virtual",
-                self.pool.fqdn,
-                words(&mine),
-                self.partner.fqdn,
-                words(&theirs)
-            );
-            out.push(
-                self.finding("PAIR-002", "backup_pool", message)
-                    .fact("platform", set_value(&mine))
-                    .fact("backup_pool.platform", set_value(&theirs)),
-            );
-            return;
-        }
-        self.not_evaluated("PAIR-002", "platform", |s| s.platform, out);
+        let message = format!(
+            "{} ({}) is paired with {} ({}); paired pools must both be physical or both be virtual",
+            self.pool.fqdn,
+            words(&mine),
+            self.partner.fqdn,
+            words(&theirs)
+        );
+        out.push(
+            self.finding("PAIR-002", "backup_pool", message)
+                .fact("platform", set_value(&mine))
+                .fact("backup_pool.platform", set_value(&theirs)),
+        );
     }
 
     /// PAIR-003: the same operating system in both pools.
