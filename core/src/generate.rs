@@ -147,7 +147,7 @@ impl Pair {
             12..=16 => Generation::Sfb2015Mirroring,
             _ => Generation::Sfb2015Cluster,
         };
-        let violation = (index > 0 && (hash >> 8) % VIOLATION_EVERY == 0)
+        let violation = (index > 0 && (hash >> 8).is_multiple_of(VIOLATION_EVERY))
             .then(|| {
                 Violation::ALL
                     .get((hash >> 16) as usize % Violation::ALL.len())

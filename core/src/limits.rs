@@ -122,7 +122,7 @@ fn bytes(n: usize) -> String {
     const UNITS: [(&str, usize); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
     UNITS
         .iter()
-        .find(|(_, size)| n >= *size && n % size == 0)
+        .find(|(_, size)| n >= *size && n.is_multiple_of(*size))
         .map_or_else(
             || format!("{n} bytes"),
             |(unit, size)| format!("{} {unit}", n / size),

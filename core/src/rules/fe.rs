@@ -74,7 +74,7 @@ fn size(index: usize, pool: &Pool, out: &mut Findings) {
         );
         out.push(finding("FE-004", message));
     }
-    if servers >= 2 && servers % 2 == 0 {
+    if servers >= 2 && servers.is_multiple_of(2) {
         let message = format!(
             "{} has an even number of Front End Servers ({servers}): the primary back-end database acts as the tie-breaker, so failing the back end over while servers are down can stop the pool",
             pool.fqdn
