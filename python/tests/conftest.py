@@ -6,8 +6,10 @@ import copy
 import json
 import os
 import subprocess
+import threading
+import time
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple, TypeVar
 
 import pytest
 
@@ -16,6 +18,45 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 BASE = ROOT / "tests" / "rules" / "base.json"
 BAD_INPUT = ROOT / "tests" / "bad-input"
 RULE_FIXTURES = sorted((ROOT / "tests" / "rules").glob("*/*.json"))
+
+T = TypeVar("T")
+
+
+def assert_gil_released(prepare: Callable[[int], Callable[[], T]], size: int, largest: int) -> T:
+    """Runs the call `prepare(size)` returns while another Python thread records a tick every
+    2 ms, doubling `size` (up to `largest`) until the call lasts long enough to tell. Were the
+    GIL held for the whole call, the ticker would record nothing between its start and end.
+    Returns the last call's result."""
+    while True:
+        call = prepare(size)
+        samples: List[float] = []
+        stop = threading.Event()
+
+        def tick() -> None:
+            last = 0.0
+            while not stop.is_set():
+                now = time.perf_counter()
+                if now - last >= 0.002:
+                    samples.append(now)
+                    last = now
+
+        ticker = threading.Thread(target=tick)
+        ticker.start()
+        try:
+            time.sleep(0.02)
+            start = time.perf_counter()
+            result = call()
+            end = time.perf_counter()
+        finally:
+            stop.set()
+            ticker.join()
+        if end - start > 0.1 or size >= largest:
+            break
+        size *= 2
+    assert end - start > 0.1, "the input is too small to tell"
+    inside = [t for t in samples if start + 0.03 < t < end - 0.03]
+    assert len(inside) >= 5, (len(inside), end - start)
+    return result
 
 
 def cli_path() -> Path:

@@ -8,15 +8,13 @@ import json
 import pathlib
 import pickle
 import re
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 import pytest
 
 import hadr_rules
-from conftest import BASE, ROOT, relative
+from conftest import BASE, ROOT, assert_gil_released, relative
 
 XML = ROOT / "tests" / "xml"
 FACTS = XML / "facts"
@@ -479,36 +477,10 @@ def big_xml(pools: int) -> bytes:
 
 
 def test_gil_is_released_while_importing() -> None:
-    # The import must last long enough to tell: grow the topology until it does.
-    pools = 2000
-    while True:
+    # The import must last long enough to tell: the topology grows until it does.
+    def prepare(pools: int) -> Callable[[], Tuple[int, Dict[str, Any]]]:
         xml = big_xml(pools)
-        samples: List[float] = []
-        stop = threading.Event()
+        return lambda: (pools, hadr_rules.import_topology(xml))
 
-        def tick() -> None:
-            last = 0.0
-            while not stop.is_set():
-                now = time.perf_counter()
-                if now - last >= 0.002:
-                    samples.append(now)
-                    last = now
-
-        # As in test_threads: another Python thread keeps running while one is inside the import.
-        ticker = threading.Thread(target=tick)
-        ticker.start()
-        try:
-            time.sleep(0.02)
-            start = time.perf_counter()
-            document = hadr_rules.import_topology(xml)
-            end = time.perf_counter()
-        finally:
-            stop.set()
-            ticker.join()
-        assert len(document["pools"]) == pools
-        if end - start > 0.1 or pools >= 64000:
-            break
-        pools *= 2
-    assert end - start > 0.1, "the topology is too small to tell"
-    inside = [t for t in samples if start + 0.03 < t < end - 0.03]
-    assert len(inside) >= 5, (len(inside), end - start)
+    pools, document = assert_gil_released(prepare, 2000, 64000)
+    assert len(document["pools"]) == pools

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 import pathlib
-import threading
-import time
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import pytest
 
 import hadr_rules
-from conftest import BASE, EXAMPLES, ROOT, load, relative
+from conftest import BASE, EXAMPLES, ROOT, assert_gil_released, load, relative
 from test_threads import big_topology
 
 XML = ROOT / "tests" / "xml"
@@ -288,32 +286,10 @@ def test_typed_dicts_describe_the_simulation(path: pathlib.Path) -> None:
 
 
 def test_gil_is_released_while_simulating() -> None:
-    document = big_topology(120)
-    samples: List[float] = []
-    stop = threading.Event()
-
-    def tick() -> None:
-        last = 0.0
-        while not stop.is_set():
-            now = time.perf_counter()
-            if now - last >= 0.002:
-                samples.append(now)
-                last = now
-
-    # As in test_threads: another Python thread keeps running while one is inside `simulate`.
     # One small scenario: the single points of failure are computed from every single failure,
     # but only the few that are returned are converted to Python objects.
-    ticker = threading.Thread(target=tick)
-    ticker.start()
-    try:
-        time.sleep(0.02)
-        start = time.perf_counter()
-        simulation = hadr_rules.simulate(document, failed=["dallas-0"])
-        end = time.perf_counter()
-    finally:
-        stop.set()
-        ticker.join()
+    document = big_topology(120)
+    simulation = assert_gil_released(
+        lambda _: lambda: hadr_rules.simulate(document, failed=["dallas-0"]), 120, 120
+    )
     assert len(simulation["scenarios"]) == 1
-    assert end - start > 0.1, "the topology is too small to tell"
-    inside = [t for t in samples if start + 0.03 < t < end - 0.03]
-    assert len(inside) >= 5, (len(inside), end - start)

@@ -31,26 +31,28 @@ enum Key {
 }
 
 impl Key {
-    const ALL: [(Key, &'static str); 13] = [
-        (Key::Mode, "mode"),
-        (Key::Server, "server"),
-        (Key::Principal, "principal"),
-        (Key::Mirror, "mirror"),
-        (Key::Witness, "witness"),
-        (Key::Synchronous, "synchronous"),
-        (Key::Listener, "listener"),
-        (Key::Replicas, "replicas"),
-        (Key::ActiveActive, "active_active"),
-        (Key::QuorumWitness, "quorum_witness"),
-        (Key::VirtualName, "virtual_name"),
-        (Key::Instance, "instance"),
-        (Key::Nodes, "nodes"),
+    const ALL: [Key; 13] = [
+        Key::Mode,
+        Key::Server,
+        Key::Principal,
+        Key::Mirror,
+        Key::Witness,
+        Key::Synchronous,
+        Key::Listener,
+        Key::Replicas,
+        Key::ActiveActive,
+        Key::QuorumWitness,
+        Key::VirtualName,
+        Key::Instance,
+        Key::Nodes,
     ];
 
+    /// The key as written: `Key::ALL` and `EVERY_KEY` are in one order.
     fn name(self) -> &'static str {
         Key::ALL
             .iter()
-            .find(|(key, _)| *key == self)
+            .zip(EVERY_KEY)
+            .find(|(key, _)| **key == self)
             .map_or("", |(_, name)| name)
     }
 }
@@ -67,7 +69,8 @@ fn keys_of(mode: HaMode) -> &'static [&'static str] {
     }
 }
 
-/// Every key of every mode, for an unknown key met before `mode`.
+/// Every key of every mode, in the order of `Key::ALL`: the keys expected for an unknown key
+/// met before `mode`.
 const EVERY_KEY: &[&str] = &[
     "mode",
     "server",
@@ -108,9 +111,10 @@ impl Visitor<'_> for KeySeed {
         let expected = self.0.map_or(EVERY_KEY, keys_of);
         Key::ALL
             .iter()
+            .zip(EVERY_KEY)
             .find(|(key, known)| {
-                *known == name
-                    && (*key == Key::Mode || self.0.is_none() || expected.contains(known))
+                **known == name
+                    && (**key == Key::Mode || self.0.is_none() || expected.contains(known))
             })
             .map(|(key, _)| *key)
             .ok_or_else(|| E::unknown_field(name, expected))
