@@ -292,23 +292,27 @@ fn simulate(args: &SimulateArgs) -> u8 {
         all_single: args.all_single || nothing_asked,
         sites: args.sites || nothing_asked,
     };
-    let result = args
+    let import = args
         .facts
         .as_deref()
         .map(load_facts)
         .transpose()
-        .and_then(|facts| load_import(&args.file, facts.as_ref(), &args.limits.limits()))
-        .and_then(|import| {
-            hadr_rules::simulate::simulate(&import.topology, &request)
-                .map_err(|error| error.in_file(&args.file))
-        });
-    match result {
-        Ok(simulation) => {
-            let output = match args.format {
-                Format::Json => simulation.to_json(),
-                Format::Text | Format::Markdown => render::simulation(&args.file, &simulation),
-            };
-            let _ = write!(anstream::stdout(), "{output}");
+        .and_then(|facts| load_import(&args.file, facts.as_ref(), &args.limits.limits()));
+    let plan = import.as_ref().map_err(Clone::clone).and_then(|import| {
+        hadr_rules::simulate::Plan::new(&import.topology, &request)
+            .map_err(|error| error.in_file(&args.file))
+    });
+    match plan {
+        Ok(plan) => {
+            // Each scenario is written as soon as it is known; a failed write stops the run.
+            let mut stdout = std::io::BufWriter::new(anstream::stdout().lock());
+            let _ = match args.format {
+                Format::Json => plan.write_json(&mut stdout),
+                Format::Text | Format::Markdown => {
+                    write_text_simulation(&args.file, &plan, &mut stdout)
+                }
+            }
+            .and_then(|()| stdout.flush());
             0
         }
         Err(error) => {
@@ -319,6 +323,17 @@ fn simulate(args: &SimulateArgs) -> u8 {
             2
         }
     }
+}
+
+/// The simulation as text, one scenario at a time.
+fn write_text_simulation(
+    file: &str,
+    plan: &hadr_rules::simulate::Plan<'_>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    out.write_all(render::simulation_title(file).as_bytes())?;
+    let summary = plan.run(|scenario| out.write_all(render::scenario(&scenario).as_bytes()))?;
+    out.write_all(render::simulation_summary(&summary).as_bytes())
 }
 
 /// Several files in one JSON document: each file's report or its errors.

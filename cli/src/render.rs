@@ -7,7 +7,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 use hadr_rules::import::Warning;
 use hadr_rules::registry::{Evaluation, Rule};
-use hadr_rules::simulate::{Simulation, State};
+use hadr_rules::simulate::{Scenario, State, Summary};
 use hadr_rules::tokens::Severity;
 use hadr_rules::{Diagnostic, Report, TopologyError};
 
@@ -175,82 +175,93 @@ pub fn rules(rules: &[&Rule]) -> String {
     out
 }
 
-/// Simulation scenarios as tables, then the Front End tolerance and single points of failure.
-pub fn simulation(file: &str, simulation: &Simulation) -> String {
+/// The title of a simulation: the file.
+pub fn simulation_title(file: &str) -> String {
+    format!("{}\n", styled(BOLD, file))
+}
+
+/// One scenario as a table of the pools it touches, with notes and steps under each.
+pub fn scenario(scenario: &Scenario) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", styled(BOLD, file));
-    for scenario in &simulation.scenarios {
-        let _ = writeln!(out, "\n{}", styled(BOLD, &scenario.name));
+    let _ = writeln!(out, "\n{}", styled(BOLD, &scenario.name));
+    let _ = writeln!(
+        out,
+        "  {}",
+        styled(
+            DIM,
+            &format!(
+                "{:<32} {:<9} {:<12} {:<24} {}",
+                "pool", "state", "front end", "back end", "recovery"
+            )
+        )
+    );
+    for pool in &scenario.pools {
+        let state = token(&pool.state);
+        let style = match pool.state {
+            State::Up => INFO,
+            State::Degraded => WARNING,
+            State::Down => ERROR,
+        };
+        let front_end = pool
+            .front_end
+            .as_ref()
+            .map(|f| format!("{}/{}", f.running, f.total))
+            .unwrap_or_else(|| "-".to_owned());
+        let mut recovery = token(&pool.recovery.action);
+        if let Some(target) = &pool.recovery.target {
+            recovery.push_str(&format!(" to {target}"));
+        }
+        if let (Some(rto), Some(rpo)) = (pool.recovery.rto, pool.recovery.rpo) {
+            recovery.push_str(&format!(" (RTO {rto}, RPO {rpo})"));
+        }
         let _ = writeln!(
             out,
-            "  {}",
-            styled(
-                DIM,
-                &format!(
-                    "{:<32} {:<9} {:<12} {:<24} {}",
-                    "pool", "state", "front end", "back end", "recovery"
-                )
-            )
+            "  {:<32} {} {:<12} {:<24} {recovery}",
+            pool.pool,
+            styled(style, &format!("{state:<9}")),
+            front_end,
+            token(&pool.back_end)
         );
-        for pool in &scenario.pools {
-            let state = token(&pool.state);
-            let style = match pool.state {
-                State::Up => INFO,
-                State::Degraded => WARNING,
-                State::Down => ERROR,
-            };
-            let front_end = pool
-                .front_end
-                .as_ref()
-                .map(|f| format!("{}/{}", f.running, f.total))
-                .unwrap_or_else(|| "-".to_owned());
-            let mut recovery = token(&pool.recovery.action);
-            if let Some(target) = &pool.recovery.target {
-                recovery.push_str(&format!(" to {target}"));
-            }
-            if let (Some(rto), Some(rpo)) = (pool.recovery.rto, pool.recovery.rpo) {
-                recovery.push_str(&format!(" (RTO {rto}, RPO {rpo})"));
-            }
+        for note in &pool.notes {
+            let _ = writeln!(out, "    {} {note}", styled(DIM, "-"));
+        }
+        if pool.recovery.cms_failover_first {
             let _ = writeln!(
                 out,
-                "  {:<32} {} {:<12} {:<24} {recovery}",
-                pool.pool,
-                styled(style, &format!("{state:<9}")),
-                front_end,
-                token(&pool.back_end)
+                "    {} fail the Central Management store over first",
+                styled(DIM, "-")
             );
-            if pool.state != State::Up {
-                for note in &pool.notes {
-                    let _ = writeln!(out, "    {} {note}", styled(DIM, "-"));
-                }
-                if pool.recovery.cms_failover_first {
-                    let _ = writeln!(
-                        out,
-                        "    {} fail the Central Management store over first",
-                        styled(DIM, "-")
-                    );
-                }
-                for step in &pool.recovery.steps {
-                    let _ = writeln!(out, "    {} {step}", styled(DIM, "$"));
-                }
-                if !pool.recovery.users_without_recovery.is_empty() {
-                    let _ = writeln!(
-                        out,
-                        "    {} no recovery for users homed on {}",
-                        styled(DIM, "-"),
-                        pool.recovery.users_without_recovery.join(", ")
-                    );
-                }
-                let _ = writeln!(
-                    out,
-                    "    {} {}",
-                    styled(DIM, "rules:"),
-                    pool.rules.join(", ")
-                );
-            }
+        }
+        for step in &pool.recovery.steps {
+            let _ = writeln!(out, "    {} {step}", styled(DIM, "$"));
+        }
+        if !pool.recovery.users_without_recovery.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {} no recovery for users homed on {}",
+                styled(DIM, "-"),
+                pool.recovery.users_without_recovery.join(", ")
+            );
+        }
+        if pool.state != State::Up {
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                styled(DIM, "rules:"),
+                pool.rules.join(", ")
+            );
         }
     }
-    if !simulation.front_end_tolerance.is_empty() {
+    if scenario.pools.is_empty() {
+        let _ = writeln!(out, "  no pool is touched");
+    }
+    out
+}
+
+/// The Front End tolerance and the single points of failure, after the scenarios.
+pub fn simulation_summary(summary: &Summary) -> String {
+    let mut out = String::new();
+    if !summary.front_end_tolerance.is_empty() {
         let _ = writeln!(
             out,
             "\n{}",
@@ -259,7 +270,7 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
                 "Front End failures each pool survives (worst case, FE-006)"
             )
         );
-        for tolerance in &simulation.front_end_tolerance {
+        for tolerance in &summary.front_end_tolerance {
             let survives = tolerance
                 .survives
                 .map_or("undocumented".to_owned(), |n| n.to_string());
@@ -271,10 +282,10 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
         }
     }
     let _ = writeln!(out, "\n{}", styled(BOLD, "Single points of failure"));
-    if simulation.single_points_of_failure.is_empty() {
+    if summary.single_points_of_failure.is_empty() {
         let _ = writeln!(out, "  none");
     }
-    for spof in &simulation.single_points_of_failure {
+    for spof in &summary.single_points_of_failure {
         let pools: Vec<String> = spof
             .pools
             .iter()

@@ -72,7 +72,24 @@ fn every_single_failure_and_site_of_a_mirrored_pool() {
         .map(|s| s["name"].as_str().unwrap())
         .collect();
     assert!(names.iter().all(|n| n.starts_with("fail ")), "{names:?}");
-    insta::assert_json_snapshot!("mirrored-spof", json["single_points_of_failure"]);
+    // One Front End Server of three, one SQL node of three: nothing fails alone.
+    assert_eq!(json["single_points_of_failure"], serde_json::json!([]));
+}
+
+#[test]
+fn a_standard_edition_server_is_its_own_single_point_of_failure() {
+    let Run {
+        code, stdout: json, ..
+    } = run(&[
+        "simulate",
+        "examples/clean-standard-edition-pair.json",
+        "--all-single",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    insta::assert_json_snapshot!("standard-edition-spof", json["single_points_of_failure"]);
 }
 
 #[test]

@@ -9,7 +9,8 @@
 
 use hadr_rules::Topology;
 use hadr_rules::simulate::{
-    BackEndState, PoolOutcome, RecoveryAction, Request, State, scenario, simulate, tolerance,
+    BackEndState, Plan, PoolOutcome, RecoveryAction, Request, Restart, RoutingGroups, State,
+    scenario, simulate, tolerance,
 };
 use rstest::rstest;
 use serde_json::{Value, json};
@@ -51,13 +52,23 @@ fn single_pool(product: &str, servers: usize) -> Value {
 }
 
 #[test]
-fn a_three_server_pool_losing_one_then_two_servers() {
+fn a_running_three_server_pool_losing_one_server_stays_up() {
     let document = single_pool("sfb2019", 3);
     let one = outcome(&document, &["fe1.contoso.com"], "pool-dal.contoso.com");
-    assert_eq!(one.state, State::Degraded);
-    assert_eq!(one.recovery.action, RecoveryAction::QuorumLossRecovery);
+    assert_eq!(one.state, State::Up);
+    assert_eq!(one.recovery.action, RecoveryAction::None);
+    assert!(one.recovery.steps.is_empty());
     let front_end = one.front_end.unwrap();
     assert_eq!((front_end.running, front_end.total), (2, 3));
+    assert_eq!(front_end.routing_groups, RoutingGroups::Intact);
+    assert_eq!(front_end.restart, Restart::QuorumLossRecovery);
+    assert_eq!(
+        one.notes,
+        [
+            "1 Front End Server down: every routing group keeps at least two of its three replicas",
+            "if the pool restarts before the failed servers return, 3 of 3 must start (start-up table): with 2 it needs `Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery`, which can lose data not yet written"
+        ]
+    );
     let two = outcome(
         &document,
         &["fe1.contoso.com", "fe3.contoso.com"],
@@ -65,7 +76,27 @@ fn a_three_server_pool_losing_one_then_two_servers() {
     );
     assert_eq!(two.state, State::Down);
     assert_eq!(two.recovery.action, RecoveryAction::Restore);
-    assert!(two.rules.contains(&"FE-006"));
+    assert_eq!(two.front_end.unwrap().restart, Restart::NotPossible);
+    assert_eq!(
+        two.notes,
+        [
+            "1 of 3 Front End Servers running, below the pool-level quorum (2 of 3): the remaining servers stop every service",
+            "no paired pool can take over: restore the failed servers"
+        ]
+    );
+    assert_eq!(two.rules, ["FE-006", "FE-005", "PAIR-018"]);
+}
+
+#[test]
+fn no_front_end_server_of_a_three_server_pool_is_a_single_point_of_failure() {
+    let simulation = simulate(&topology(&single_pool("sfb2019", 3)), &Request::default()).unwrap();
+    assert!(simulation.scenarios.is_empty());
+    assert!(
+        simulation.single_points_of_failure.is_empty(),
+        "{:?}",
+        simulation.single_points_of_failure
+    );
+    assert_eq!(simulation.front_end_tolerance[0].survives, Some(1));
 }
 
 #[test]
@@ -77,8 +108,8 @@ fn a_twelve_server_2015_pool_losing_five_of_its_first_nine() {
         outcome(&document, &first, "pool-dal.contoso.com").state,
         State::Down
     );
-    // Five failures outside the first nine leave seven of the first nine: functional, but below
-    // the start-up threshold of ten.
+    // Five failures outside the first nine leave seven of the first nine: functional, but some
+    // routing groups may have lost quorum, and a restart would be below the start-up table.
     let later = [
         "fe8.contoso.com",
         "fe9.contoso.com",
@@ -88,9 +119,22 @@ fn a_twelve_server_2015_pool_losing_five_of_its_first_nine() {
     ];
     let degraded = outcome(&document, &later, "pool-dal.contoso.com");
     assert_eq!(degraded.state, State::Degraded);
-    assert_eq!(degraded.recovery.action, RecoveryAction::QuorumLossRecovery);
+    assert_eq!(degraded.recovery.action, RecoveryAction::CheckFabricState);
+    assert_eq!(
+        degraded.recovery.steps,
+        ["Get-CsPoolFabricState -PoolFqdn pool-dal.contoso.com"]
+    );
+    assert_eq!(
+        degraded.notes,
+        [
+            "5 of 12 Front End Servers down at once: routing groups with two of their three replicas on them may have lost quorum; check with `Get-CsPoolFabricState` before any reset",
+            "if the pool restarts before the failed servers return, 10 of 12 must start (start-up table): with 7 it needs `Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery`, which can lose data not yet written",
+            "bring the failed Front End Servers back; reset the routing groups only if the pool must restart without them"
+        ]
+    );
     let front_end = degraded.front_end.unwrap();
     assert_eq!((front_end.running, front_end.total), (7, 12));
+    assert_eq!(front_end.routing_groups, RoutingGroups::MayHaveLostQuorum);
 }
 
 /// A 2015 pool on a mirrored store, with or without a witness.
@@ -151,12 +195,86 @@ fn automatic_mirror_failover_has_its_documented_targets() {
         "pool-dal.contoso.com",
     );
     assert!(manual.rules.contains(&"WIT-001") && manual.rules.contains(&"OPS-005"));
+    // The pool hosts the active Central Management store: its database fails over too.
     assert_eq!(
         manual.recovery.steps,
+        [
+            "Invoke-CsDatabaseFailover -PoolFqdn pool-dal.contoso.com -DatabaseType User -NewPrincipal mirror",
+            "Invoke-CsDatabaseFailover -PoolFqdn pool-dal.contoso.com -DatabaseType CentralMgmt -NewPrincipal mirror"
+        ]
+    );
+    assert!(manual.rules.contains(&"CMS-003"));
+    let mut without_cms = mirrored(false);
+    without_cms["pools"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("cms");
+    let user_only = outcome(&without_cms, &["sqlp.contoso.com"], "pool-dal.contoso.com");
+    assert_eq!(
+        user_only.recovery.steps,
         [
             "Invoke-CsDatabaseFailover -PoolFqdn pool-dal.contoso.com -DatabaseType User -NewPrincipal mirror"
         ]
     );
+    assert!(!user_only.rules.contains(&"CMS-003"));
+}
+
+/// A 2015 pool of `servers` on a mirrored store with a witness.
+fn mirrored_pool(servers: usize) -> Value {
+    let mut document = mirrored(true);
+    document["pools"][0]["servers"] = (1..=servers)
+        .map(|n| json!({"fqdn": format!("fe{n}.contoso.com"), "os": "ws2016", "platform": "physical", "domain": "contoso.com"}))
+        .collect();
+    document
+}
+
+#[test]
+fn an_even_pool_below_the_start_up_table_with_its_primary_database_down_goes_down() {
+    let down = outcome(
+        &mirrored_pool(4),
+        &["sqlp.contoso.com", "fe3.contoso.com", "fe4.contoso.com"],
+        "pool-dal.contoso.com",
+    );
+    assert_eq!(
+        (down.state, down.back_end, down.recovery.action),
+        (
+            State::Down,
+            BackEndState::AutomaticFailover,
+            RecoveryAction::QuorumLossRecovery
+        )
+    );
+    assert_eq!(
+        down.recovery.steps,
+        [
+            "Get-CsPoolFabricState -PoolFqdn pool-dal.contoso.com",
+            "Reset-CsPoolRegistrarState -PoolFqdn pool-dal.contoso.com -ResetType QuorumLossRecovery"
+        ]
+    );
+    assert_eq!(
+        down.notes,
+        [
+            "an even-numbered pool uses its primary back-end database as witness: with it down and 2 of 4 Front End Servers running, below the start-up table (3 of 4), the entire pool goes down",
+            "`QuorumLossRecovery` restarts the pool below the start-up table and can lose data not yet written: bring failed servers back first if you can"
+        ]
+    );
+    assert!(down.rules.contains(&"FE-007"));
+}
+
+#[rstest]
+// Three of four still meet the start-up table.
+#[case(4, &["sqlp.contoso.com", "fe4.contoso.com"], State::Up)]
+// The primary database is up: the routing groups, not the pool, are at risk.
+#[case(4, &["fe3.contoso.com", "fe4.contoso.com"], State::Degraded)]
+// An odd pool has no database tie-breaker.
+#[case(5, &["sqlp.contoso.com", "fe4.contoso.com", "fe5.contoso.com"], State::Degraded)]
+fn near_misses_of_the_even_pool_rule(
+    #[case] servers: usize,
+    #[case] failed: &[&str],
+    #[case] state: State,
+) {
+    let result = outcome(&mirrored_pool(servers), failed, "pool-dal.contoso.com");
+    assert_eq!(result.state, state, "{:?}", result.notes);
+    assert!(!result.rules.contains(&"FE-007"));
 }
 
 #[test]
@@ -223,7 +341,9 @@ fn losing_the_cms_pool_fails_the_cms_over_first() {
     assert_eq!(
         lost.recovery.steps,
         [
-            "Invoke-CsManagementServerFailover",
+            "Invoke-CsManagementServerFailover -BackupSqlServerFqdn agl-chi.contoso.com -BackupSqlInstanceName rtc -Force",
+            "Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus",
+            "Get-CsManagementStoreReplicationStatus",
             "Invoke-CsPoolFailover -PoolFqdn pool-dal.contoso.com -DisasterMode"
         ]
     );
@@ -232,6 +352,76 @@ fn losing_the_cms_pool_fails_the_cms_over_first() {
             && lost.rules.contains(&"OPS-001")
             && lost.rules.contains(&"RTO-002")
     );
+}
+
+#[test]
+fn the_cms_fails_over_to_a_mirrored_partner_with_its_mirror() {
+    let mut document = base();
+    document["sql_stores"][1] = json!({"id": "ag-chi", "version": "2016", "service_pack": 2, "edition": "enterprise", "ha": {
+        "mode": "mirroring",
+        "principal": {"fqdn": "sqlp-chi.contoso.com", "instance": "rtc", "domain": "contoso.com"},
+        "mirror": {"fqdn": "sqlm-chi.contoso.com", "instance": "rtc2", "domain": "contoso.com"}
+    }});
+    let lost = outcome(&document, &["dallas"], "pool-dal.contoso.com");
+    assert_eq!(
+        lost.recovery.steps[0],
+        "Invoke-CsManagementServerFailover -BackupSqlServerFqdn sqlp-chi.contoso.com -BackupSqlInstanceName rtc -BackupMirrorSqlServerFqdn sqlm-chi.contoso.com -BackupMirrorSqlInstanceName rtc2 -Force"
+    );
+}
+
+#[rstest]
+#[case("product", json!("sfb2015"), &["PAIR-007"], "failing over to pool-chi.contoso.com is unsupported: the paired pools run different products (PAIR-007)")]
+#[case("edition", json!("standard"), &["PAIR-001"], "failing over to pool-chi.contoso.com is unsupported: an Enterprise pool and a Standard Edition server cannot be paired (PAIR-001)")]
+fn a_failover_the_pairing_rules_reject_is_unsupported(
+    #[case] key: &str,
+    #[case] value: Value,
+    #[case] rules: &[&str],
+    #[case] note: &str,
+) {
+    let mut document = base();
+    document["pools"][1][key] = value;
+    let lost = outcome(&document, &["dallas"], "pool-dal.contoso.com");
+    assert_eq!(lost.recovery.action, RecoveryAction::PoolFailover);
+    assert_eq!(lost.recovery.unsupported_by, rules);
+    assert!(lost.notes.iter().any(|n| n == note), "{:?}", lost.notes);
+    assert!(lost.rules.contains(&rules[0]));
+    let supported = outcome(&base(), &["dallas"], "pool-dal.contoso.com");
+    assert!(supported.recovery.unsupported_by.is_empty());
+}
+
+#[test]
+fn a_scenario_lists_only_the_pools_it_touches() {
+    let failed = vec!["fe1-dal.contoso.com".to_owned()];
+    let scenario = scenario(&topology(&base()), &failed).unwrap();
+    let pools: Vec<&str> = scenario.pools.iter().map(|p| p.pool.as_str()).collect();
+    assert_eq!(pools, ["pool-dal.contoso.com"]);
+}
+
+#[test]
+fn the_streamed_json_is_the_collected_json() {
+    let document = base();
+    let topology = topology(&document);
+    for request in [
+        Request {
+            fail: vec![
+                vec!["dallas".to_owned()],
+                vec!["sql1-chi.contoso.com".to_owned()],
+            ],
+            all_single: true,
+            sites: true,
+        },
+        Request::default(),
+    ] {
+        let mut streamed = Vec::new();
+        Plan::new(&topology, &request)
+            .unwrap()
+            .write_json(&mut streamed)
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            simulate(&topology, &request).unwrap().to_json()
+        );
+    }
 }
 
 #[test]
@@ -356,7 +546,15 @@ fn the_start_up_threshold_of_13_to_15_server_pools_is_undocumented() {
     .unwrap();
     let pool = &json["scenarios"][0]["pools"][0];
     assert_eq!(pool["front_end"]["first_start_needed"], "undocumented");
+    assert_eq!(pool["front_end"]["restart"], "undocumented");
     assert_eq!(pool["state"], "up");
+    assert_eq!(
+        pool["notes"],
+        json!([
+            "1 Front End Server down: every routing group keeps at least two of its three replicas",
+            "the start-up table has no row for a pool of 14 servers: whether it restarts with 13 running is not documented"
+        ])
+    );
 }
 
 #[test]

@@ -161,10 +161,11 @@ pub const BACK_END_STATES: [BackEndState; 5] = [
 ];
 
 /// Every recovery action, for the test that keeps `RecoveryAction` in step.
-pub const RECOVERY_ACTIONS: [RecoveryAction; 6] = [
+pub const RECOVERY_ACTIONS: [RecoveryAction; 7] = [
     RecoveryAction::None,
     RecoveryAction::Automatic,
     RecoveryAction::ManualBackEndFailover,
+    RecoveryAction::CheckFabricState,
     RecoveryAction::QuorumLossRecovery,
     RecoveryAction::PoolFailover,
     RecoveryAction::Restore,
@@ -197,6 +198,7 @@ const fn _every_token_is_listed(state: State, back_end: BackEndState, action: Re
         RecoveryAction::None
         | RecoveryAction::Automatic
         | RecoveryAction::ManualBackEndFailover
+        | RecoveryAction::CheckFabricState
         | RecoveryAction::QuorumLossRecovery
         | RecoveryAction::PoolFailover
         | RecoveryAction::Restore => {}

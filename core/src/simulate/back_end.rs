@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::failures::Failures;
+use super::failures::Failed;
 use crate::document::Ha;
 use crate::tokens::{Commit, FailoverMode, HaMode, QuorumWitness};
 use crate::topology::{NodeRole, Topology};
@@ -25,11 +25,25 @@ pub enum BackEndState {
     Unavailable,
 }
 
+/// Whether the node that holds the primary databases is down: the single server, the
+/// principal, the first replica of an availability group, the first node of a cluster. (In a
+/// pool with an even number of Front End Servers the primary database is the tie-breaker,
+/// FE-007.)
+pub(super) fn primary_down(topology: &Topology, store: usize, failed: &Failed) -> bool {
+    topology.store(store).is_some_and(|(_, facts)| {
+        facts
+            .nodes
+            .iter()
+            .position(|n| n.holds_data())
+            .is_some_and(|first| failed.node_down(store, first))
+    })
+}
+
 /// The back end's state and the rules it rests on.
 pub(super) fn outcome(
     topology: &Topology,
     store: usize,
-    failures: &Failures,
+    failed: &Failed,
 ) -> (BackEndState, Vec<&'static str>) {
     let Some((document, facts)) = topology.store(store) else {
         return (BackEndState::NotApplicable, Vec::new());
@@ -38,12 +52,11 @@ pub(super) fn outcome(
         facts
             .nodes
             .iter()
-            .enumerate()
-            .find(|(_, n)| n.role == role)
-            .map(|(i, _)| failures.node_down(topology, store, i))
+            .position(|n| n.role == role)
+            .map(|i| failed.node_down(store, i))
     };
     let up_nodes: Vec<bool> = (0..facts.nodes.len())
-        .map(|i| !failures.node_down(topology, store, i))
+        .map(|i| !failed.node_down(store, i))
         .collect();
     match &document.ha {
         Ha::None { .. } => match down(NodeRole::Server) {

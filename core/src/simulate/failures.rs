@@ -1,210 +1,278 @@
-//! Failed entities, resolved against the topology: sites, data centers, pools, servers, SQL
-//! hosts, SQL stores and file stores, all matched case-insensitively.
+//! Step 1 of a scenario: names → the set of failed entities.
+//!
+//! [`Names`] indexes every name `--fail` accepts once per simulation (sites, data centers,
+//! pools, servers, SQL hosts, SQL stores, file stores, all without case), so resolving a name
+//! costs what it fails, not the size of the topology.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
+use foldhash::{HashMap, HashMapExt};
+
+use crate::caseless::Caseless;
 use crate::error::{ErrorKind, InputError, TopologyError, closest};
 use crate::topology::Topology;
 
-/// What is down in one scenario.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Failures {
-    sites: HashSet<usize>,
-    data_centers: HashSet<String>,
-    pools: HashSet<usize>,
-    servers: HashSet<String>,
-    hosts: HashSet<String>,
-    stores: HashSet<usize>,
-    file_stores: HashSet<usize>,
+/// The servers `(pool, k)` and SQL nodes `(store, node)` of one data center.
+type Members = (Vec<(usize, usize)>, Vec<(usize, usize)>);
+
+/// One thing a name can stand for.
+#[derive(Debug, Clone, Copy)]
+enum Entity<'t> {
+    Site(usize),
+    DataCenter(Caseless<'t>),
+    Pool(usize),
+    /// Server `k` of pool `pool`.
+    Server(usize, usize),
+    /// Every node on this host, in every store.
+    Host(Caseless<'t>),
+    Store(usize),
+    FileStore(usize),
 }
 
-impl Failures {
+/// Every failable name of a topology, and what a site or data center holds.
+#[derive(Debug)]
+pub(super) struct Names<'t> {
+    topology: &'t Topology,
+    by_name: HashMap<Caseless<'t>, Vec<Entity<'t>>>,
+    /// Servers `(pool, k)` and SQL nodes `(store, node)` of each data center.
+    data_centers: HashMap<Caseless<'t>, Members>,
+    /// SQL nodes `(store, node)` of each host.
+    hosts: HashMap<Caseless<'t>, Vec<(usize, usize)>>,
+    /// Pools of each site.
+    site_pools: Vec<Vec<usize>>,
+    /// File stores of each site.
+    site_file_stores: Vec<Vec<usize>>,
+    /// Pools whose `file_store` is each file store.
+    file_store_users: Vec<Vec<usize>>,
+}
+
+impl<'t> Names<'t> {
+    /// Indexes the topology's names.
+    pub(super) fn new(topology: &'t Topology) -> Self {
+        let document = topology.document();
+        let mut names = Names {
+            topology,
+            by_name: HashMap::new(),
+            data_centers: HashMap::new(),
+            hosts: HashMap::new(),
+            site_pools: vec![Vec::new(); document.sites.len()],
+            site_file_stores: vec![Vec::new(); document.sites.len()],
+            file_store_users: vec![Vec::new(); document.file_stores.len()],
+        };
+        for (index, site) in document.sites.iter().enumerate() {
+            names.add(&site.id, Entity::Site(index));
+        }
+        let sites: HashMap<&str, usize> = document
+            .sites
+            .iter()
+            .enumerate()
+            .map(|(index, site)| (&*site.id, index))
+            .collect();
+        let mut file_stores: HashMap<Caseless<'t>, usize> = HashMap::new();
+        for (index, file_store) in document.file_stores.iter().enumerate() {
+            names.add(&file_store.id, Entity::FileStore(index));
+            file_stores.entry(Caseless(&file_store.id)).or_insert(index);
+            let site = sites.get(&*file_store.site);
+            if let Some(list) = site.and_then(|&s| names.site_file_stores.get_mut(s)) {
+                list.push(index);
+            }
+        }
+        for (index, pool, facts) in topology.pools() {
+            names.add(&pool.fqdn, Entity::Pool(index));
+            if let Some(list) = names.site_pools.get_mut(facts.site) {
+                list.push(index);
+            }
+            let file_store = pool.file_store.as_deref().map(Caseless);
+            if let Some(list) = file_store
+                .and_then(|f| file_stores.get(&f))
+                .and_then(|&f| names.file_store_users.get_mut(f))
+            {
+                list.push(index);
+            }
+            for (k, (server, data_center)) in pool
+                .servers
+                .iter()
+                .zip(&facts.server_data_centers)
+                .enumerate()
+            {
+                names.add(&server.fqdn, Entity::Server(index, k));
+                names.in_data_center(data_center).0.push((index, k));
+            }
+        }
+        for (index, store, facts) in topology.stores() {
+            names.add(&store.id, Entity::Store(index));
+            for (n, node) in facts.nodes.iter().enumerate() {
+                let host = Caseless(node.host());
+                if !names.hosts.contains_key(&host) {
+                    names.add(&node.fqdn, Entity::Host(host));
+                }
+                names.hosts.entry(host).or_default().push((index, n));
+                if let Some(data_center) = node_data_center(topology, index, node) {
+                    names.in_data_center(data_center).1.push((index, n));
+                }
+            }
+        }
+        names
+    }
+
+    fn add(&mut self, name: &'t str, entity: Entity<'t>) {
+        self.by_name.entry(Caseless(name)).or_default().push(entity);
+    }
+
+    /// The members of a data center, registering its name on first sight.
+    fn in_data_center(&mut self, name: &'t str) -> &mut Members {
+        let key = Caseless(name);
+        if !self.data_centers.contains_key(&key) {
+            self.add(name, Entity::DataCenter(key));
+        }
+        self.data_centers.entry(key).or_default()
+    }
+
     /// Resolves names; an unknown name is an input error with the closest known name.
-    pub fn resolve(topology: &Topology, names: &[String]) -> Result<Self, TopologyError> {
-        let mut failures = Failures::default();
+    pub(super) fn resolve(&self, names: &[String]) -> Result<Failed, TopologyError> {
+        let mut failed = Failed::default();
         let mut errors = Vec::new();
         for name in names {
-            if !failures.add(topology, name) {
-                let known = known_names(topology);
-                let message = match closest(name, known.iter().map(String::as_str)) {
-                    Some(near) => {
-                        format!("no entity `{name}` in the topology: did you mean `{near}`?")
+            match self.by_name.get(&Caseless(name)) {
+                Some(entities) => {
+                    for entity in entities {
+                        self.fail(*entity, &mut failed);
                     }
-                    None => format!("no entity `{name}` in the topology"),
-                };
-                errors.push(InputError::at(ErrorKind::UnknownEntity, "", message).expected(
-                    "the name of a site, data center, pool, server, SQL host, SQL store or file store",
-                ));
+                }
+                None => errors.push(self.unknown(name)),
             }
         }
         if errors.is_empty() {
-            Ok(failures)
+            Ok(failed)
         } else {
             Err(TopologyError { errors })
         }
     }
 
-    /// Adds every entity called `name`; false when nothing is.
-    fn add(&mut self, topology: &Topology, name: &str) -> bool {
-        let key = name.to_lowercase();
-        let document = topology.document();
-        let mut found = false;
-        for (index, site) in document.sites.iter().enumerate() {
-            if site.id.eq_ignore_ascii_case(name) {
-                self.sites.insert(index);
-                found = true;
+    /// Adds what an entity takes down.
+    fn fail(&self, entity: Entity<'t>, failed: &mut Failed) {
+        match entity {
+            Entity::Site(site) => {
+                failed
+                    .lost_pools
+                    .extend(self.site_pools.get(site).into_iter().flatten());
+                failed
+                    .file_stores
+                    .extend(self.site_file_stores.get(site).into_iter().flatten());
+                let data_center = self.topology.site_data_center(site).map(Caseless);
+                if let Some((_, nodes)) = data_center.and_then(|dc| self.data_centers.get(&dc)) {
+                    failed.nodes.extend(nodes);
+                }
+            }
+            Entity::DataCenter(key) => {
+                if let Some((servers, nodes)) = self.data_centers.get(&key) {
+                    failed.servers.extend(servers);
+                    failed.nodes.extend(nodes);
+                }
+            }
+            Entity::Pool(pool) => {
+                failed.lost_pools.insert(pool);
+            }
+            Entity::Server(pool, k) => {
+                failed.servers.insert((pool, k));
+            }
+            Entity::Host(host) => {
+                failed
+                    .nodes
+                    .extend(self.hosts.get(&host).into_iter().flatten());
+            }
+            Entity::Store(store) => {
+                let nodes = self.topology.store(store).map_or(0, |(_, f)| f.nodes.len());
+                failed.nodes.extend((0..nodes).map(|n| (store, n)));
+            }
+            Entity::FileStore(index) => {
+                failed.file_stores.insert(index);
             }
         }
-        if data_centers(topology).contains(&key) {
-            self.data_centers.insert(key.clone());
-            found = true;
-        }
-        for (index, pool, _) in topology.pools() {
-            if pool.fqdn.eq_ignore_ascii_case(name) {
-                self.pools.insert(index);
-                found = true;
-            }
-            if pool
-                .servers
-                .iter()
-                .any(|s| s.fqdn.eq_ignore_ascii_case(name))
-            {
-                self.servers.insert(key.clone());
-                found = true;
-            }
-        }
-        for (index, store, facts) in topology.stores() {
-            if store.id.eq_ignore_ascii_case(name) {
-                self.stores.insert(index);
-                found = true;
-            }
-            if facts.nodes.iter().any(|n| n.host() == key) {
-                self.hosts.insert(key.clone());
-                found = true;
-            }
-        }
-        for (index, file_store) in document.file_stores.iter().enumerate() {
-            if file_store.id.eq_ignore_ascii_case(name) {
-                self.file_stores.insert(index);
-                found = true;
-            }
-        }
-        found
     }
 
-    /// Whether a pool's whole site, or the pool itself, is lost.
-    pub fn pool_lost(&self, topology: &Topology, pool: usize) -> bool {
-        self.pools.contains(&pool)
-            || topology
-                .pool_facts(pool)
-                .is_some_and(|f| self.sites.contains(&f.site))
+    fn unknown(&self, name: &str) -> InputError {
+        let mut known: Vec<&str> = self.by_name.keys().map(|k| k.0).collect();
+        known.sort_unstable();
+        let message = match closest(name, known) {
+            Some(near) => format!("no entity `{name}` in the topology: did you mean `{near}`?"),
+            None => format!("no entity `{name}` in the topology"),
+        };
+        InputError::at(ErrorKind::UnknownEntity, "", message).expected(
+            "the name of a site, data center, pool, server, SQL host, SQL store or file store",
+        )
+    }
+
+    /// The pools a set of failures touches directly: a server, the whole pool, a node of its
+    /// back end, or its file store. In document order.
+    pub(super) fn hit_pools(&self, failed: &Failed) -> BTreeSet<usize> {
+        let mut pools: BTreeSet<usize> = failed.lost_pools.iter().copied().collect();
+        pools.extend(failed.servers.iter().map(|(pool, _)| *pool));
+        for (store, _) in &failed.nodes {
+            if let Some((_, facts)) = self.topology.store(*store) {
+                pools.extend(&facts.used_by);
+            }
+        }
+        for file_store in &failed.file_stores {
+            pools.extend(self.file_store_users.get(*file_store).into_iter().flatten());
+        }
+        pools
+    }
+
+    /// Whether a pool uses a failed file store.
+    pub(super) fn file_store_down(&self, failed: &Failed, pool: usize) -> bool {
+        failed.file_stores.iter().any(|f| {
+            self.file_store_users
+                .get(*f)
+                .is_some_and(|users| users.contains(&pool))
+        })
+    }
+}
+
+/// What is down in one scenario.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Failed {
+    /// Pools lost as a whole (named, or their site lost).
+    lost_pools: HashSet<usize>,
+    /// Servers `(pool, k)`.
+    servers: HashSet<(usize, usize)>,
+    /// SQL nodes `(store, node)`.
+    nodes: HashSet<(usize, usize)>,
+    /// File stores.
+    file_stores: HashSet<usize>,
+}
+
+impl Failed {
+    /// Whether the pool is lost as a whole.
+    pub(super) fn pool_lost(&self, pool: usize) -> bool {
+        self.lost_pools.contains(&pool)
     }
 
     /// Whether server `k` of `pool` is down.
-    pub fn server_down(&self, topology: &Topology, pool: usize, k: usize) -> bool {
-        let Some((document, facts)) = topology.pool(pool).zip(topology.pool_facts(pool)) else {
-            return false;
-        };
-        let name = document
-            .servers
-            .get(k)
-            .map(|s| s.fqdn.to_lowercase())
-            .unwrap_or_default();
-        let data_center = facts
-            .server_data_centers
-            .get(k)
-            .map(|dc| dc.to_lowercase())
-            .unwrap_or_default();
-        self.pool_lost(topology, pool)
-            || self.servers.contains(&name)
-            || self.data_centers.contains(&data_center)
+    pub(super) fn server_down(&self, pool: usize, k: usize) -> bool {
+        self.pool_lost(pool) || self.servers.contains(&(pool, k))
     }
 
-    /// Whether node `node` of `store` is down: its host, its store, or its data center.
-    pub fn node_down(&self, topology: &Topology, store: usize, node: usize) -> bool {
-        let Some((_, facts)) = topology.store(store) else {
-            return false;
-        };
-        let Some(node) = facts.nodes.get(node) else {
-            return false;
-        };
-        let data_center = node_data_center(topology, store, node.data_center.as_deref());
-        let site_lost = topology.document().sites.iter().enumerate().any(|(i, _)| {
-            self.sites.contains(&i)
-                && topology.site_data_center(i).map(str::to_lowercase) == data_center
-        });
-        self.stores.contains(&store)
-            || self.hosts.contains(node.host())
-            || data_center.is_some_and(|dc| self.data_centers.contains(&dc))
-            || site_lost
-    }
-
-    /// Whether a file store is down.
-    pub fn file_store_down(&self, topology: &Topology, index: usize) -> bool {
-        let site = topology
-            .document()
-            .file_stores
-            .get(index)
-            .map(|f| f.site.as_str());
-        let site_lost = topology
-            .document()
-            .sites
-            .iter()
-            .enumerate()
-            .any(|(i, s)| self.sites.contains(&i) && Some(s.id.as_str()) == site);
-        self.file_stores.contains(&index) || site_lost
+    /// Whether node `node` of `store` is down.
+    pub(super) fn node_down(&self, store: usize, node: usize) -> bool {
+        self.nodes.contains(&(store, node))
     }
 }
 
 /// A SQL node's data center: its own, else that of the first Front End server of the first pool
 /// its store serves (a back end is local to its pool).
-fn node_data_center(topology: &Topology, store: usize, own: Option<&str>) -> Option<String> {
-    own.map(str::to_owned)
-        .or_else(|| {
-            let (_, facts) = topology.store(store)?;
-            let pool = facts.used_by.first()?;
-            topology
-                .pool_facts(*pool)?
-                .server_data_centers
-                .first()
-                .map(ToString::to_string)
-        })
-        .map(|dc| dc.to_lowercase())
-}
-
-/// Every data center of the topology, lower case.
-fn data_centers(topology: &Topology) -> HashSet<String> {
-    let mut found: HashSet<String> = HashSet::new();
-    for (_, _, facts) in topology.pools() {
-        found.extend(facts.server_data_centers.iter().map(|dc| dc.to_lowercase()));
-    }
-    for (_, _, facts) in topology.stores() {
-        found.extend(
-            facts
-                .nodes
-                .iter()
-                .filter_map(|n| n.data_center.as_ref())
-                .map(|dc| dc.to_lowercase()),
-        );
-    }
-    found
-}
-
-/// Every name `--fail` accepts, for suggestions.
-fn known_names(topology: &Topology) -> Vec<String> {
-    let document = topology.document();
-    let mut names: Vec<String> = document.sites.iter().map(|s| s.id.to_string()).collect();
-    names.extend(data_centers(topology));
-    for pool in &document.pools {
-        names.push(pool.fqdn.to_string());
-        names.extend(pool.servers.iter().map(|s| s.fqdn.to_string()));
-    }
-    for (_, store, facts) in topology.stores() {
-        names.push(store.id.to_string());
-        names.extend(facts.nodes.iter().map(|n| n.fqdn.to_string()));
-    }
-    names.extend(document.file_stores.iter().map(|f| f.id.to_string()));
-    names.sort();
-    names.dedup();
-    names
+fn node_data_center<'t>(
+    topology: &'t Topology,
+    store: usize,
+    node: &'t crate::topology::NodeFacts,
+) -> Option<&'t str> {
+    node.data_center.as_deref().or_else(|| {
+        let (_, facts) = topology.store(store)?;
+        let pool = facts.used_by.first()?;
+        topology
+            .pool_facts(*pool)?
+            .server_data_centers
+            .first()
+            .map(|dc| &**dc)
+    })
 }

@@ -1,12 +1,13 @@
-//! Scenario generators: every single failure, every site and data-center loss, the Front End
+//! Scenario generators (every single failure, every site and data-center loss), the Front End
 //! failures each pool survives, and the single points of failure.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::Serialize;
 
-use super::pool::{self, State};
-use super::{Failures, Scenario};
+use super::Scenario;
+use super::pool::State;
+use crate::caseless::Caseless;
 use crate::matrix::quorum::{self, Quorum};
 use crate::rules::is_enterprise_front_end;
 use crate::topology::Topology;
@@ -23,7 +24,7 @@ pub struct Tolerance {
     pub survives: Option<usize>,
 }
 
-/// An entity whose loss alone takes pools down or to resiliency mode.
+/// An entity whose loss alone takes pools down or degrades them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SinglePointOfFailure {
     /// The entity's name.
@@ -70,88 +71,54 @@ pub fn tolerance(topology: &Topology) -> Vec<Tolerance> {
         .collect()
 }
 
-/// One scenario for each server, SQL host and file store.
-pub(super) fn single_failures(topology: &Topology) -> Vec<Scenario> {
-    let mut names: Vec<String> = Vec::new();
-    for (_, pool, _) in topology.pools() {
-        names.extend(pool.servers.iter().map(|s| s.fqdn.to_string()));
-    }
-    let mut hosts = BTreeSet::new();
-    for (_, _, facts) in topology.stores() {
-        for node in &facts.nodes {
-            if hosts.insert(node.host()) {
-                names.push(node.fqdn.to_string());
-            }
-        }
-    }
-    names.extend(
-        topology
-            .document()
-            .file_stores
-            .iter()
-            .map(|f| f.id.to_string()),
+/// The name of each single failure: every server, every SQL host once, every file store.
+pub(super) fn single_names(topology: &Topology) -> impl Iterator<Item = &str> {
+    let servers = topology
+        .pools()
+        .flat_map(|(_, pool, _)| pool.servers.iter().map(|s| &*s.fqdn));
+    let mut hosts = HashSet::new();
+    let sql_hosts = topology
+        .stores()
+        .flat_map(|(_, _, facts)| facts.nodes.iter())
+        .filter(move |node| hosts.insert(node.host()))
+        .map(|node| &*node.fqdn);
+    let file_stores = topology.document().file_stores.iter().map(|f| &*f.id);
+    servers.chain(sql_hosts).chain(file_stores)
+}
+
+/// Each site, then each data center that is not named like a site: `(title, name)`.
+pub(super) fn site_losses(topology: &Topology) -> Vec<(String, String)> {
+    let sites = &topology.document().sites;
+    let site_ids: HashSet<Caseless<'_>> = sites.iter().map(|s| Caseless(&s.id)).collect();
+    let mut losses: Vec<(String, String)> = sites
+        .iter()
+        .map(|s| (format!("lose site {}", s.id), s.id.to_string()))
+        .collect();
+    let data_centers: BTreeSet<&str> = topology
+        .pools()
+        .flat_map(|(_, _, facts)| facts.server_data_centers.iter().map(|dc| &**dc))
+        .filter(|dc| !site_ids.contains(&Caseless(dc)))
+        .collect();
+    losses.extend(
+        data_centers
+            .into_iter()
+            .map(|dc| (format!("lose data center {dc}"), dc.to_owned())),
     );
-    names
-        .into_iter()
-        .map(|name| named(topology, format!("fail {name}"), name))
-        .collect()
+    losses
 }
 
-/// One scenario for each site, and for each data center that is not named like a site.
-pub(super) fn site_losses(topology: &Topology) -> Vec<Scenario> {
-    let sites: Vec<String> = topology
-        .document()
-        .sites
+/// The single point of failure a single-failure scenario shows, if any: the pools it leaves
+/// degraded or down.
+pub(super) fn single_point_of_failure(scenario: &Scenario) -> Option<SinglePointOfFailure> {
+    let pools: Vec<AffectedPool> = scenario
+        .pools
         .iter()
-        .map(|s| s.id.to_string())
-        .collect();
-    let mut scenarios: Vec<Scenario> = sites
-        .iter()
-        .map(|site| named(topology, format!("lose site {site}"), site.clone()))
-        .collect();
-    let mut data_centers = BTreeSet::new();
-    for (_, _, facts) in topology.pools() {
-        data_centers.extend(facts.server_data_centers.iter().cloned());
-    }
-    for data_center in data_centers
-        .into_iter()
-        .filter(|dc| !sites.iter().any(|s| s.eq_ignore_ascii_case(dc)))
-    {
-        scenarios.push(named(
-            topology,
-            format!("lose data center {data_center}"),
-            data_center.to_string(),
-        ));
-    }
-    scenarios
-}
-
-/// A scenario of one name known to exist.
-fn named(topology: &Topology, title: String, name: String) -> Scenario {
-    let failures = Failures::resolve(topology, std::slice::from_ref(&name)).unwrap_or_default();
-    Scenario {
-        name: title,
-        failed: vec![name],
-        pools: pool::outcomes(topology, &failures),
-    }
-}
-
-/// The single failures that take a pool down or to resiliency mode.
-pub(super) fn single_points_of_failure(singles: &[Scenario]) -> Vec<SinglePointOfFailure> {
-    singles
-        .iter()
-        .filter_map(|scenario| {
-            let pools: Vec<AffectedPool> = scenario
-                .pools
-                .iter()
-                .filter(|p| p.state != State::Up)
-                .map(|p| AffectedPool {
-                    pool: p.pool.clone(),
-                    state: p.state,
-                })
-                .collect();
-            let entity = scenario.failed.first()?.clone();
-            (!pools.is_empty()).then_some(SinglePointOfFailure { entity, pools })
+        .filter(|p| p.state != State::Up)
+        .map(|p| AffectedPool {
+            pool: p.pool.clone(),
+            state: p.state,
         })
-        .collect()
+        .collect();
+    let entity = scenario.failed.first()?.clone();
+    (!pools.is_empty()).then_some(SinglePointOfFailure { entity, pools })
 }

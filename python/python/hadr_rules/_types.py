@@ -193,6 +193,7 @@ RecoveryAction = Union[
     Literal["none"],
     Literal["automatic"],
     Literal["manual_back_end_failover"],
+    Literal["check_fabric_state"],
     Literal["quorum_loss_recovery"],
     Literal["pool_failover"],
     Literal["restore"],
@@ -209,6 +210,8 @@ class FrontEndQuorum(TypedDict):
     total: int
     functional_needed: QuorumThreshold
     first_start_needed: QuorumThreshold
+    routing_groups: Literal["intact", "may_have_lost_quorum", "stopped"]
+    restart: Literal["normal", "quorum_loss_recovery", "not_possible", "undocumented"]
 
 
 class _RecoveryRequired(TypedDict):
@@ -219,11 +222,13 @@ class _RecoveryRequired(TypedDict):
 
 
 class Recovery(_RecoveryRequired, total=False):
-    """`PoolOutcome["recovery"]`: the way back; `target`, `rto` and `rpo` only when known."""
+    """`PoolOutcome["recovery"]`: the way back; `target`, `rto` and `rpo` only when known;
+    `unsupported_by` only when the pairing rules reject the failover."""
 
     target: str
     rto: str
     rpo: str
+    unsupported_by: List[str]
 
 
 class _PoolOutcomeRequired(TypedDict):
