@@ -152,3 +152,75 @@ pub fn rules_and_severities(report_json: &str) -> Vec<(String, String)> {
     pairs.sort();
     pairs
 }
+
+/// Simulates the first pool's loss, the first site's loss, every single failure and every
+/// site loss, and asserts what `docs/simulate-format.md` promises: the streamed JSON is the
+/// collected JSON; every rule named is in the catalog; each scenario lists pools of the
+/// topology once, in document order; a single point of failure leaves a pool degraded or
+/// down; an unknown name is an input error.
+pub fn simulate_and_verify(topology: &Topology) {
+    use hadr_rules::simulate::{Plan, Request, State, simulate};
+
+    let document = topology.document();
+    let mut fail = Vec::new();
+    fail.extend(document.pools.first().map(|p| vec![p.fqdn.to_string()]));
+    fail.extend(document.sites.first().map(|s| vec![s.id.to_string()]));
+    let request = Request {
+        fail,
+        all_single: true,
+        sites: true,
+    };
+    let simulation = simulate(topology, &request).expect("names of the topology resolve");
+    let json = simulation.to_json();
+    let mut streamed = Vec::new();
+    Plan::new(topology, &request)
+        .expect("names of the topology resolve")
+        .write_json(&mut streamed)
+        .expect("writing to a vector succeeds");
+    assert_eq!(
+        json.as_bytes(),
+        streamed.as_slice(),
+        "streamed and collected JSON differ"
+    );
+    let value: Value = serde_json::from_str(&json).expect("the simulation JSON parses back");
+    assert_eq!(value["format"], 1, "simulation format");
+    let order: std::collections::HashMap<&str, usize> = document
+        .pools
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (&*p.fqdn, i))
+        .collect();
+    for scenario in &simulation.scenarios {
+        let mut previous = None;
+        for pool in &scenario.pools {
+            let index = *order
+                .get(pool.pool.as_str())
+                .unwrap_or_else(|| panic!("`{}` is not a pool of the topology", pool.pool));
+            assert!(
+                previous < Some(index),
+                "pools of `{}` out of document order or repeated",
+                scenario.name
+            );
+            previous = Some(index);
+            for rule in &pool.rules {
+                assert!(
+                    hadr_rules::registry::rule(rule).is_some(),
+                    "rule `{rule}` is not in the catalog"
+                );
+            }
+        }
+    }
+    for point in &simulation.single_points_of_failure {
+        assert!(
+            point.pools.iter().all(|p| p.state != State::Up),
+            "single point of failure `{}` leaves every pool up",
+            point.entity
+        );
+    }
+    let unknown = Request {
+        fail: vec![vec!["\u{1}no such entity".to_owned()]],
+        ..Request::default()
+    };
+    let error = Plan::new(topology, &unknown).expect_err("an unknown name is an input error");
+    verify_errors(&error);
+}
