@@ -33,7 +33,10 @@ enum Entity<'t> {
 #[derive(Debug)]
 pub(super) struct Names<'t> {
     topology: &'t Topology,
-    by_name: HashMap<Caseless<'t>, Vec<Entity<'t>>>,
+    /// The first entity of each name, and the rare others (a SQL host named like a server, a
+    /// site named like a data center) apart, so that the index costs one entry a name.
+    by_name: HashMap<Caseless<'t>, Entity<'t>>,
+    more: HashMap<Caseless<'t>, Vec<Entity<'t>>>,
     /// Servers `(pool, k)` and SQL nodes `(store, node)` of each data center.
     data_centers: HashMap<Caseless<'t>, Members>,
     /// SQL nodes `(store, node)` of each host.
@@ -53,6 +56,7 @@ impl<'t> Names<'t> {
         let mut names = Names {
             topology,
             by_name: HashMap::new(),
+            more: HashMap::new(),
             data_centers: HashMap::new(),
             hosts: HashMap::new(),
             site_pools: vec![Vec::new(); document.sites.len()],
@@ -116,7 +120,12 @@ impl<'t> Names<'t> {
     }
 
     fn add(&mut self, name: &'t str, entity: Entity<'t>) {
-        self.by_name.entry(Caseless(name)).or_default().push(entity);
+        let key = Caseless(name);
+        if self.by_name.contains_key(&key) {
+            self.more.entry(key).or_default().push(entity);
+        } else {
+            self.by_name.insert(key, entity);
+        }
     }
 
     /// The members of a data center, registering its name on first sight.
@@ -133,9 +142,11 @@ impl<'t> Names<'t> {
         let mut failed = Failed::default();
         let mut errors = Vec::new();
         for name in names {
-            match self.by_name.get(&Caseless(name)) {
-                Some(entities) => {
-                    for entity in entities {
+            let key = Caseless(name);
+            match self.by_name.get(&key) {
+                Some(entity) => {
+                    self.fail(*entity, &mut failed);
+                    for entity in self.more.get(&key).into_iter().flatten() {
                         self.fail(*entity, &mut failed);
                     }
                 }
