@@ -27,7 +27,7 @@ fn findings(report: &Report, severity: &str) -> BTreeSet<(String, String)> {
         .diagnostics
         .iter()
         .filter(|d| d.severity.as_str() == severity)
-        .map(|d| (d.rule.to_owned(), d.subject.clone()))
+        .map(|d| (d.rule.to_string(), d.subject.to_string()))
         .collect()
 }
 

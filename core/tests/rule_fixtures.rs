@@ -78,7 +78,7 @@ fn actual(path: &Path) -> BTreeSet<Finding> {
             } else {
                 d.severity.to_string()
             };
-            (d.rule.to_owned(), severity, d.subject.clone())
+            (d.rule.to_string(), severity, d.subject.to_string())
         })
         .collect()
 }

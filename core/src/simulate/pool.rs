@@ -7,7 +7,6 @@ use super::failures::Failed;
 use super::front_end::{FrontEnd, Restart, RoutingGroups};
 use super::recovery::{Recovery, RecoveryAction};
 use crate::matrix::recovery::RESILIENCY_AFTER;
-use crate::rules::is_enterprise_front_end;
 use crate::topology::Topology;
 
 /// Whether a pool serves its users.
@@ -83,7 +82,7 @@ pub(super) fn outcome(
         rules: Vec::new(),
         notes: Vec::new(),
     };
-    let front_end = is_enterprise_front_end(pool).then(|| FrontEnd::new(pool, &running));
+    let front_end = pool.is_enterprise_front_end().then(|| FrontEnd::new(pool, &running));
     if front_end.is_some() {
         outcome.rules.extend(["FE-006", "FE-005"]);
     }

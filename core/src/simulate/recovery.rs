@@ -8,7 +8,6 @@ use super::front_end::Restart;
 use super::pool::{PoolOutcome, State};
 use crate::document::{Ha, Pool};
 use crate::matrix::recovery::{self, MIRROR_FAILOVER};
-use crate::rules::is_enterprise_front_end;
 use crate::tokens::{CmsRole, PoolKind};
 use crate::topology::Topology;
 
@@ -277,7 +276,7 @@ fn management_server_failover(topology: &Topology, partner_index: usize, partner
         }
         // A Standard Edition server keeps its databases in its own SQL Server Express
         // instance, `rtc`.
-        None if !is_enterprise_front_end(partner) => {
+        None if !partner.is_enterprise_front_end() => {
             let server = partner.servers.first().map_or(&*partner.fqdn, |s| &*s.fqdn);
             sql(server, Some("rtc"), "Backup");
         }
