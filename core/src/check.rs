@@ -1,15 +1,13 @@
 //! The engine: resolves the options to the rules that run, runs them over a topology and weighs
 //! their findings into a report.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
-use crate::caseless::Caseless;
 use crate::registry::{self, Evaluation, RuleId};
 use crate::report::{Diagnostic, Report};
 use crate::rules::{self, Finding, Findings};
-use crate::tokens::{Family, Product, Severity};
+use crate::tokens::{Family, Severity};
 use crate::topology::Topology;
 
 /// How a check runs and how its findings are weighed.
@@ -195,7 +193,6 @@ pub fn check(topology: &Topology, options: &Options) -> Report {
     let selected = options.rule_set();
     let mut findings = Findings::new(&selected);
     rules::run(topology, options, &mut findings);
-    let subscription_edition = subscription_edition_names(topology);
     let reasons: Vec<Arc<str>> = options
         .suppress
         .iter()
@@ -204,35 +201,14 @@ pub fn check(topology: &Topology, options: &Options) -> Report {
     let diagnostics = findings
         .into_vec()
         .into_iter()
-        .map(|finding| {
-            let d = &finding.diagnostic;
-            let touches = !subscription_edition.is_empty()
-                && std::iter::once(&d.subject)
-                    .chain(d.related.iter())
-                    .any(|name| subscription_edition.contains(&Caseless(name)));
-            weigh(finding, touches, options, &reasons)
-        })
+        .map(|finding| weigh(finding, options, &reasons))
         .collect();
     Report::new(diagnostics)
-}
-
-/// The pools and servers of Subscription Edition: every statement about them rests on secondary
-/// sources (catalog §0), so findings that name them are unverified.
-fn subscription_edition_names(topology: &Topology) -> HashSet<Caseless<'_>> {
-    topology
-        .pools()
-        .filter(|(_, pool, _)| pool.product == Product::SfbSe)
-        .flat_map(|(_, pool, _)| {
-            std::iter::once(&pool.fqdn).chain(pool.servers.iter().map(|s| &s.fqdn))
-        })
-        .map(|name| Caseless(name))
-        .collect()
 }
 
 /// Applies the registry and the options to a finding.
 fn weigh(
     finding: Finding,
-    subscription_edition: bool,
     options: &Options,
     reasons: &[Arc<str>],
 ) -> Diagnostic {
@@ -244,7 +220,7 @@ fn weigh(
     let entry = rule.rule();
     let not_evaluated = diagnostic.not_evaluated;
     let unverified =
-        !not_evaluated && (diagnostic.unverified || subscription_edition || entry.is_unverified());
+        !not_evaluated && (diagnostic.unverified || entry.is_unverified());
     let mut severity = severity.unwrap_or(entry.severity());
     if !not_evaluated {
         severity = override_for(rule, options).unwrap_or(severity);

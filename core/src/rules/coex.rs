@@ -33,18 +33,23 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         if !matches!(pool.product, Product::Sfb2019 | Product::SfbSe) {
             continue;
         }
+        // What Subscription Edition keeps of 2019's deprecations rests on secondary sources.
+        let se = pool.product == Product::SfbSe;
         if pool.kind == PoolKind::PersistentChat {
             let message = format!(
                 "{} is a Persistent Chat pool of {}; Persistent Chat can only remain in Lync Server 2013 or Skype for Business Server 2015 pools",
                 pool.fqdn,
                 pool.product.display_name()
             );
-            out.push(Finding::new(
-                RuleId::Coex006,
-                &pool.fqdn,
-                pool_path(index, "product"),
-                message,
-            ));
+            out.push(
+                Finding::new(
+                    RuleId::Coex006,
+                    &pool.fqdn,
+                    pool_path(index, "product"),
+                    message,
+                )
+                .unverified(se),
+            );
         }
         let mirrored = topology
             .back_end(index)
@@ -63,7 +68,8 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                     store_path(store_index, "ha").key("mode"),
                     message,
                 )
-                .related([&store.id]),
+                .related([&store.id])
+                .unverified(se),
             );
         }
     }

@@ -67,7 +67,12 @@ fn size(index: usize, pool: &Pool, out: &mut Findings) {
             pool.fqdn,
             pool.product.display_name()
         );
-        out.push(finding(RuleId::Fe003, message).severity(severity));
+        // Subscription Edition's size limits rest on secondary sources.
+        out.push(
+            finding(RuleId::Fe003, message)
+                .severity(severity)
+                .unverified(pool.product == Product::SfbSe),
+        );
     }
     if servers <= 2 {
         let message = format!(

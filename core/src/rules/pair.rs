@@ -10,7 +10,7 @@ use crate::document::{Pool, Text};
 use crate::matrix::limits::limits_for;
 use crate::registry::RuleId;
 use crate::report::Pointer;
-use crate::tokens::{Edition, PoolKind, SiteKind};
+use crate::tokens::{Edition, PoolKind, Product, SiteKind};
 use crate::topology::{Pairing, Topology};
 
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
@@ -325,10 +325,13 @@ impl Pair<'_> {
                 self.partner.fqdn,
                 theirs.display_name()
             );
+            // A Subscription Edition partner is undocumented.
+            let se = mine == Product::SfbSe || theirs == Product::SfbSe;
             out.push(
                 self.finding(RuleId::Pair007, "product", message)
                     .fact("product", mine.as_str())
-                    .fact("backup_pool.product", theirs.as_str()),
+                    .fact("backup_pool.product", theirs.as_str())
+                    .unverified(se),
             );
         }
     }

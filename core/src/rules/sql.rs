@@ -282,7 +282,9 @@ impl BackEnd<'_> {
             )
             .related([&self.store.id])
             .fact("edition", edition)
-            .fact("contested", contested);
+            .fact("contested", contested)
+            // Subscription Edition's SQL lists rest on secondary sources.
+            .unverified(self.pool.product == Product::SfbSe);
             if contested && self.options.allow_basic_ag_on_standard {
                 finding = finding
                     .severity(Severity::Warning)
