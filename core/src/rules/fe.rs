@@ -114,27 +114,44 @@ fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out:
     let limits = limits_for(pool.product);
     let users = u64::from(own) + branch;
     let servers = u64::try_from(pool.servers.len()).unwrap_or(u64::MAX);
-    let capacity = servers
-        .saturating_mul(limits.users_per_front_end)
+    let per_server = limits.users_per_front_end;
+    let full = servers
+        .saturating_mul(per_server)
         .min(limits.max_pool_users);
-    if users > capacity {
-        let message = format!(
-            "{} homes {users} users, above the {capacity} its {servers} Front End Server(s) carry ({} per server, at most {} per pool)",
-            pool.fqdn, limits.users_per_front_end, limits.max_pool_users
-        );
-        out.push(
-            Finding::new(
-                RuleId::Fe009,
-                &pool.fqdn,
-                pool_path(index, "users"),
-                message,
-            )
-            .fact("users", users)
-            .fact("servers", servers)
-            .fact("limit", capacity)
-            .unverified(limits.unverified),
-        );
-    }
+    // Sized for one Front End Server down (N-1): the capacity page's 30,000 users on five
+    // servers leave 7,500 on each of the four others.
+    let one_down = servers
+        .saturating_sub(1)
+        .max(1)
+        .saturating_mul(per_server)
+        .min(limits.max_pool_users);
+    let message = if users > full {
+        format!(
+            "{} homes {users} users, above the {full} its {servers} Front End Server(s) carry ({per_server} per server, at most {} per pool)",
+            pool.fqdn, limits.max_pool_users
+        )
+    } else if users > one_down {
+        format!(
+            "{} homes {users} users: with one of its {servers} Front End Servers down, the other {} carry {} each, above {per_server}; size the pool for one server down (at most {one_down} users)",
+            pool.fqdn,
+            servers - 1,
+            users.div_ceil(servers - 1)
+        )
+    } else {
+        return;
+    };
+    out.push(
+        Finding::new(
+            RuleId::Fe009,
+            &pool.fqdn,
+            pool_path(index, "users"),
+            message,
+        )
+        .fact("users", users)
+        .fact("servers", servers)
+        .fact("limit", one_down)
+        .unverified(limits.unverified),
+    );
 }
 
 /// FE-010: no stretched Front End pools.
