@@ -207,11 +207,7 @@ pub fn check(topology: &Topology, options: &Options) -> Report {
 }
 
 /// Applies the registry and the options to a finding.
-fn weigh(
-    finding: Finding,
-    options: &Options,
-    reasons: &[Arc<str>],
-) -> Diagnostic {
+fn weigh(finding: Finding, options: &Options, reasons: &[Arc<str>]) -> Diagnostic {
     let Finding {
         mut diagnostic,
         severity,
@@ -219,8 +215,7 @@ fn weigh(
     let rule = diagnostic.rule;
     let entry = rule.rule();
     let not_evaluated = diagnostic.not_evaluated;
-    let unverified =
-        !not_evaluated && (diagnostic.unverified || entry.is_unverified());
+    let unverified = !not_evaluated && (diagnostic.unverified || entry.is_unverified());
     let mut severity = severity.unwrap_or(entry.severity());
     if !not_evaluated {
         severity = override_for(rule, options).unwrap_or(severity);

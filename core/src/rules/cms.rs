@@ -20,7 +20,24 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
     let active = marked(CmsRole::Active);
     let standby = marked(CmsRole::Standby);
     // CMS-001: exactly one active store, on a Front End pool's back end or a Standard Edition server.
+    let stated = topology.pools().any(|(_, pool, _)| pool.cms.is_some());
     match active.as_slice() {
+        // `cms` is optional: when no pool states it, nothing says where the store is.
+        [] if !stated && !topology.document().pools.is_empty() => {
+            let front_ends: Vec<Pointer> = topology
+                .pools()
+                .filter(|(_, pool, _)| pool.kind == PoolKind::FrontEnd)
+                .map(|(index, _, _)| pool_path(index, "cms"))
+                .collect();
+            let missing = if front_ends.is_empty() {
+                (0..topology.document().pools.len())
+                    .map(|index| pool_path(index, "cms"))
+                    .collect()
+            } else {
+                front_ends
+            };
+            out.push(Finding::not_evaluated(RuleId::Cms001, "/", missing));
+        }
         [] => out.push(Finding::new(
             RuleId::Cms001,
             "/",

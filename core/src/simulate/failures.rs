@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use std::collections::hash_map::Entry;
+
 use foldhash::{HashMap, HashMapExt};
 
 use crate::caseless::Caseless;
@@ -121,10 +123,11 @@ impl<'t> Names<'t> {
 
     fn add(&mut self, name: &'t str, entity: Entity<'t>) {
         let key = Caseless(name);
-        if self.by_name.contains_key(&key) {
-            self.more.entry(key).or_default().push(entity);
-        } else {
-            self.by_name.insert(key, entity);
+        match self.by_name.entry(key) {
+            Entry::Occupied(_) => self.more.entry(key).or_default().push(entity),
+            Entry::Vacant(slot) => {
+                slot.insert(entity);
+            }
         }
     }
 

@@ -82,7 +82,9 @@ pub(super) fn outcome(
         rules: Vec::new(),
         notes: Vec::new(),
     };
-    let front_end = pool.is_enterprise_front_end().then(|| FrontEnd::new(pool, &running));
+    let front_end = pool
+        .is_enterprise_front_end()
+        .then(|| FrontEnd::new(pool, &running));
     if front_end.is_some() {
         outcome.rules.extend(["FE-006", "FE-005"]);
     }
