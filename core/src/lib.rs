@@ -22,14 +22,14 @@ mod caseless;
 mod check;
 mod error;
 mod limits;
-mod parse;
 mod report;
 mod rules;
 mod topology;
 
 pub use check::{Options, RuleSet, Selector, SelectorError, Suppression, check};
+pub use document::parse::MAX_DEPTH;
 pub use error::{ErrorKind, InputError, TopologyError, closest};
-pub use limits::{Limits, MAX_DEPTH};
+pub use limits::Limits;
 pub use registry::RuleId;
 pub use report::{
     Diagnostic, Fact, Facts, MessageText, MissingFacts, Pointer, RULESET, Report, Segment, Summary,
