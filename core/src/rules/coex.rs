@@ -12,20 +12,24 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
     if !out.wants_any(&[RuleId::Coex004, RuleId::Coex006]) {
         return;
     }
-    // COEX-004: at most two product generations in one topology.
+    // COEX-004: at most two product generations in one topology. The only documented ban is
+    // Lync Server 2010 + Lync Server 2013 + Skype for Business Server 2015, which format 1
+    // cannot express (it has no Lync Server 2010); the 2019 migration pages name 2013 and 2015
+    // as legacy sources without a word on both at once, so three products of this format rest
+    // on a broader reading: unverified.
     let products: BTreeSet<Product> = topology.pools().map(|(_, pool, _)| pool.product).collect();
     if products.len() > 2 {
         let names: Vec<&str> = products.iter().map(|p| p.display_name()).collect();
         let tokens: Vec<&str> = products.iter().map(|p| p.as_str()).collect();
         let message = format!(
-            "the topology holds pools of {} products ({}); at most two product generations may coexist",
+            "the topology holds pools of {} products ({}); the documentation bans three generations side by side only for Lync Server 2010, Lync Server 2013 and Skype for Business Server 2015, and says nothing of this mix",
             products.len(),
             names.join(", ")
         );
         out.push(
             Finding::new(RuleId::Coex004, "/", Pointer::ROOT.key("pools"), message)
                 .fact("products", tokens)
-                .unverified(products.contains(&Product::SfbSe)),
+                .unverified(true),
         );
     }
     // COEX-006: mirroring and Persistent Chat stay in legacy pools.
