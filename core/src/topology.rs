@@ -534,6 +534,37 @@ impl<'a> Resolver<'a> {
                 "a SQL store id",
             );
         }
+        // A Standard Edition server is one server with SQL Server Express collocated on it: a
+        // second server or a `back_end` store would describe an Enterprise pool, and the rules
+        // of one would not run.
+        let standard = pool.kind == PoolKind::FrontEnd && pool.edition == Some(Edition::Standard);
+        if standard && pool.servers.len() > 1 {
+            self.errors.push(
+                InputError::at(
+                    ErrorKind::InvalidValue,
+                    at("servers"),
+                    format!(
+                        "`{}` is a Standard Edition server (`\"edition\": \"standard\"`) but lists {} servers",
+                        pool.fqdn,
+                        pool.servers.len()
+                    ),
+                )
+                .expected("one server, or `\"edition\": \"enterprise\"` for a pool of several"),
+            );
+        }
+        if standard && pool.back_end.is_some() {
+            self.errors.push(
+                InputError::at(
+                    ErrorKind::InvalidValue,
+                    at("back_end"),
+                    format!(
+                        "`{}` is a Standard Edition server (`\"edition\": \"standard\"`): its databases are in the SQL Server Express instance on it, not in a `back_end` store",
+                        pool.fqdn
+                    ),
+                )
+                .expected("no `back_end`, or `\"edition\": \"enterprise\"` for a pool on a SQL store"),
+            );
+        }
         let is_branch = matches!(pool.kind, PoolKind::Sba | PoolKind::Sbs);
         if is_branch && pool.associated_pool.is_none() {
             self.missing(
@@ -556,6 +587,24 @@ impl<'a> Resolver<'a> {
             .associated_pool
             .as_deref()
             .and_then(|fqdn| self.pool_ref(fqdn, || at("associated_pool")));
+        // A branch appliance's backup Registrar is a Front End pool or a Standard Edition
+        // server (SBA-002).
+        if let Some(target) = associated
+            .and_then(|a| self.document.pools.get(a))
+            .filter(|target| is_branch && target.kind != PoolKind::FrontEnd)
+        {
+            self.errors.push(
+                InputError::at(
+                    ErrorKind::InvalidValue,
+                    at("associated_pool"),
+                    format!(
+                        "`{}` is associated with `{}`, a `{}` pool; a branch appliance is associated with a Front End pool or a Standard Edition server",
+                        pool.fqdn, target.fqdn, target.kind
+                    ),
+                )
+                .expected("the FQDN of a `front_end` pool"),
+            );
+        }
         if let Some(id) = pool.file_store.as_deref() {
             let found = self.file_stores.get(id).copied();
             let names = |r: &Self| r.file_stores.keys().copied().collect();

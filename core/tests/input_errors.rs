@@ -226,6 +226,20 @@ fn user_data_under_x_is_accepted() {
     "/pools/0/backup_pool",
     "no pool `elsewhere.fabrikam.com` in the document"
 )]
+#[case::standard_edition_with_a_back_end(
+    POOL.replace(r#""enterprise""#, r#""standard""#),
+    ErrorKind::InvalidValue,
+    "/pools/0/back_end",
+    "`pool.contoso.com` is a Standard Edition server (`\"edition\": \"standard\"`): its databases are in the SQL Server Express instance on it, not in a `back_end` store"
+)]
+#[case::standard_edition_of_two_servers(
+    POOL.replace(r#""enterprise""#, r#""standard""#)
+        .replace(r#", "back_end": "be""#, "")
+        .replace(r#"{"fqdn": "fe1.contoso.com"}"#, r#"{"fqdn": "fe1.contoso.com"}, {"fqdn": "fe2.contoso.com"}"#),
+    ErrorKind::InvalidValue,
+    "/pools/0/servers",
+    "`pool.contoso.com` is a Standard Edition server (`\"edition\": \"standard\"`) but lists 2 servers"
+)]
 #[case::missing_back_end(
     POOL.replace(r#", "back_end": "be""#, ""),
     ErrorKind::MissingKey,
@@ -255,6 +269,45 @@ fn resolution_errors_name_the_reference(
         (error.kind, error.path.as_str(), error.message.as_str()),
         (kind, path, message)
     );
+}
+
+#[rstest]
+#[case::on_a_director("director", Some(r#"{"fqdn": "dir.contoso.com", "site": "dallas", "kind": "director", "product": "sfb2019", "servers": [{"fqdn": "dir1.contoso.com"}]}"#))]
+#[case::on_an_edge_pool("edge", Some(r#"{"fqdn": "dir.contoso.com", "site": "dallas", "kind": "edge", "product": "sfb2019", "servers": [{"fqdn": "edge1.contoso.com"}]}"#))]
+#[case::on_a_front_end_pool("front_end", None)]
+fn a_branch_appliance_is_associated_with_a_front_end_pool(
+    #[case] kind: &str,
+    #[case] target: Option<&str>,
+) {
+    let associated = if target.is_some() {
+        "dir.contoso.com"
+    } else {
+        "pool.contoso.com"
+    };
+    let sba = format!(
+        r#"{{"fqdn": "sba.contoso.com", "site": "dallas", "kind": "sba", "product": "sfb2019", "servers": [{{"fqdn": "sba.contoso.com"}}], "associated_pool": "{associated}"}}"#
+    );
+    let pools = match target {
+        Some(target) => format!("{POOL}, {target}, {sba}"),
+        None => format!("{POOL}, {sba}"),
+    };
+    let document = with_pool(&pools);
+    match target {
+        Some(_) => {
+            let error = only_error(document.as_bytes());
+            assert_eq!(
+                (error.kind, error.path.as_str(), error.message),
+                (
+                    ErrorKind::InvalidValue,
+                    "/pools/2/associated_pool",
+                    format!(
+                        "`sba.contoso.com` is associated with `dir.contoso.com`, a `{kind}` pool; a branch appliance is associated with a Front End pool or a Standard Edition server"
+                    )
+                )
+            );
+        }
+        None => assert!(Topology::from_json(document.as_bytes()).is_ok()),
+    }
 }
 
 #[test]

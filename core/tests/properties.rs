@@ -160,11 +160,16 @@ fn pool() -> impl Strategy<Value = PoolSpec> {
             edition,
             product,
             cumulative_update,
-            servers,
+            // A Standard Edition server is one server with no `back_end` store.
+            servers: if kind == "front_end" && edition == "standard" {
+                servers.into_iter().take(1).collect()
+            } else {
+                servers
+            },
             server_is_pool,
             site,
             back_end,
-            extra_back_end,
+            extra_back_end: extra_back_end && !(kind == "front_end" && edition == "standard"),
             backup,
             associated,
             cms,
@@ -476,10 +481,16 @@ fn build(spec: &DocumentSpec) -> Value {
                     )
                 })
                 .collect();
-            let front_end = pool.kind == "front_end";
+            // A branch appliance is associated with a Front End pool: without one, a director.
+            let kind = if matches!(pool.kind, "sba" | "sbs") && front_ends.is_empty() {
+                "director"
+            } else {
+                pool.kind
+            };
+            let front_end = kind == "front_end";
             let needs_back_end =
-                pool.kind == "persistent_chat" || (front_end && pool.edition == "enterprise");
-            let branch = matches!(pool.kind, "sba" | "sbs");
+                kind == "persistent_chat" || (front_end && pool.edition == "enterprise");
+            let branch = matches!(kind, "sba" | "sbs");
             let associated = if front_ends.is_empty() {
                 pool.associated.index(spec.pools.len())
             } else {
@@ -490,7 +501,7 @@ fn build(spec: &DocumentSpec) -> Value {
                 vec![
                     ("fqdn", Some(json!(pool_fqdn(i)))),
                     ("site", Some(json!(site_id(&pool.site)))),
-                    ("kind", Some(json!(pool.kind))),
+                    ("kind", Some(json!(kind))),
                     ("edition", front_end.then(|| json!(pool.edition))),
                     ("product", Some(json!(pool.product))),
                     ("cumulative_update", pool.cumulative_update.map(Value::from)),

@@ -380,6 +380,12 @@ fn a_failover_the_pairing_rules_reject_is_unsupported(
 ) {
     let mut document = base();
     document["pools"][1][key] = value;
+    if key == "edition" {
+        // A Standard Edition server: one server, no back-end store.
+        let partner = document["pools"][1].as_object_mut().unwrap();
+        partner.remove("back_end");
+        partner["servers"].as_array_mut().unwrap().truncate(1);
+    }
     let lost = outcome(&document, &["dallas"], "pool-dal.contoso.com");
     assert_eq!(lost.recovery.action, RecoveryAction::PoolFailover);
     assert_eq!(lost.recovery.unsupported_by, rules);
