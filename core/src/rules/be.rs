@@ -86,6 +86,35 @@ impl BackEnd<'_> {
                 self.pool.fqdn, self.store.id
             );
             out.push(self.finding(RuleId::Be001, message));
+            return;
+        }
+        // An HA mode whose data-holding instances all sit on one host (principal and mirror
+        // together, a one-replica availability group, a one-node cluster) loses everything
+        // with that host: no effective high availability.
+        let mut hosts = self.facts.nodes.iter().filter(|n| n.holds_data());
+        let Some(first) = hosts.next() else {
+            return;
+        };
+        if hosts.all(|n| n.host == first.host) {
+            let message = format!(
+                "the back end of {} (`{}`) uses {} but every SQL Server instance holding its databases is on `{}`: losing that host loses the back end, so it has no effective high availability",
+                self.pool.fqdn,
+                self.store.id,
+                self.facts.mode.display_name(),
+                first.fqdn
+            );
+            out.push(
+                Finding::new(
+                    RuleId::Be001,
+                    &self.pool.fqdn,
+                    store_path(self.store_index, "ha"),
+                    message,
+                )
+                .related([&self.store.id])
+                .fact("product", self.pool.product.as_str())
+                .fact("back_end.ha.mode", self.facts.mode.as_str())
+                .fact("host", &first.fqdn),
+            );
         }
     }
 
