@@ -139,6 +139,14 @@ pub struct NodeFacts {
     pub own_version: bool,
     /// Whether the node states its own `edition` (else it takes the store's).
     pub own_edition: bool,
+    /// Its service pack: its own, else the store's when it runs the store's version; `None`
+    /// when it runs another version without stating its own.
+    pub service_pack: Option<u32>,
+    /// Its SQL Server cumulative update, as `service_pack`.
+    pub cumulative_update: Option<u32>,
+    /// Whether its patch level is its own (stated, or due because it runs another version
+    /// than the store's): its keys are then the node's, else the store's.
+    pub own_patch: bool,
 }
 
 impl NodeFacts {
@@ -168,6 +176,16 @@ impl NodeFacts {
     /// JSON Pointer of the `version` the node takes: its own, else the store's.
     pub fn version_path(&self) -> Pointer {
         self.own_path("version", self.own_version)
+    }
+
+    /// JSON Pointer of the object whose `service_pack` and `cumulative_update` describe the
+    /// node: the node itself when its patch level is its own, else the store.
+    pub fn patch_level_pointer(&self) -> Pointer {
+        if self.own_patch {
+            self.pointer()
+        } else {
+            Pointer::entity("sql_stores", self.store)
+        }
     }
 
     /// JSON Pointer of the `edition` the node takes: its own, else the store's.
@@ -709,6 +727,17 @@ impl<'a> Resolver<'a> {
 
 /// The nodes of a store with their effective facts, and the pools that use it.
 fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFacts {
+    // A node's patch level: its own when stated; the store's when it runs the store's version;
+    // unknown when it runs another version (the store's numbers describe another release).
+    let patch = |version: Option<SqlVersion>, sp: Option<u32>, cu: Option<u32>| {
+        if sp.is_some() || cu.is_some() {
+            (sp, cu, true)
+        } else if version.is_none() || version == store.version {
+            (store.service_pack, store.cumulative_update, false)
+        } else {
+            (None, None, true)
+        }
+    };
     let node = |role: NodeRole, node: &SqlNode, slot: NodeSlot| NodeFacts {
         role,
         fqdn: node.fqdn.clone(),
@@ -722,6 +751,9 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
         slot,
         own_version: node.version.is_some(),
         own_edition: node.edition.is_some(),
+        service_pack: patch(node.version, node.service_pack, node.cumulative_update).0,
+        cumulative_update: patch(node.version, node.service_pack, node.cumulative_update).1,
+        own_patch: patch(node.version, node.service_pack, node.cumulative_update).2,
     };
     let replica = |k: usize, replica: &Replica| NodeFacts {
         role: NodeRole::Replica {
@@ -739,6 +771,24 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
         slot: NodeSlot::Replica(k),
         own_version: replica.version.is_some(),
         own_edition: replica.edition.is_some(),
+        service_pack: patch(
+            replica.version,
+            replica.service_pack,
+            replica.cumulative_update,
+        )
+        .0,
+        cumulative_update: patch(
+            replica.version,
+            replica.service_pack,
+            replica.cumulative_update,
+        )
+        .1,
+        own_patch: patch(
+            replica.version,
+            replica.service_pack,
+            replica.cumulative_update,
+        )
+        .2,
     };
     let cluster = |cluster: &Cluster| -> Vec<NodeFacts> {
         cluster

@@ -54,6 +54,8 @@ fn node(fqdn: &str, instance: Option<&str>) -> SqlNode {
         instance: instance.map(Into::into),
         version: None,
         edition: None,
+        service_pack: None,
+        cumulative_update: None,
         domain: None,
         data_center: None,
         x: None,

@@ -224,8 +224,11 @@ const SAMPLES: &[Expected] = &[
             "srv-sql-01.tenant.rlevchenko.com",
         )],
         warnings: &[(WarningKind::Assumed, 1)],
-        // One Front End: FE-002 and FE-004 are true readings of the topology.
+        // One Front End: FE-002 and FE-004 are true readings of the topology; both replicas of
+        // the availability group are on srv-sql-01, so the back end has no effective high
+        // availability (BE-001).
         findings: &[
+            ("BE-001", Severity::Warning, "poolfe.tenant.rlevchenko.com"),
             ("FE-002", Severity::Warning, "poolfe.tenant.rlevchenko.com"),
             ("FE-004", Severity::Warning, "poolfe.tenant.rlevchenko.com"),
         ],

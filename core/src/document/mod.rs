@@ -244,6 +244,12 @@ pub struct SqlNode {
     /// Overrides the store's edition.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<SqlEdition>,
+    /// Its own service pack, for a node whose `version` is not the store's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_pack: Option<u32>,
+    /// Its own SQL Server cumulative update, for a node whose `version` is not the store's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative_update: Option<u32>,
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Text>,
@@ -273,6 +279,12 @@ pub struct Replica {
     /// Overrides the store's edition.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<SqlEdition>,
+    /// Its own service pack, for a node whose `version` is not the store's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_pack: Option<u32>,
+    /// Its own SQL Server cumulative update, for a node whose `version` is not the store's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative_update: Option<u32>,
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Text>,

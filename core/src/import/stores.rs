@@ -64,6 +64,8 @@ impl Builder<'_> {
             instance: (!instance.is_empty()).then(|| instance.into()),
             version: None,
             edition: None,
+            service_pack: None,
+            cumulative_update: None,
             x: None,
         }
     }
@@ -277,6 +279,8 @@ impl Builder<'_> {
                                 instance: node.instance,
                                 version: None,
                                 edition: None,
+                                service_pack: None,
+                                cumulative_update: None,
                                 domain: node.domain,
                                 data_center: node.data_center,
                                 commit: Commit::Synchronous,

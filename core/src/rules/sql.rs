@@ -206,12 +206,7 @@ impl BackEnd<'_> {
         row: &SqlRow,
     ) -> Option<Finding> {
         let version = node.version?;
-        let sql = level.map(|l| {
-            (
-                l,
-                l.satisfied_by(self.store.service_pack, self.store.cumulative_update),
-            )
-        });
+        let sql = level.map(|l| (l, l.satisfied_by(node.service_pack, node.cumulative_update)));
         let product_cu = if rule == version_rule(self.pool.product) {
             row.min_product_cu
         } else {
@@ -236,10 +231,10 @@ impl BackEnd<'_> {
                 needs.join(" and ")
             );
             let mut finding = self.finding(rule, node, message);
-            if let Some(sp) = self.store.service_pack {
+            if let Some(sp) = node.service_pack {
                 finding = finding.fact("service_pack", sp);
             }
-            if let Some(cu) = self.store.cumulative_update {
+            if let Some(cu) = node.cumulative_update {
                 finding = finding.fact("cumulative_update", cu);
             }
             if let Some(cu) = self.pool.cumulative_update {
@@ -249,7 +244,8 @@ impl BackEnd<'_> {
         }
         let mut missing = Vec::new();
         if matches!(sql, Some((_, None))) {
-            let base = node.version_path().parent();
+            // Keys the format accepts: the node's own when its version is not the store's.
+            let base = node.patch_level_pointer();
             missing.push(base.key("service_pack"));
             missing.push(base.key("cumulative_update"));
         }
