@@ -9,7 +9,7 @@ use hadr_rules::import::Warning;
 use hadr_rules::registry::{Evaluation, Rule};
 use hadr_rules::simulate::{Scenario, State, Summary};
 use hadr_rules::tokens::Severity;
-use hadr_rules::{Diagnostic, MissingFacts, Report, TopologyError};
+use hadr_rules::{Diagnostic, MissingFacts, Report, RuleId, TopologyError};
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -67,11 +67,19 @@ pub fn report(file: &str, report: &Report, options: &TextOptions<'_>) -> String 
     let _ = writeln!(out, "{}", styled(BOLD, file));
     let grouped = options.missing.is_some();
     let mut subjects: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+    let mut pairs: Vec<&Diagnostic> = Vec::new();
     for diagnostic in report
         .diagnostics
         .iter()
         .filter(|d| !(grouped && d.not_evaluated && d.suppressed.is_none()))
     {
+        // A pair rule holds on the pair: its finding from the other side is not repeated.
+        if is_pair_rule(diagnostic) {
+            if pairs.iter().any(|seen| same_pair(seen, diagnostic)) {
+                continue;
+            }
+            pairs.push(diagnostic);
+        }
         subjects
             .entry(diagnostic.subject.as_str())
             .or_default()
@@ -83,6 +91,18 @@ pub fn report(file: &str, report: &Report, options: &TextOptions<'_>) -> String 
         let _ = writeln!(out, "  {}", styled(BOLD, &escape(subject)));
         for diagnostic in diagnostics {
             line(&mut out, diagnostic, options.source);
+            if let Some(other) = report
+                .diagnostics
+                .iter()
+                .find(|d| is_pair_rule(diagnostic) && same_pair(diagnostic, d))
+            {
+                let _ = writeln!(
+                    out,
+                    "               {} also reported for {} (the same finding from its side; both count in the summary)",
+                    styled(DIM, "pair:"),
+                    escape(&other.subject)
+                );
+            }
         }
     }
     if let Some(missing) = options.missing.filter(|m| !m.is_empty()) {
@@ -109,6 +129,23 @@ pub fn report(file: &str, report: &Report, options: &TextOptions<'_>) -> String 
         summary.error, summary.warning, summary.info, summary.not_evaluated, summary.suppressed
     );
     out
+}
+
+/// The rules that hold on a pair of pools and run from each side of a pair set both ways.
+fn is_pair_rule(d: &Diagnostic) -> bool {
+    matches!(
+        d.rule,
+        RuleId::Pair001 | RuleId::Pair002 | RuleId::Pair003 | RuleId::Pair007
+    ) && !d.not_evaluated
+        && d.suppressed.is_none()
+}
+
+/// Whether two findings of one pair rule are the same finding seen from each side.
+fn same_pair(a: &Diagnostic, b: &Diagnostic) -> bool {
+    a.rule == b.rule
+        && a.severity == b.severity
+        && a.related.iter().any(|r| r.eq_ignore_ascii_case(&b.subject))
+        && b.related.iter().any(|r| r.eq_ignore_ascii_case(&a.subject))
 }
 
 /// Text from the document with its control characters escaped, so that a name cannot drive
