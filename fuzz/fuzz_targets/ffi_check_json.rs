@@ -151,10 +151,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(
             read,
             (
-                diagnostic.rule.to_owned(),
-                diagnostic.subject.clone(),
-                diagnostic.path.clone(),
-                diagnostic.message.clone()
+                diagnostic.rule.as_str().to_owned(),
+                diagnostic.subject.to_string(),
+                diagnostic.path.to_string(),
+                diagnostic.message().to_string()
             )
         );
     }
