@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import pathlib
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 import pytest
 
@@ -287,9 +287,11 @@ def test_typed_dicts_describe_the_simulation(path: pathlib.Path) -> None:
 
 def test_gil_is_released_while_simulating() -> None:
     # One small scenario: the single points of failure are computed from every single failure,
-    # but only the few that are returned are converted to Python objects.
-    document = big_topology(120)
-    simulation = assert_gil_released(
-        lambda _: lambda: hadr_rules.simulate(document, failed=["dallas-0"]), 120, 120
-    )
+    # but only the few that are returned are converted to Python objects. A simulation costs
+    # what it touches, so the topology grows until the call lasts long enough to tell.
+    def prepare(pairs: int) -> Callable[[], hadr_rules.Simulation]:
+        document = big_topology(pairs)
+        return lambda: hadr_rules.simulate(document, failed=["dallas-0"])
+
+    simulation = assert_gil_released(prepare, 240, 7680)
     assert len(simulation["scenarios"]) == 1
