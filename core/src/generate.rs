@@ -172,9 +172,9 @@ impl Gaps {
     fn of(hash: u64) -> Gaps {
         Gaps {
             domain: hash % 10 < 8,
-            os: (hash >> 4) % 6 == 0,
-            users: (hash >> 8) % 8 == 0,
-            load_balancing: (hash >> 12) % 8 == 0,
+            os: (hash >> 4).is_multiple_of(6),
+            users: (hash >> 8).is_multiple_of(8),
+            load_balancing: (hash >> 12).is_multiple_of(8),
         }
     }
 }
