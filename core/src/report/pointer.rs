@@ -237,10 +237,10 @@ mod tests {
             match value {
                 serde_json::Value::Object(map) => {
                     for (name, child) in map {
-                        if name == "properties" {
-                            if let Some(properties) = child.as_object() {
-                                keys.extend(properties.keys().cloned());
-                            }
+                        if name == "properties"
+                            && let Some(properties) = child.as_object()
+                        {
+                            keys.extend(properties.keys().cloned());
                         }
                         walk(child, keys);
                     }
