@@ -13,6 +13,9 @@ use hadr_rules::generate::{generate, generate_dense};
 use hadr_rules::{Limits, Options, Topology, check};
 use peak_alloc::PeakAlloc;
 
+/// Writes a document of `pools` pools from a seed.
+type Generator = fn(usize, u64) -> String;
+
 #[global_allocator]
 static ALLOCATOR: PeakAlloc = PeakAlloc;
 
@@ -25,8 +28,7 @@ fn main() {
     let sizes: Vec<usize> = std::env::var("HADR_BENCH_SIZES")
         .map(|list| list.split(',').map(|n| n.trim().parse().unwrap()).collect())
         .unwrap_or_else(|_| vec![10, 100, 1_000, 10_000, 100_000]);
-    let shapes: [(&str, fn(usize, u64) -> String); 2] =
-        [("sparse", generate), ("dense", generate_dense)];
+    let shapes: [(&str, Generator); 2] = [("sparse", generate), ("dense", generate_dense)];
     for (shape, pools) in shapes
         .iter()
         .flat_map(|shape| sizes.iter().map(move |pools| (shape, *pools)))
