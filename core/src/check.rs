@@ -208,15 +208,12 @@ pub fn check(topology: &Topology, options: &Options) -> Report {
 
 /// Applies the registry and the options to a finding.
 fn weigh(finding: Finding, options: &Options, reasons: &[Arc<str>]) -> Diagnostic {
-    let Finding {
-        mut diagnostic,
-        severity,
-    } = finding;
+    let Finding(mut diagnostic) = finding;
     let rule = diagnostic.rule;
     let entry = rule.rule();
     let not_evaluated = diagnostic.not_evaluated;
     let unverified = !not_evaluated && (diagnostic.unverified || entry.is_unverified());
-    let mut severity = severity.unwrap_or(entry.severity());
+    let mut severity = diagnostic.severity;
     if !not_evaluated {
         severity = override_for(rule, options).unwrap_or(severity);
         if unverified && severity == Severity::Error {
