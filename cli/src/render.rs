@@ -1,6 +1,7 @@
 //! Text output: reports grouped by subject, the rule list, and rule explanations. Styles are
 //! written as ANSI sequences and stripped by `anstream` when the output is not a terminal.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -21,14 +22,39 @@ fn styled(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
 }
 
+/// Text from the document or the command line with its control characters escaped (`\u{1b}`
+/// for ESC): a name holding terminal escape sequences must not retitle or recolour the
+/// terminal it is printed on.
+pub fn plain(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// An input error, one line per problem.
 pub fn error(error: &TopologyError) -> String {
     error
         .errors
         .iter()
-        .map(|e| format!("{}: {e}", styled(ERROR, "error")))
+        .map(|e| format!("{}: {}", styled(ERROR, "error"), plain(&e.to_string())))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A failure that is not about the input: `error: message`.
+pub fn failure(message: &str) -> String {
+    format!("{}: {}", styled(ERROR, "error"), plain(message))
 }
 
 /// An import warning, one line: `warning: FILE:LINE: message`.
@@ -43,9 +69,10 @@ pub fn warning(file: &str, warning: &Warning) -> String {
         format!("at `{}`: ", warning.path)
     };
     format!(
-        "{}: {at}: {path}{} [{}]",
+        "{}: {}{} [{}]",
         styled(WARNING, "warning"),
-        warning.message,
+        plain(&format!("{at}: {path}")),
+        plain(&warning.message),
         warning.kind.as_str()
     )
 }
@@ -63,7 +90,7 @@ pub fn report_with_sources(
     source: &dyn Fn(&str) -> Option<String>,
 ) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", styled(BOLD, file));
+    let _ = writeln!(out, "{}", styled(BOLD, &plain(file)));
     let mut subjects: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     for diagnostic in &report.diagnostics {
         subjects
@@ -74,7 +101,7 @@ pub fn report_with_sources(
     let mut ordered: Vec<(&str, Vec<&Diagnostic>)> = subjects.into_iter().collect();
     ordered.sort_by_key(|(_, list)| list.iter().map(|d| std::cmp::Reverse(rank(d))).min());
     for (subject, diagnostics) in ordered {
-        let _ = writeln!(out, "  {}", styled(BOLD, subject));
+        let _ = writeln!(out, "  {}", styled(BOLD, &plain(subject)));
         for diagnostic in diagnostics {
             line(&mut out, diagnostic, source);
         }
@@ -125,21 +152,37 @@ fn line(out: &mut String, d: &Diagnostic, source: &dyn Fn(&str) -> Option<String
         out,
         "    {label}{pad} {}  {}",
         styled(BOLD, d.rule),
-        d.message
+        plain(&d.message)
     );
     if d.not_evaluated {
         return;
     }
-    let _ = writeln!(out, "               {} {}", styled(DIM, "at"), d.path);
+    let _ = writeln!(
+        out,
+        "               {} {}",
+        styled(DIM, "at"),
+        plain(&d.path)
+    );
     if let Some(origin) = source(&d.path) {
-        let _ = writeln!(out, "               {} {origin}", styled(DIM, "from"));
+        let _ = writeln!(
+            out,
+            "               {} {}",
+            styled(DIM, "from"),
+            plain(&origin)
+        );
     }
-    let _ = writeln!(out, "               {} {}", styled(DIM, "help:"), d.help);
+    let _ = writeln!(
+        out,
+        "               {} {}",
+        styled(DIM, "help:"),
+        plain(&d.help)
+    );
     if let Some(reason) = &d.suppressed {
         let _ = writeln!(
             out,
-            "               {} {reason}",
-            styled(DIM, "suppressed:")
+            "               {} {}",
+            styled(DIM, "suppressed:"),
+            plain(reason)
         );
     }
 }
@@ -178,9 +221,9 @@ pub fn rules(rules: &[&Rule]) -> String {
 /// Simulation scenarios as tables, then the Front End tolerance and single points of failure.
 pub fn simulation(file: &str, simulation: &Simulation) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", styled(BOLD, file));
+    let _ = writeln!(out, "{}", styled(BOLD, &plain(file)));
     for scenario in &simulation.scenarios {
-        let _ = writeln!(out, "\n{}", styled(BOLD, &scenario.name));
+        let _ = writeln!(out, "\n{}", styled(BOLD, &plain(&scenario.name)));
         let _ = writeln!(
             out,
             "  {}",
@@ -206,7 +249,7 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
                 .unwrap_or_else(|| "-".to_owned());
             let mut recovery = token(&pool.recovery.action);
             if let Some(target) = &pool.recovery.target {
-                recovery.push_str(&format!(" to {target}"));
+                recovery.push_str(&format!(" to {}", plain(target)));
             }
             if let (Some(rto), Some(rpo)) = (pool.recovery.rto, pool.recovery.rpo) {
                 recovery.push_str(&format!(" (RTO {rto}, RPO {rpo})"));
@@ -214,14 +257,14 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
             let _ = writeln!(
                 out,
                 "  {:<32} {} {:<12} {:<24} {recovery}",
-                pool.pool,
+                plain(&pool.pool),
                 styled(style, &format!("{state:<9}")),
                 front_end,
                 token(&pool.back_end)
             );
             if pool.state != State::Up {
                 for note in &pool.notes {
-                    let _ = writeln!(out, "    {} {note}", styled(DIM, "-"));
+                    let _ = writeln!(out, "    {} {}", styled(DIM, "-"), plain(note));
                 }
                 if pool.recovery.cms_failover_first {
                     let _ = writeln!(
@@ -231,21 +274,21 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
                     );
                 }
                 for step in &pool.recovery.steps {
-                    let _ = writeln!(out, "    {} {step}", styled(DIM, "$"));
+                    let _ = writeln!(out, "    {} {}", styled(DIM, "$"), plain(step));
                 }
                 if !pool.recovery.users_without_recovery.is_empty() {
                     let _ = writeln!(
                         out,
                         "    {} no recovery for users homed on {}",
                         styled(DIM, "-"),
-                        pool.recovery.users_without_recovery.join(", ")
+                        plain(&pool.recovery.users_without_recovery.join(", "))
                     );
                 }
                 let _ = writeln!(
                     out,
                     "    {} {}",
                     styled(DIM, "rules:"),
-                    pool.rules.join(", ")
+                    plain(&pool.rules.join(", "))
                 );
             }
         }
@@ -266,7 +309,8 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
             let _ = writeln!(
                 out,
                 "  {:<32} {survives} of {}",
-                tolerance.pool, tolerance.servers
+                plain(&tolerance.pool),
+                tolerance.servers
             );
         }
     }
@@ -278,9 +322,9 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
         let pools: Vec<String> = spof
             .pools
             .iter()
-            .map(|p| format!("{} {}", p.pool, token(&p.state)))
+            .map(|p| format!("{} {}", plain(&p.pool), token(&p.state)))
             .collect();
-        let _ = writeln!(out, "  {:<32} {}", spof.entity, pools.join(", "));
+        let _ = writeln!(out, "  {:<32} {}", plain(&spof.entity), pools.join(", "));
     }
     out
 }

@@ -13,6 +13,7 @@ pub mod document;
 pub mod generate;
 pub mod import;
 pub mod matrix;
+pub mod read;
 pub mod registry;
 pub mod simulate;
 pub mod support;

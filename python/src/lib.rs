@@ -76,14 +76,14 @@ fn check(
             .transpose()?
             .unwrap_or_default(),
     };
-    let (topology, facts) = match input::arguments(topology, facts, Role::Topology)? {
+    let (topology, facts) = match input::arguments(topology, facts, Role::Topology, &limits)? {
         Ok(arguments) => arguments,
         Err(failure) => return Err(topology_error(py, &failure)),
     };
     // Reading, importing, resolving and checking need no Python object: other threads run
     // meanwhile.
     let result = py.detach(move || {
-        let facts = facts.map(input::facts).transpose()?;
+        let facts = facts.map(|f| input::facts(f, &limits)).transpose()?;
         input::topology(topology, facts.as_ref(), &limits).map(|t| hadr_rules::check(&t, &options))
     });
     match result {

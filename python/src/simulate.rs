@@ -60,7 +60,7 @@ pub fn simulate<'py>(
         all_single: all_single || nothing_asked,
         sites: sites || nothing_asked,
     };
-    let (topology, facts) = match input::arguments(topology, facts, Role::Topology)? {
+    let (topology, facts) = match input::arguments(topology, facts, Role::Topology, &limits)? {
         Ok(arguments) => arguments,
         Err(failure) => return Err(topology_error(py, &failure)),
     };
@@ -70,7 +70,7 @@ pub fn simulate<'py>(
     };
     let simulation = py
         .detach(move || {
-            let facts = facts.map(input::facts).transpose()?;
+            let facts = facts.map(|f| input::facts(f, &limits)).transpose()?;
             let topology = input::topology(topology, facts.as_ref(), &limits)?;
             let simulation =
                 hadr_rules::simulate::simulate(&topology, &request).map_err(|error| {

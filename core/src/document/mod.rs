@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 mod ha;
+pub(crate) mod objects;
+mod user_data;
 
 use crate::tokens::{
     CmsRole, Commit, Edition, FailoverMode, FileStoreHa, Os, Platform, PoolKind, Product,
@@ -15,6 +17,11 @@ use crate::tokens::{
 };
 
 /// The user's own data: any JSON object, ignored by the rules (boxed: most entities have none).
+///
+/// Reading a document checks that `x` is an object and skips its content without keeping it
+/// (it is always `None` after [`Document::from_json`]): a document that is mostly user data
+/// costs no more memory than its text. A document built in code may carry it, and it is
+/// written out with the document.
 pub type Extra = Option<Box<Map<String, Value>>>;
 
 /// A name or id of the document. Names up to 23 bytes, most FQDNs and ids, are stored inline:
@@ -24,7 +31,7 @@ pub type Text = smol_str::SmolStr;
 /// A Lync Server 2013 / Skype for Business Server deployment as far as high availability and
 /// disaster recovery care.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(title = "hadr-rules topology document, format 1")]
 pub struct Document {
     /// Always `1`.
@@ -53,7 +60,11 @@ pub struct Document {
     #[schemars(with = "Option<Vec<FileStore>>")]
     pub file_stores: Vec<FileStore>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
@@ -97,7 +108,7 @@ impl Document {
 
 /// A central or branch site.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Site {
     /// Unique among sites.
     pub id: Text,
@@ -111,13 +122,17 @@ pub struct Site {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_center: Option<Text>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
 /// A pool: a Front End pool, a Standard Edition server, or another server role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Pool {
     /// Pool FQDN, unique among pools (case-insensitive).
     pub fqdn: Text,
@@ -157,13 +172,17 @@ pub struct Pool {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_store: Option<Text>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
 /// How a pool's traffic is load balanced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct LoadBalancing {
     /// SIP traffic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -175,7 +194,7 @@ pub struct LoadBalancing {
 
 /// One machine of a pool.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Server {
     /// Unique among servers (a one-machine pool may share its pool's FQDN).
     pub fqdn: Text,
@@ -192,13 +211,17 @@ pub struct Server {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Text>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
 /// A SQL store: one SQL Server instance or an HA group of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct SqlStore {
     /// Unique among stores.
     pub id: Text,
@@ -217,13 +240,17 @@ pub struct SqlStore {
     /// High-availability configuration.
     pub ha: Ha,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
 /// One SQL Server instance of a store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct SqlNode {
     /// Host FQDN.
     pub fqdn: Text,
@@ -243,7 +270,11 @@ pub struct SqlNode {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_center: Option<Text>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
@@ -252,7 +283,7 @@ pub struct SqlNode {
 /// The node's keys are repeated rather than flattened in: serde cannot reject unknown keys
 /// through `flatten`, and a typo must not pass silently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Replica {
     /// Host FQDN.
     pub fqdn: Text,
@@ -276,7 +307,11 @@ pub struct Replica {
     /// Automatic or manual failover.
     pub failover: FailoverMode,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
@@ -330,7 +365,7 @@ pub enum Ha {
 
 /// A failover cluster instance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Cluster {
     /// Virtual name FQDN.
     pub virtual_name: Text,
@@ -345,7 +380,7 @@ pub struct Cluster {
 
 /// A file store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct FileStore {
     /// Unique among file stores.
     pub id: Text,
@@ -357,6 +392,23 @@ pub struct FileStore {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ha: Option<FileStoreHa>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
+
+objects::only!(
+    Document,
+    Site,
+    Pool,
+    LoadBalancing,
+    Server,
+    SqlStore,
+    SqlNode,
+    Replica,
+    Cluster,
+    FileStore,
+);
