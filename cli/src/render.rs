@@ -1,7 +1,6 @@
 //! Text output: reports grouped by subject, the rule list, and rule explanations. Styles are
 //! written as ANSI sequences and stripped by `anstream` when the output is not a terminal.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -10,7 +9,7 @@ use hadr_rules::import::Warning;
 use hadr_rules::registry::{Evaluation, Rule};
 use hadr_rules::simulate::{Simulation, State};
 use hadr_rules::tokens::Severity;
-use hadr_rules::{Diagnostic, Report, TopologyError};
+use hadr_rules::{Diagnostic, MissingFacts, Report, TopologyError};
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -22,39 +21,19 @@ fn styled(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
 }
 
-/// Text from the document or the command line with its control characters escaped (`\u{1b}`
-/// for ESC): a name holding terminal escape sequences must not retitle or recolour the
-/// terminal it is printed on.
-pub fn plain(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .map(|c| {
-                if c.is_control() {
-                    c.escape_unicode().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect(),
-    )
-}
-
 /// An input error, one line per problem.
 pub fn error(error: &TopologyError) -> String {
     error
         .errors
         .iter()
-        .map(|e| format!("{}: {}", styled(ERROR, "error"), plain(&e.to_string())))
+        .map(|e| format!("{}: {}", styled(ERROR, "error"), escape(&e.to_string())))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// A failure that is not about the input: `error: message`.
 pub fn failure(message: &str) -> String {
-    format!("{}: {}", styled(ERROR, "error"), plain(message))
+    format!("{}: {}", styled(ERROR, "error"), escape(message))
 }
 
 /// An import warning, one line: `warning: FILE:LINE: message`.
@@ -71,28 +50,34 @@ pub fn warning(file: &str, warning: &Warning) -> String {
     format!(
         "{}: {}{} [{}]",
         styled(WARNING, "warning"),
-        plain(&format!("{at}: {path}")),
-        plain(&warning.message),
+        escape(&format!("{at}: {path}")),
+        escape(&warning.message),
         warning.kind.as_str()
     )
 }
 
-/// A report grouped by subject, worst first, with a summary line.
-pub fn report(file: &str, report: &Report, level: Severity) -> String {
-    report_with_sources(file, report, level, &|_| None)
+/// How a report is written as text.
+pub struct TextOptions<'a> {
+    /// The fail level, for the verdict line.
+    pub level: Severity,
+    /// Not-evaluated findings grouped by missing facts; `None` lists each under its subject.
+    pub missing: Option<&'a [MissingFacts]>,
+    /// The XML element (and line) a fact came from, for imported topologies.
+    pub source: &'a dyn Fn(&str) -> Option<String>,
 }
 
-/// [`report`], naming under each finding the XML element (and line) its fact came from.
-pub fn report_with_sources(
-    file: &str,
-    report: &Report,
-    level: Severity,
-    source: &dyn Fn(&str) -> Option<String>,
-) -> String {
+/// A report grouped by subject, worst first, then the facts that kept rules from running, and
+/// a summary line.
+pub fn report(file: &str, report: &Report, options: &TextOptions<'_>) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", styled(BOLD, &plain(file)));
+    let _ = writeln!(out, "{}", styled(BOLD, &escape(file)));
+    let grouped = options.missing.is_some();
     let mut subjects: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
-    for diagnostic in &report.diagnostics {
+    for diagnostic in report
+        .diagnostics
+        .iter()
+        .filter(|d| !(grouped && d.not_evaluated && d.suppressed.is_none()))
+    {
         subjects
             .entry(diagnostic.subject.as_str())
             .or_default()
@@ -101,11 +86,23 @@ pub fn report_with_sources(
     let mut ordered: Vec<(&str, Vec<&Diagnostic>)> = subjects.into_iter().collect();
     ordered.sort_by_key(|(_, list)| list.iter().map(|d| std::cmp::Reverse(rank(d))).min());
     for (subject, diagnostics) in ordered {
-        let _ = writeln!(out, "  {}", styled(BOLD, &plain(subject)));
+        let _ = writeln!(out, "  {}", styled(BOLD, &escape(subject)));
         for diagnostic in diagnostics {
-            line(&mut out, diagnostic, source);
+            line(&mut out, diagnostic, options.source);
         }
     }
+    if let Some(missing) = options.missing.filter(|m| !m.is_empty()) {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            styled(BOLD, "facts missing"),
+            styled(DIM, "(--show-not-evaluated lists each finding)")
+        );
+        for group in missing {
+            let _ = writeln!(out, "    {group}");
+        }
+    }
+    let level = options.level;
     let summary = report.summary;
     let verdict = if report.fails(level) {
         styled(ERROR, "fail")
@@ -118,6 +115,15 @@ pub fn report_with_sources(
         summary.error, summary.warning, summary.info, summary.not_evaluated, summary.suppressed
     );
     out
+}
+
+/// Text from the document with its control characters escaped, so that a name cannot drive
+/// the terminal.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().flat_map(char::escape_default).collect())
 }
 
 /// Errors first, then warnings, infos, not-evaluated and suppressed findings.
@@ -151,38 +157,39 @@ fn line(out: &mut String, d: &Diagnostic, source: &dyn Fn(&str) -> Option<String
     let _ = writeln!(
         out,
         "    {label}{pad} {}  {}",
-        styled(BOLD, d.rule),
-        plain(&d.message)
+        styled(BOLD, d.rule.as_str()),
+        escape(&d.message().to_string())
     );
     if d.not_evaluated {
         return;
     }
+    let path = d.path.to_string();
     let _ = writeln!(
         out,
         "               {} {}",
         styled(DIM, "at"),
-        plain(&d.path)
+        escape(&path)
     );
-    if let Some(origin) = source(&d.path) {
+    if let Some(origin) = source(&path) {
         let _ = writeln!(
             out,
             "               {} {}",
             styled(DIM, "from"),
-            plain(&origin)
+            escape(&origin)
         );
     }
     let _ = writeln!(
         out,
         "               {} {}",
         styled(DIM, "help:"),
-        plain(&d.help)
+        escape(d.help())
     );
     if let Some(reason) = &d.suppressed {
         let _ = writeln!(
             out,
             "               {} {}",
             styled(DIM, "suppressed:"),
-            plain(reason)
+            escape(reason)
         );
     }
 }
@@ -210,7 +217,7 @@ pub fn rules(rules: &[&Rule]) -> String {
             out,
             "{} {:<8} {:<10} {}",
             styled(BOLD, &format!("{:<9}", rule.id)),
-            rule.severity.as_str(),
+            rule.severity().as_str(),
             how,
             rule.title
         );
@@ -221,9 +228,9 @@ pub fn rules(rules: &[&Rule]) -> String {
 /// Simulation scenarios as tables, then the Front End tolerance and single points of failure.
 pub fn simulation(file: &str, simulation: &Simulation) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", styled(BOLD, &plain(file)));
+    let _ = writeln!(out, "{}", styled(BOLD, &escape(file)));
     for scenario in &simulation.scenarios {
-        let _ = writeln!(out, "\n{}", styled(BOLD, &plain(&scenario.name)));
+        let _ = writeln!(out, "\n{}", styled(BOLD, &escape(&scenario.name)));
         let _ = writeln!(
             out,
             "  {}",
@@ -249,7 +256,7 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
                 .unwrap_or_else(|| "-".to_owned());
             let mut recovery = token(&pool.recovery.action);
             if let Some(target) = &pool.recovery.target {
-                recovery.push_str(&format!(" to {}", plain(target)));
+                recovery.push_str(&format!(" to {}", escape(target)));
             }
             if let (Some(rto), Some(rpo)) = (pool.recovery.rto, pool.recovery.rpo) {
                 recovery.push_str(&format!(" (RTO {rto}, RPO {rpo})"));
@@ -257,14 +264,14 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
             let _ = writeln!(
                 out,
                 "  {:<32} {} {:<12} {:<24} {recovery}",
-                plain(&pool.pool),
+                escape(&pool.pool),
                 styled(style, &format!("{state:<9}")),
                 front_end,
                 token(&pool.back_end)
             );
             if pool.state != State::Up {
                 for note in &pool.notes {
-                    let _ = writeln!(out, "    {} {}", styled(DIM, "-"), plain(note));
+                    let _ = writeln!(out, "    {} {}", styled(DIM, "-"), escape(note));
                 }
                 if pool.recovery.cms_failover_first {
                     let _ = writeln!(
@@ -274,21 +281,21 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
                     );
                 }
                 for step in &pool.recovery.steps {
-                    let _ = writeln!(out, "    {} {}", styled(DIM, "$"), plain(step));
+                    let _ = writeln!(out, "    {} {}", styled(DIM, "$"), escape(step));
                 }
                 if !pool.recovery.users_without_recovery.is_empty() {
                     let _ = writeln!(
                         out,
                         "    {} no recovery for users homed on {}",
                         styled(DIM, "-"),
-                        plain(&pool.recovery.users_without_recovery.join(", "))
+                        escape(&pool.recovery.users_without_recovery.join(", "))
                     );
                 }
                 let _ = writeln!(
                     out,
                     "    {} {}",
                     styled(DIM, "rules:"),
-                    plain(&pool.rules.join(", "))
+                    escape(&pool.rules.join(", "))
                 );
             }
         }
@@ -309,7 +316,7 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
             let _ = writeln!(
                 out,
                 "  {:<32} {survives} of {}",
-                plain(&tolerance.pool),
+                escape(&tolerance.pool),
                 tolerance.servers
             );
         }
@@ -322,9 +329,9 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
         let pools: Vec<String> = spof
             .pools
             .iter()
-            .map(|p| format!("{} {}", plain(&p.pool), token(&p.state)))
+            .map(|p| format!("{} {}", escape(&p.pool), token(&p.state)))
             .collect();
-        let _ = writeln!(out, "  {:<32} {}", plain(&spof.entity), pools.join(", "));
+        let _ = writeln!(out, "  {:<32} {}", escape(&spof.entity), pools.join(", "));
     }
     out
 }

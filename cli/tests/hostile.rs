@@ -228,7 +228,7 @@ fn escape_sequences_from_the_document_are_printed_escaped() {
         "servers": [{"fqdn": "p\u001b]0;owned\u0007.contoso.com"}]}]}"#,
     )
     .unwrap();
-    let out = run(&["check", path.to_str().unwrap()]);
+    let out = run(&["check", path.to_str().unwrap(), "--show-not-evaluated"]);
     let simulated = run(&["simulate", path.to_str().unwrap()]);
     std::fs::remove_file(&path).unwrap();
     assert!(!out.stdout.contains('\u{1b}') && !out.stdout.contains('\u{7}'));

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 mod ha;
 pub(crate) mod objects;
+pub(crate) mod parse;
 mod user_data;
 
 use crate::tokens::{
@@ -81,7 +82,7 @@ impl Document {
     /// Reads the bytes of a format-1 document without resolving its references: the parse
     /// that [`crate::Topology::from_json`] starts with (without its limits).
     pub fn from_json(bytes: &[u8]) -> Result<Document, crate::TopologyError> {
-        crate::parse::parse(bytes)
+        crate::document::parse::parse(bytes)
     }
 
     /// Gives back the room arrays grew into while parsing: a large document's lists are
@@ -178,6 +179,13 @@ pub struct Pool {
         skip_serializing_if = "Option::is_none"
     )]
     pub x: Extra,
+}
+
+impl Pool {
+    /// Whether it is an Enterprise Edition Front End pool.
+    pub fn is_enterprise_front_end(&self) -> bool {
+        self.kind == PoolKind::FrontEnd && self.edition == Some(Edition::Enterprise)
+    }
 }
 
 /// How a pool's traffic is load balanced.

@@ -206,8 +206,13 @@ impl Facts {
             );
         }
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        let facts: Facts = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|error| translate(&crate::parse::pointer(error.path()), error.inner()))?;
+        let facts: Facts =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+                translate(
+                    &crate::document::parse::pointer(error.path()),
+                    error.inner(),
+                )
+            })?;
         deserializer.end().map_err(|error| translate("", &error))?;
         if facts.format != 1 {
             return Err(InputError::at(
@@ -266,7 +271,7 @@ impl Facts {
                         .map(|n| format!(": did you mean `{n}`?"))
                         .unwrap_or_default();
                     out.push((
-                        format!("/{section}/{}", crate::parse::escape(key)),
+                        format!("/{section}/{}", crate::document::parse::escape(key)),
                         format!(
                             "the facts name {what} `{key}`, which the topology does not have{hint}"
                         ),
@@ -304,7 +309,10 @@ pub(crate) struct Known {
 /// A serde error as an input error with the JSON Pointer of the facts file, in the words of
 /// the topology document's errors.
 fn translate(pointer: &str, error: &serde_json::Error) -> TopologyError {
-    TopologyError::from(*crate::parse::translate(pointer.to_owned(), error))
+    TopologyError::from(*crate::document::parse::translate(
+        pointer.to_owned(),
+        error,
+    ))
 }
 
 /// The JSON Schema of the facts file, format 1.
