@@ -3,6 +3,7 @@
 //!
 //! Only conversions live here: every rule, matrix and message comes from the core crate.
 
+mod arguments;
 mod convert;
 mod errors;
 mod importer;
@@ -34,7 +35,7 @@ use crate::report::PyReport;
 #[pyo3(signature = (
     topology,
     *,
-    fail_level = "error",
+    fail_level = String::from("error"),
     allow_basic_ag_on_standard = false,
     severity = None,
     suppress = None,
@@ -52,7 +53,7 @@ use crate::report::PyReport;
 fn check(
     py: Python<'_>,
     topology: &Bound<'_, PyAny>,
-    fail_level: &str,
+    #[pyo3(from_py_with = arguments::fail_level)] fail_level: String,
     allow_basic_ag_on_standard: bool,
     severity: Option<&Bound<'_, PyAny>>,
     suppress: Option<&Bound<'_, PyAny>>,
@@ -60,14 +61,14 @@ fn check(
     ignore: Option<&Bound<'_, PyAny>>,
     fail_on_not_evaluated: bool,
     facts: Option<&Bound<'_, PyAny>>,
-    max_document_bytes: Option<usize>,
-    max_entities: Option<usize>,
+    #[pyo3(from_py_with = arguments::max_document_bytes)] max_document_bytes: Option<usize>,
+    #[pyo3(from_py_with = arguments::max_entities)] max_entities: Option<usize>,
 ) -> PyResult<PyReport> {
     let limits = Limits::with(max_document_bytes, max_entities);
     let level = token(
         py,
         "fail level",
-        fail_level,
+        &fail_level,
         Severity::ALL,
         Severity::as_str,
     )?;
