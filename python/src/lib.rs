@@ -46,6 +46,13 @@ use crate::report::PyReport;
     max_document_bytes = None,
     max_entities = None,
 ))]
+// The default of `fail_level` is read by `arguments::fail_level`, which pyo3 shows as `...`.
+#[pyo3(
+    text_signature = "(topology, *, fail_level='error', allow_basic_ag_on_standard=False, \
+                      severity=None, suppress=None, select=None, ignore=None, \
+                      fail_on_not_evaluated=False, facts=None, max_document_bytes=None, \
+                      max_entities=None)"
+)]
 #[allow(
     clippy::too_many_arguments,
     reason = "a Python function with keyword-only options"
