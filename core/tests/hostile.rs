@@ -1,6 +1,6 @@
 //! Hostile and oversized input: each is refused with its exact error, or read, without the
 //! time or memory it used to take (the costs themselves are measured by
-//! `scripts/hostile-inputs`, not here).
+//! `benches/hostile/run`, not here).
 
 #![allow(
     clippy::unwrap_used,

@@ -1,10 +1,13 @@
 """Hostile and oversized input: refused with the exact error, or read, never with the time or
-memory it used to take (`scripts/hostile-inputs` measures those)."""
+memory it used to take (`benches/hostile/run` measures those)."""
 
 from __future__ import annotations
 
+import concurrent.futures
+import copy
 import os
 import pathlib
+import pickle
 import threading
 from typing import Any, Dict, List
 
@@ -198,3 +201,36 @@ def test_failure_names_are_trimmed_and_no_list_is_no_scenario() -> None:
     trimmed = hadr_rules.simulate(EXAMPLE, failed=[" chicago "])
     assert trimmed == hadr_rules.simulate(EXAMPLE, failed=["chicago"])
     assert hadr_rules.simulate(EXAMPLE, failed=[]) == hadr_rules.simulate(EXAMPLE)
+
+
+# --- crossing process boundaries -------------------------------------------------------------
+
+
+def rule_of_worst_finding(path: str) -> hadr_rules.RuleInfo:
+    report = hadr_rules.check(pathlib.Path(path))
+    return hadr_rules.rule(report.diagnostics[0].rule)
+
+
+def check_in_worker(path: str) -> str:
+    return hadr_rules.check(pathlib.Path(path)).to_json()
+
+
+def test_rule_info_pickles_and_copies() -> None:
+    info = hadr_rules.rule("PAIR-001")
+    for copied in (pickle.loads(pickle.dumps(info)), copy.copy(info), copy.deepcopy(info)):
+        assert isinstance(copied, hadr_rules.RuleInfo)
+        assert (copied.id, copied.title) == (info.id, info.title)
+
+
+def test_a_check_runs_in_a_process_pool() -> None:
+    broken = str(ROOT / "examples" / "broken-pairing.json")
+    bad = str(ROOT / "tests" / "bad-input" / "unknown-key.json")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
+        info = pool.submit(rule_of_worst_finding, broken).result()
+        report_json = pool.submit(check_in_worker, broken).result()
+        refused = pool.submit(check_in_worker, bad)
+        with pytest.raises(hadr_rules.TopologyError) as caught:
+            refused.result()
+    assert report_json == hadr_rules.check(pathlib.Path(broken)).to_json()
+    assert info.id == hadr_rules.check(pathlib.Path(broken)).diagnostics[0].rule
+    assert caught.value.errors()[0]["type"] == "unknown_key"

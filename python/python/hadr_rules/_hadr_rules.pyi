@@ -1,7 +1,7 @@
 """The Rust extension of hadr_rules. Hand-written stub: `python -m mypy.stubtest hadr_rules`
 checks it against the built module."""
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, final
 
 from hadr_rules._types import (
@@ -214,7 +214,9 @@ def explain(rule_id: str) -> str:
 
 @final
 class RuleInfo:
-    """One rule of the catalog. Immutable."""
+    """One rule of the catalog. Immutable; pickles as the catalog entry it is."""
+
+    def __reduce__(self) -> tuple[Callable[[str], RuleInfo], tuple[str]]: ...
 
     @property
     def id(self) -> str: ...
