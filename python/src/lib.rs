@@ -249,6 +249,8 @@ fn _hadr_rules(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(support::os_versions, m)?)?;
     m.add_function(wrap_pyfunction!(support::first_start_quorum, m)?)?;
     m.add_function(wrap_pyfunction!(support::functional_quorum, m)?)?;
+    m.add_function(wrap_pyfunction!(report::_report_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(report::_diagnostic_from_json, m)?)?;
     m.add_class::<PyReport>()?;
     m.add_class::<report::PyDiagnostic>()?;
     m.add_class::<registry::PyRuleInfo>()?;

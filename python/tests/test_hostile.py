@@ -215,6 +215,28 @@ def check_in_worker(path: str) -> str:
     return hadr_rules.check(pathlib.Path(path)).to_json()
 
 
+def report_in_worker(path: str) -> hadr_rules.Report:
+    return hadr_rules.check(pathlib.Path(path), fail_level="warning")
+
+
+def test_reports_and_diagnostics_pickle_and_copy() -> None:
+    report = hadr_rules.check(ROOT / "examples" / "broken-pairing.json", fail_level="info")
+    for copied in (pickle.loads(pickle.dumps(report)), copy.copy(report), copy.deepcopy(report)):
+        assert isinstance(copied, hadr_rules.Report)
+        assert copied.to_json() == report.to_json()
+        assert copied.diagnostics == report.diagnostics
+        assert (copied.fail_level, copied.ok) == ("info", False)
+    diagnostic = report.diagnostics[0]
+    for copied_diagnostic in (
+        pickle.loads(pickle.dumps(diagnostic)),
+        copy.copy(diagnostic),
+        copy.deepcopy(diagnostic),
+    ):
+        assert copied_diagnostic == diagnostic
+        assert hash(copied_diagnostic) == hash(diagnostic)
+        assert copied_diagnostic.message == diagnostic.message
+
+
 def test_rule_info_pickles_and_copies() -> None:
     info = hadr_rules.rule("PAIR-001")
     for copied in (pickle.loads(pickle.dumps(info)), copy.copy(info), copy.deepcopy(info)):
@@ -228,9 +250,12 @@ def test_a_check_runs_in_a_process_pool() -> None:
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
         info = pool.submit(rule_of_worst_finding, broken).result()
         report_json = pool.submit(check_in_worker, broken).result()
+        report = pool.submit(report_in_worker, broken).result()
         refused = pool.submit(check_in_worker, bad)
         with pytest.raises(hadr_rules.TopologyError) as caught:
             refused.result()
     assert report_json == hadr_rules.check(pathlib.Path(broken)).to_json()
+    assert report.to_json() == report_json
+    assert (report.fail_level, report.ok) == ("warning", False)
     assert info.id == hadr_rules.check(pathlib.Path(broken)).diagnostics[0].rule
     assert caught.value.errors()[0]["type"] == "unknown_key"
