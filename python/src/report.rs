@@ -16,6 +16,9 @@ use crate::convert::to_python;
 /// How many findings `repr(report)` lists before it stops.
 const REPR_LINES: usize = 40;
 
+/// What a pickled report holds: its JSON, fail level and whether it fails on not-evaluated.
+type ReportState = (String, &'static str, bool);
+
 /// What a check of one topology found.
 #[pyclass(frozen, module = "hadr_rules._hadr_rules", name = "Report")]
 pub struct PyReport {
@@ -165,7 +168,7 @@ impl PyReport {
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, (String, &'static str, bool))> {
+    ) -> PyResult<(Bound<'py, PyAny>, ReportState)> {
         let load = py
             .import("hadr_rules._hadr_rules")?
             .getattr("_report_from_json")?;
