@@ -12,6 +12,7 @@
 pub mod document;
 pub mod generate;
 pub mod import;
+pub mod lifecycle;
 pub mod matrix;
 pub mod registry;
 pub mod simulate;
