@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use hadr_rules::import::{Facts, Import};
 use hadr_rules::tokens::{Family, Severity};
 use hadr_rules::{Limits, Options, Report, Selector, Suppression, Topology, TopologyError};
-use hadr_rules::{generate, registry};
+use hadr_rules::{generate, lifecycle, registry};
 
 #[derive(Debug, Parser)]
 #[command(name = "hadr-rules", version, about, long_about = None)]
@@ -144,6 +144,13 @@ struct CheckArgs {
     /// Silence findings, kept in the report: `RULE[@SUBJECT]=REASON` or `FAMILY[@SUBJECT]=REASON`.
     #[arg(long = "suppress", value_name = "SELECTOR[@SUBJECT]=REASON", value_parser = parse_suppression)]
     suppressions: Vec<Suppression>,
+    /// Judge support lifecycles on this day (`YYYY-MM-DD`) instead of today (UTC): the same
+    /// topology and date always give the same report.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = lifecycle::parse_date)]
+    as_of: Option<lifecycle::Date>,
+    /// How many months before an end of support LIFE-002 warns that it is approaching.
+    #[arg(long, value_name = "MONTHS", default_value_t = lifecycle::DEFAULT_WARN_MONTHS)]
+    approaching_months: u32,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -207,6 +214,8 @@ fn check(args: &CheckArgs) -> u8 {
         allow_basic_ag_on_standard: args.allow_basic_ag_on_standard,
         severity: args.severities.clone(),
         suppress: args.suppressions.clone(),
+        as_of: Some(args.as_of.unwrap_or_else(lifecycle::today)),
+        approaching_months: Some(args.approaching_months),
     };
     let level = Severity::from(args.fail_level);
     let limits = args.limits.limits();

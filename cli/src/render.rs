@@ -85,9 +85,13 @@ pub fn report_with_sources(
     } else {
         styled(BOLD, "pass")
     };
+    let as_of = report
+        .check_date
+        .map(|date| format!("; lifecycle as of {date}"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{verdict}: {} error(s), {} warning(s), {} info, {} not evaluated, {} suppressed (fail level: {level})\n",
+        "{verdict}: {} error(s), {} warning(s), {} info, {} not evaluated, {} suppressed (fail level: {level}{as_of})\n",
         summary.error, summary.warning, summary.info, summary.not_evaluated, summary.suppressed
     );
     out

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
 
+use crate::lifecycle::{self, DEFAULT_WARN_MONTHS, Date};
 use crate::registry::{self, Evaluation, Rule};
 use crate::report::{Diagnostic, Report};
 use crate::rules;
@@ -23,6 +24,23 @@ pub struct Options {
     pub severity: Vec<(Selector, Severity)>,
     /// Findings to keep in the report but not count.
     pub suppress: Vec<Suppression>,
+    /// The day the lifecycle rules judge the topology on; today (UTC) when `None`.
+    pub as_of: Option<Date>,
+    /// How many months ahead an end of support counts as approaching (LIFE-002);
+    /// [`DEFAULT_WARN_MONTHS`] when `None`.
+    pub approaching_months: Option<u32>,
+}
+
+impl Options {
+    /// The check date: `as_of`, or today.
+    pub fn check_date(&self) -> Date {
+        self.as_of.unwrap_or_else(lifecycle::today)
+    }
+
+    /// The warning horizon in months.
+    pub fn approaching_months(&self) -> u32 {
+        self.approaching_months.unwrap_or(DEFAULT_WARN_MONTHS)
+    }
 }
 
 /// A rule ID or a whole family.
@@ -84,7 +102,8 @@ pub fn check(topology: &Topology, options: &Options) -> Report {
         })
         .filter_map(|finding| finding.into_diagnostic(options))
         .collect();
-    Report::new(diagnostics)
+    // No rule reads the check date yet.
+    Report::new(diagnostics, None)
 }
 
 /// The pools and servers of Subscription Edition: every statement about them rests on secondary

@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::lifecycle::Date;
 use crate::tokens::Severity;
 
 /// The version of the rule set, reported with every check.
@@ -18,6 +19,9 @@ pub struct Report {
     pub format: u32,
     /// The rule-set version, e.g. `2026.1`.
     pub ruleset: &'static str,
+    /// The day the lifecycle rules judged the topology on; absent when none ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check_date: Option<Date>,
     /// Counts by severity.
     pub summary: Summary,
     /// Findings, sorted by severity, rule ID, subject.
@@ -91,7 +95,7 @@ impl Diagnostic {
 
 impl Report {
     /// A report of these diagnostics, sorted and counted.
-    pub(crate) fn new(mut diagnostics: Vec<Diagnostic>) -> Self {
+    pub(crate) fn new(mut diagnostics: Vec<Diagnostic>, check_date: Option<Date>) -> Self {
         diagnostics.sort_unstable_by(Diagnostic::order);
         let mut summary = Summary::default();
         for diagnostic in &diagnostics {
@@ -110,6 +114,7 @@ impl Report {
         Report {
             format: 1,
             ruleset: RULESET,
+            check_date,
             summary,
             diagnostics,
         }

@@ -56,6 +56,7 @@ fn node(fqdn: &str, instance: Option<&str>) -> SqlNode {
         edition: None,
         domain: None,
         data_center: None,
+        esu: false,
         x: None,
     }
 }

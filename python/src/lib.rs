@@ -7,6 +7,7 @@ mod convert;
 mod errors;
 mod importer;
 mod input;
+mod lifecycle;
 mod registry;
 mod report;
 mod simulate;
@@ -28,8 +29,10 @@ use crate::report::PyReport;
 /// `topology` is JSON text (`str` or `bytes`), a dict shaped like the topology format, topology
 /// XML (`str` or `bytes`), a `.tbxml` file or an `Export-CsConfiguration` zip (`bytes`), or a
 /// path (`os.PathLike`) to any of them; the form is told from the content. `facts` (a dict, JSON
-/// text or a path) completes imported XML. Raises `TopologyError` when it cannot be read. The
-/// GIL is released while the engine reads and checks the topology.
+/// text or a path) completes imported XML. `as_of` (`YYYY-MM-DD` or a `datetime.date`) is the day
+/// the lifecycle rules judge on, today (UTC) by default; `approaching_months` (default 12) is
+/// how far ahead LIFE-002 looks. Raises `TopologyError` when it cannot be read. The GIL is
+/// released while the engine reads and checks the topology.
 #[pyfunction]
 #[pyo3(signature = (
     topology,
@@ -41,6 +44,8 @@ use crate::report::PyReport;
     facts = None,
     max_document_bytes = None,
     max_entities = None,
+    as_of = None,
+    approaching_months = None,
 ))]
 #[allow(
     clippy::too_many_arguments,
@@ -56,6 +61,8 @@ fn check(
     facts: Option<&Bound<'_, PyAny>>,
     max_document_bytes: Option<usize>,
     max_entities: Option<usize>,
+    as_of: Option<&Bound<'_, PyAny>>,
+    approaching_months: Option<u32>,
 ) -> PyResult<PyReport> {
     let limits = Limits::with(max_document_bytes, max_entities);
     let level = token(
@@ -75,6 +82,14 @@ fn check(
             .map(|s| suppressions(py, s))
             .transpose()?
             .unwrap_or_default(),
+        // Today is fixed once, before the engine runs.
+        as_of: Some(
+            as_of
+                .map(|value| lifecycle::date(py, value))
+                .transpose()?
+                .unwrap_or_else(hadr_rules::lifecycle::today),
+        ),
+        approaching_months,
     };
     let (topology, facts) = match input::arguments(topology, facts, Role::Topology)? {
         Ok(arguments) => arguments,
@@ -220,6 +235,9 @@ fn _hadr_rules(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(support::os_versions, m)?)?;
     m.add_function(wrap_pyfunction!(support::first_start_quorum, m)?)?;
     m.add_function(wrap_pyfunction!(support::functional_quorum, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::lifecycle_status, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::end_of_support, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::lifecycle_table, m)?)?;
     m.add_class::<PyReport>()?;
     m.add_class::<report::PyDiagnostic>()?;
     m.add_class::<registry::PyRuleInfo>()?;

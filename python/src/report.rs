@@ -143,6 +143,12 @@ impl PyReport {
         self.fail_level.as_str()
     }
 
+    /// The day the lifecycle rules judged the topology on (`YYYY-MM-DD`); None when none ran.
+    #[getter]
+    fn check_date(&self) -> Option<String> {
+        self.report.check_date.map(|date| date.to_string())
+    }
+
     /// The rule-set version.
     #[getter]
     fn ruleset(&self) -> &'static str {

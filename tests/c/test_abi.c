@@ -816,6 +816,87 @@ static void test_quorum(void) {
     CHECK(q.condition_count == (size_t)0x5a5a5a5a5a5a5a5aull);
 }
 
+/* ---- lifecycles without a topology ---- */
+
+typedef struct expected_lifecycle {
+    const char *kind, *token;
+    int32_t service_pack;
+    const char *date;
+    bool supported;
+} expected_lifecycle;
+
+/* Each end date is the last supported day: supported on it, not on the day after. */
+static const expected_lifecycle lifecycles[] = {
+    {"sql", "2016", 3, "2026-07-14", true},
+    {"sql", "2016", 3, "2026-07-15", false},
+    {"sql", "2016", 2, "2022-10-11", true},
+    {"sql", "2016", 2, "2022-10-12", false},
+    {"sql", "2016", -1, "2022-10-12", true},
+    {"os", "ws2019", -1, "2029-01-09", true},
+    {"os", "ws2019", -1, "2029-01-10", false},
+    {"product", "sfb2019", -1, "2025-10-14", true},
+    {"product", "sfb2019", -1, "2025-10-15", false},
+    {"product", "sfbse", -1, "2040-01-01", true},
+};
+
+static void test_lifecycle(void) {
+    for (size_t i = 0; i < sizeof lifecycles / sizeof lifecycles[0]; i++) {
+        const expected_lifecycle *want = &lifecycles[i];
+        bool supported = !want->supported;
+        CHECK_STATUS(hadr_lifecycle_supported(want->kind, want->token, want->service_pack,
+                                              want->date, &supported),
+                     HADR_STATUS_OK);
+        CHECK(supported == want->supported);
+    }
+    /* When does Windows Server 2019 leave support? */
+    char *json = NULL;
+    CHECK_STATUS(hadr_lifecycle_json("os", "ws2019", -1, "2026-11-26", &json), HADR_STATUS_OK);
+    CHECK(json != NULL && strstr(json, "\"date\": \"2029-01-09\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"days_left\": 775") != NULL);
+    CHECK(json != NULL && strstr(json, "\"phase\": \"extended\"") != NULL);
+    hadr_string_free(json);
+    json = NULL;
+    /* Today by default: a date that answers. */
+    CHECK_STATUS(hadr_lifecycle_json("sql", "2022", -1, NULL, &json), HADR_STATUS_OK);
+    CHECK(json != NULL && strstr(json, "\"date\": \"2033-01-11\"") != NULL);
+    hadr_string_free(json);
+    json = NULL;
+    CHECK_STATUS(hadr_lifecycle_table_json(&json), HADR_STATUS_OK);
+    CHECK(json != NULL && strstr(json, "\"as_of\": \"2026-11-26\"") != NULL);
+    CHECK(json != NULL && strstr(json, "windows-server-2012-r2.yml @4257fca30b2a") != NULL);
+    hadr_string_free(json);
+
+    json = SENTINEL;
+    bool supported = true;
+    CHECK_STATUS(hadr_lifecycle_supported("sql", "2016", 3, "2026-7-14", &supported),
+                 HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_lifecycle_supported("sql", "2016", 3, "2026-02-30", &supported),
+                 HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_lifecycle_supported("sql", "2000", -1, NULL, &supported),
+                 HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_lifecycle_supported("windows", "ws2019", -1, NULL, &supported),
+                 HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_lifecycle_supported(NULL, "ws2019", -1, NULL, &supported),
+                 HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_lifecycle_supported("os", "ws2019", -1, NULL, NULL),
+                 HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_lifecycle_json("os", "ws\xff", -1, NULL, &json), HADR_STATUS_INVALID_UTF8);
+    CHECK_STATUS(hadr_lifecycle_table_json(NULL), HADR_STATUS_NULL_PARAMETER);
+    CHECK(supported && json == SENTINEL);
+
+    hadr_engine *engine = NULL;
+    CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_set_as_of(engine, "2026-11-26"), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_set_as_of(engine, NULL), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_set_as_of(engine, ""), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_set_as_of(engine, "26/11/2026"), HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_engine_set_as_of(engine, "2027-02-29"), HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_engine_set_as_of(NULL, "2026-11-26"), HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_engine_set_approaching_months(engine, 6), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_set_approaching_months(NULL, 6), HADR_STATUS_NULL_PARAMETER);
+    hadr_engine_free(engine);
+}
+
 /* ---- byte identity with the command line ---- */
 
 /* Configures an engine from the CLI's flags (space-separated, values without spaces). */
@@ -832,6 +913,11 @@ static void apply_flags(hadr_engine *engine, char *flags) {
         }
         if (strcmp(flag, "--fail-level") == 0) {
             CHECK_STATUS(hadr_engine_set_fail_level(engine, value), HADR_STATUS_OK);
+        } else if (strcmp(flag, "--as-of") == 0) {
+            CHECK_STATUS(hadr_engine_set_as_of(engine, value), HADR_STATUS_OK);
+        } else if (strcmp(flag, "--approaching-months") == 0) {
+            CHECK_STATUS(hadr_engine_set_approaching_months(engine, (uint32_t)atoi(value)),
+                         HADR_STATUS_OK);
         } else if (strcmp(flag, "--severity") == 0) {
             char *eq = strchr(value, '=');
             CHECK(eq != NULL);
@@ -950,6 +1036,7 @@ int main(int argc, char **argv) {
     test_back_end_support();
     test_versions();
     test_quorum();
+    test_lifecycle();
     if (argc > 2) {
         test_identity(argv[2]);
     }

@@ -156,6 +156,9 @@ pub struct Pool {
     /// File store id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_store: Option<Text>,
+    /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub esu: bool,
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
@@ -191,6 +194,9 @@ pub struct Server {
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Text>,
+    /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub esu: bool,
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
@@ -216,6 +222,9 @@ pub struct SqlStore {
     pub edition: Option<SqlEdition>,
     /// High-availability configuration.
     pub ha: Ha,
+    /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub esu: bool,
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
@@ -242,6 +251,9 @@ pub struct SqlNode {
     /// Data-center id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_center: Option<Text>,
+    /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub esu: bool,
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
@@ -275,6 +287,9 @@ pub struct Replica {
     pub commit: Commit,
     /// Automatic or manual failover.
     pub failover: FailoverMode,
+    /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub esu: bool,
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
@@ -359,4 +374,8 @@ pub struct FileStore {
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }

@@ -64,6 +64,7 @@ impl Builder<'_> {
             instance: (!instance.is_empty()).then(|| instance.into()),
             version: None,
             edition: None,
+            esu: false,
             x: None,
         }
     }
@@ -171,6 +172,7 @@ impl Builder<'_> {
                 cumulative_update: own.cumulative_update.or(defaults.cumulative_update),
                 edition: own.edition.or(defaults.edition),
                 ha,
+                esu: false,
                 x: None,
             };
             for (key, set, from_entry) in [
@@ -281,6 +283,7 @@ impl Builder<'_> {
                                 data_center: node.data_center,
                                 commit: Commit::Synchronous,
                                 failover: FailoverMode::Automatic,
+                                esu: false,
                                 x: None,
                             }
                         })

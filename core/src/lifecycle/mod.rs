@@ -273,6 +273,19 @@ pub fn horizon(end: Date, months: u32) -> Date {
         .unwrap_or(Date::MIN)
 }
 
+/// The table as JSON, two-space indented with a final newline: `as_of`, `rows` and
+/// `collocated_express`.
+pub fn table_json() -> String {
+    let table = serde_json::json!({
+        "as_of": AS_OF,
+        "rows": LIFECYCLE,
+        "collocated_express": COLLOCATED_EXPRESS,
+    });
+    let mut json = serde_json::to_string_pretty(&table).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: Date, to: Date) -> i64 {
     from.until(to)
@@ -355,6 +368,15 @@ pub struct Standing {
     pub unverified: bool,
     /// The row's lifecycle page.
     pub url: String,
+}
+
+impl Standing {
+    /// The standing as JSON, two-space indented with a final newline.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
 }
 
 /// Where `item` (at `service_pack`, for SQL Server 2008 R2 to 2016) stands on `date`, with

@@ -1,6 +1,7 @@
 """The Rust extension of hadr_rules. Hand-written stub: `python -m mypy.stubtest hadr_rules`
 checks it against the built module."""
 
+import datetime
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, final
 
@@ -41,6 +42,9 @@ __all__ = [
     "os_versions",
     "first_start_quorum",
     "functional_quorum",
+    "lifecycle_status",
+    "end_of_support",
+    "lifecycle_table",
     "Report",
     "Diagnostic",
     "RuleInfo",
@@ -62,6 +66,8 @@ def check(
     facts: FactsInput | None = None,
     max_document_bytes: int | None = None,
     max_entities: int | None = None,
+    as_of: str | datetime.date | None = None,
+    approaching_months: int | None = None,
 ) -> Report:
     """Check a topology and return its report.
 
@@ -151,6 +157,9 @@ class Report:
         """No finding at or above the fail level (suppressed and not-evaluated ones aside)."""
     @property
     def fail_level(self) -> Severity: ...
+    @property
+    def check_date(self) -> str | None:
+        """The day the lifecycle rules judged the topology on (`YYYY-MM-DD`); None when none ran."""
     @property
     def ruleset(self) -> str: ...
     @property
@@ -276,6 +285,29 @@ def first_start_quorum(product: Product, servers: int) -> Quorum:
 
 def functional_quorum(product: Product, servers: int) -> Quorum:
     """Servers that must run for a pool of `servers` Front End Servers to function."""
+
+def lifecycle_status(
+    kind: Literal["product", "sql", "os"],
+    token: str,
+    *,
+    service_pack: int | None = None,
+    on: str | datetime.date | None = None,
+    approaching_months: int = 12,
+) -> dict[str, Any]:
+    """Where a product, SQL Server version (with its service pack) or Windows Server version
+    stands on a date (today in UTC by default): `phase`, `supported`, the deciding `end`
+    (`date`, `kind`, `provenance`), `days_left`, `approaching`, the covering `esu` window and
+    the lifecycle page `url`."""
+
+def end_of_support(
+    kind: Literal["product", "sql", "os"], token: str, *, service_pack: int | None = None
+) -> str | None:
+    """The last day Microsoft supports the item (`YYYY-MM-DD`); None for Subscription Edition,
+    which has no fixed end."""
+
+def lifecycle_table() -> dict[str, Any]:
+    """The lifecycle table: `as_of`, `rows` (dates, releases, provenance, source of each item)
+    and `collocated_express`."""
 
 @final
 class Quorum:
