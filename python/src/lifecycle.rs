@@ -59,7 +59,7 @@ pub fn lifecycle_status<'py>(
         .unwrap_or_else(lifecycle::today);
     let standing = lifecycle::standing(item, service_pack, date, approaching_months);
     let value =
-        serde_json::to_value(&standing).map_err(|error| argument_error(py, error.to_string()))?;
+        serde_json::to_value(standing).map_err(|error| argument_error(py, error.to_string()))?;
     to_python(py, &value)
 }
 

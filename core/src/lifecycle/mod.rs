@@ -3,9 +3,11 @@
 //! read it; so do the questions that need no topology ("is SQL Server 2016 SP3 supported on
 //! 2026-07-15?", "when does Windows Server 2019 leave support?").
 
+mod markdown;
 mod table;
 
 pub use jiff::civil::Date;
+pub use markdown::markdown;
 pub use table::{AS_OF, COLLOCATED_EXPRESS, LIFECYCLE};
 
 use serde::Serialize;
@@ -154,8 +156,8 @@ pub struct Row {
     pub earliest_end: Option<Dated>,
     /// Service packs and ESU windows.
     pub releases: &'static [Release],
-    /// The page `https://learn.microsoft.com/lifecycle/products/<slug>`.
-    pub slug: &'static str,
+    /// Microsoft's lifecycle page of the item.
+    pub page: &'static str,
     /// Where the row comes from (repository, path and commit, or address).
     pub source: &'static str,
     /// Conflicts between sources, and what the row chose.
@@ -163,14 +165,6 @@ pub struct Row {
 }
 
 impl Row {
-    /// The lifecycle page of the item.
-    pub fn url(&self) -> String {
-        format!(
-            "https://learn.microsoft.com/lifecycle/products/{}",
-            self.slug
-        )
-    }
-
     /// The release of a service pack level; `None` for a level the table does not know.
     pub fn service_pack(&self, level: u32) -> Option<&'static Release> {
         self.releases
@@ -231,7 +225,7 @@ static UNKNOWN: Row = Row {
     extended_end: None,
     earliest_end: None,
     releases: &[],
-    slug: "",
+    page: "",
     source: "",
     notes: "",
 };
@@ -337,7 +331,7 @@ pub struct End {
 }
 
 /// Where an item stands on a date: the answer to "is it supported on D?".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Standing {
     /// The item.
     pub item: Item,
@@ -367,7 +361,7 @@ pub struct Standing {
     /// The decisive date rests on secondary sources.
     pub unverified: bool,
     /// The row's lifecycle page.
-    pub url: String,
+    pub url: &'static str,
 }
 
 impl Standing {
@@ -432,7 +426,7 @@ pub fn standing(item: Item, service_pack: Option<u32>, date: Date, warn_months: 
         esu: if past { row.esu_window(date) } else { None },
         unknown_service_pack,
         unverified: end.is_some_and(|end| end.provenance.is_unverified()),
-        url: row.url(),
+        url: row.page,
     }
 }
 
@@ -487,7 +481,7 @@ mod tests {
                 assert!(
                     release.start <= release.end,
                     "{}: {}",
-                    row.slug,
+                    row.page,
                     release.name
                 );
                 assert!(!release.source.is_empty());
@@ -500,7 +494,7 @@ mod tests {
                 }
             }
             if let (Some(m), Some(e)) = (row.mainstream_end, row.extended_end) {
-                assert!(row.start.date < m.date && m.date < e.date, "{}", row.slug);
+                assert!(row.start.date < m.date && m.date < e.date, "{}", row.page);
             }
         }
     }

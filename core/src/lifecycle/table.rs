@@ -24,6 +24,13 @@ macro_rules! yml {
     };
 }
 
+/// The lifecycle page of a product.
+macro_rules! page {
+    ($slug:literal) => {
+        concat!("https://learn.microsoft.com/lifecycle/products/", $slug)
+    };
+}
+
 /// The commit of most lifecycle files (2022-04-01).
 macro_rules! yml_e536 {
     ($slug:literal) => {
@@ -94,7 +101,7 @@ const fn esu_azure(name: &'static str, start: Date, end: Date, source: &'static 
 /// A fixed-policy row: every date from the row's own source.
 const fn fixed(
     item: Item,
-    slug: &'static str,
+    page: &'static str,
     dates: [Dated; 3],
     releases: &'static [Release],
     source: &'static str,
@@ -108,7 +115,7 @@ const fn fixed(
         extended_end: Some(extended_end),
         earliest_end: None,
         releases,
-        slug,
+        page,
         source,
         notes: "",
     }
@@ -189,7 +196,7 @@ const WS2012_ESU: [Release; 3] = [
 pub const LIFECYCLE: &[Row] = &[
     fixed(
         Item::Product(Product::Lync2013),
-        "microsoft-lync-server-2013",
+        page!("microsoft-lync-server-2013"),
         [
             primary(2011, 1, 25),
             primary(2018, 4, 10),
@@ -200,7 +207,7 @@ pub const LIFECYCLE: &[Row] = &[
     ),
     fixed(
         Item::Product(Product::Sfb2015),
-        "skype-for-business-server-2015",
+        page!("skype-for-business-server-2015"),
         [
             primary(2015, 7, 30),
             primary(2020, 10, 13),
@@ -213,7 +220,7 @@ pub const LIFECYCLE: &[Row] = &[
         notes: "extended support shortened to the day 2015's ends",
         ..fixed(
             Item::Product(Product::Sfb2019),
-            "skype-for-business-server-2019",
+            page!("skype-for-business-server-2019"),
             [
                 primary(2018, 10, 22),
                 primary(2024, 1, 9),
@@ -231,13 +238,14 @@ pub const LIFECYCLE: &[Row] = &[
         extended_end: None,
         earliest_end: Some(secondary(2035, 12, 31)),
         releases: &[],
-        slug: "skype-for-business-server-subscription-edition",
+        // No lifecycle page of its own is known: the page that lists its earliest end.
+        page: "https://learn.microsoft.com/lifecycle/additional-support-server-modern-lifecycle-policy",
         source: "Microsoft Learn \"What is Microsoft 365 Local?\" (ms.date 2026-02-17: supported through at least 2035); general availability and the day 2035-12-31: https://www.neowin.net/forum/topic/1456374-skype-for-business-server-se-now-available-because-teams-can039t-solve-one-problem/ and pages quoting https://learn.microsoft.com/lifecycle/additional-support-server-modern-lifecycle-policy",
         notes: "Modern Lifecycle Policy: supported while kept current; no lifecycle yml exists",
     },
     fixed(
         Item::Sql(SqlVersion::V2008r2),
-        "microsoft-sql-server-2008-r2",
+        page!("microsoft-sql-server-2008-r2"),
         [
             primary(2010, 7, 20),
             primary(2014, 7, 8),
@@ -302,7 +310,7 @@ pub const LIFECYCLE: &[Row] = &[
     ),
     fixed(
         Item::Sql(SqlVersion::V2012),
-        "microsoft-sql-server-2012",
+        page!("microsoft-sql-server-2012"),
         [
             primary(2012, 5, 20),
             primary(2017, 7, 11),
@@ -367,7 +375,7 @@ pub const LIFECYCLE: &[Row] = &[
     ),
     fixed(
         Item::Sql(SqlVersion::V2014),
-        "sql-server-2014",
+        page!("sql-server-2014"),
         [
             primary(2014, 6, 5),
             primary(2019, 7, 9),
@@ -414,7 +422,7 @@ pub const LIFECYCLE: &[Row] = &[
     ),
     fixed(
         Item::Sql(SqlVersion::V2016),
-        "sql-server-2016",
+        page!("sql-server-2016"),
         [
             primary(2016, 6, 1),
             primary(2021, 7, 13),
@@ -460,7 +468,7 @@ pub const LIFECYCLE: &[Row] = &[
     ),
     fixed(
         Item::Sql(SqlVersion::V2017),
-        "sql-server-2017",
+        page!("sql-server-2017"),
         [
             primary(2017, 9, 29),
             primary(2022, 10, 11),
@@ -477,7 +485,7 @@ pub const LIFECYCLE: &[Row] = &[
         ),
         ..fixed(
             Item::Sql(SqlVersion::V2019),
-            "sql-server-2019",
+            page!("sql-server-2019"),
             [
                 primary(2019, 11, 4),
                 secondary(2025, 2, 28),
@@ -489,7 +497,7 @@ pub const LIFECYCLE: &[Row] = &[
     },
     fixed(
         Item::Sql(SqlVersion::V2022),
-        "sql-server-2022",
+        page!("sql-server-2022"),
         [
             secondary(2022, 11, 16),
             secondary(2028, 1, 11),
@@ -500,7 +508,7 @@ pub const LIFECYCLE: &[Row] = &[
     ),
     fixed(
         Item::Os(Os::Ws2008r2),
-        "windows-server-2008-r2",
+        page!("windows-server-2008-r2"),
         [
             primary(2009, 10, 22),
             primary(2015, 1, 13),
@@ -550,7 +558,7 @@ pub const LIFECYCLE: &[Row] = &[
     ),
     fixed(
         Item::Os(Os::Ws2012),
-        "windows-server-2012",
+        page!("windows-server-2012"),
         [
             primary(2012, 10, 30),
             primary(2018, 10, 9),
@@ -561,7 +569,7 @@ pub const LIFECYCLE: &[Row] = &[
     ),
     fixed(
         Item::Os(Os::Ws2012r2),
-        "windows-server-2012-r2",
+        page!("windows-server-2012-r2"),
         [
             primary(2013, 11, 25),
             primary(2018, 10, 9),
@@ -591,7 +599,7 @@ pub const LIFECYCLE: &[Row] = &[
     ),
     fixed(
         Item::Os(Os::Ws2016),
-        "windows-server-2016",
+        page!("windows-server-2016"),
         [
             primary(2016, 10, 15),
             primary(2022, 1, 11),
@@ -602,7 +610,7 @@ pub const LIFECYCLE: &[Row] = &[
     ),
     fixed(
         Item::Os(Os::Ws2019),
-        "windows-server-2019",
+        page!("windows-server-2019"),
         [
             primary(2018, 11, 13),
             primary(2024, 1, 9),
@@ -615,7 +623,7 @@ pub const LIFECYCLE: &[Row] = &[
         notes: "start 2021-08-18 in earlier versions of the yml (Q-A5); start dates feed no rule",
         ..fixed(
             Item::Os(Os::Ws2022),
-            "windows-server-2022",
+            page!("windows-server-2022"),
             [
                 primary(2021, 11, 2),
                 primary(2026, 10, 13),
@@ -627,7 +635,7 @@ pub const LIFECYCLE: &[Row] = &[
     },
     fixed(
         Item::Os(Os::Ws2025),
-        "windows-server-2025",
+        page!("windows-server-2025"),
         [
             secondary(2024, 11, 1),
             secondary(2029, 11, 13),
