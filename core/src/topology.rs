@@ -138,6 +138,8 @@ pub struct NodeFacts {
     pub own_version: bool,
     /// Whether the node states its own `edition` (else it takes the store's).
     pub own_edition: bool,
+    /// Its own `esu`, else the store's.
+    pub esu: bool,
 }
 
 impl NodeFacts {
@@ -672,6 +674,7 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
         slot,
         own_version: node.version.is_some(),
         own_edition: node.edition.is_some(),
+        esu: node.esu || store.esu,
     };
     let replica = |k: usize, replica: &Replica| NodeFacts {
         role: NodeRole::Replica {
@@ -689,6 +692,7 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
         slot: NodeSlot::Replica(k),
         own_version: replica.version.is_some(),
         own_edition: replica.edition.is_some(),
+        esu: replica.esu || store.esu,
     };
     let cluster = |cluster: &Cluster| -> Vec<NodeFacts> {
         cluster
