@@ -14,6 +14,7 @@ pub mod generate;
 pub mod import;
 pub mod lifecycle;
 pub mod matrix;
+pub mod readiness;
 pub mod registry;
 pub mod simulate;
 pub mod support;
