@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use hadr_rules::import::{Facts, Import};
-use hadr_rules::tokens::{Family, Severity};
+use hadr_rules::tokens::{Family, Product, Severity};
 use hadr_rules::{Limits, Options, Report, Selector, Suppression, Topology, TopologyError};
 use hadr_rules::{generate, lifecycle, registry};
 
@@ -30,7 +30,7 @@ enum Command {
     Import(ImportArgs),
     /// List the rules of the catalog.
     Rules {
-        /// Only this family (PAIR, FE, BE, WIT, SQL, OS, CMS, COEX).
+        /// Only this family (`hadr-rules rules` lists them all).
         #[arg(long, value_parser = parse_family)]
         family: Option<Family>,
         /// Output format.
@@ -144,6 +144,19 @@ struct CheckArgs {
     /// Silence findings, kept in the report: `RULE[@SUBJECT]=REASON` or `FAMILY[@SUBJECT]=REASON`.
     #[arg(long = "suppress", value_name = "SELECTOR[@SUBJECT]=REASON", value_parser = parse_suppression)]
     suppressions: Vec<Suppression>,
+    /// Run only these rules or families (comma-separated); the others are not evaluated at all.
+    #[arg(long, value_name = "RULE|FAMILY,...", value_delimiter = ',', value_parser = parse_selector)]
+    select: Vec<Selector>,
+    /// Do not run these rules or families, even when selected; a rule ID wins over its family.
+    #[arg(long, value_name = "RULE|FAMILY,...", value_delimiter = ',', value_parser = parse_selector)]
+    ignore: Vec<Selector>,
+    /// Exit with 1 when any rule could not be evaluated for lack of a fact.
+    #[arg(long)]
+    fail_on_not_evaluated: bool,
+    /// List every not-evaluated finding under its subject instead of grouping them by the facts
+    /// they lack (text output).
+    #[arg(long)]
+    show_not_evaluated: bool,
     /// Judge support lifecycles on this day (`YYYY-MM-DD`) instead of today (UTC): the same
     /// topology and date always give the same report.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = lifecycle::parse_date)]
@@ -151,6 +164,10 @@ struct CheckArgs {
     /// How many months before an end of support LIFE-002 warns that it is approaching.
     #[arg(long, value_name = "MONTHS", default_value_t = lifecycle::DEFAULT_WARN_MONTHS)]
     approaching_months: u32,
+    /// Readiness: check the topology as if every pool were moved to this product (`sfbse`: in
+    /// place from 2019, side by side from 2015), and report what would block the move.
+    #[arg(long, value_name = "PRODUCT", value_parser = parse_target_product)]
+    target_product: Option<Product>,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -212,10 +229,13 @@ fn main() -> ExitCode {
 fn check(args: &CheckArgs) -> u8 {
     let options = Options {
         allow_basic_ag_on_standard: args.allow_basic_ag_on_standard,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
         severity: args.severities.clone(),
         suppress: args.suppressions.clone(),
         as_of: Some(args.as_of.unwrap_or_else(lifecycle::today)),
         approaching_months: Some(args.approaching_months),
+        target_product: args.target_product,
     };
     let level = Severity::from(args.fail_level);
     let limits = args.limits.limits();
@@ -264,22 +284,25 @@ fn check(args: &CheckArgs) -> u8 {
             .iter()
             .zip(&imports)
             .filter_map(|((file, result), import)| {
-                result.as_ref().ok().map(|report| match import {
-                    Some(import) if !import.sources.is_empty() => {
-                        render::report_with_sources(file, report, level, &|path| {
-                            import.source(path).map(ToString::to_string)
-                        })
-                    }
-                    _ => render::report(file, report, level),
-                })
+                let (report, import) = (result.as_ref().ok()?, import.as_ref()?);
+                let missing = report.missing_facts(&import.topology);
+                let source = |path: &str| import.source(path).map(ToString::to_string);
+                let text = render::TextOptions {
+                    level,
+                    missing: (!args.show_not_evaluated).then_some(missing.as_slice()),
+                    source: &source,
+                };
+                Some(render::report(file, report, &text))
             })
             .collect(),
     };
     let _ = write!(stdout, "{output}");
     let unreadable = results.iter().any(|(_, result)| result.is_err());
-    let failed = results
-        .iter()
-        .any(|(_, result)| result.as_ref().is_ok_and(|r| r.fails(level)));
+    let failed = results.iter().any(|(_, result)| {
+        result
+            .as_ref()
+            .is_ok_and(|r| r.fails(level) || (args.fail_on_not_evaluated && r.has_not_evaluated()))
+    });
     if unreadable { 2 } else { u8::from(failed) }
 }
 
@@ -523,29 +546,30 @@ fn explain(id: &str) -> u8 {
     0
 }
 
-fn parse_family(text: &str) -> Result<Family, String> {
-    Family::ALL
-        .iter()
-        .copied()
-        .find(|family| family.as_str().eq_ignore_ascii_case(text))
-        .ok_or_else(|| format!("unknown family `{text}`; expected one of {}", families()))
+/// The product of a readiness check: Subscription Edition, the only one that is still supported.
+fn parse_target_product(text: &str) -> Result<Product, String> {
+    match Product::from_token(text) {
+        Some(Product::SfbSe) => Ok(Product::SfbSe),
+        _ => Err(format!(
+            "`{text}` is not a target product: readiness is checked for `sfbse` (Skype for Business Server Subscription Edition)"
+        )),
+    }
 }
 
-fn families() -> String {
-    Family::ALL
-        .iter()
-        .map(|f| f.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+fn parse_family(text: &str) -> Result<Family, String> {
+    registry::families()
+        .find(|family| family.as_str().eq_ignore_ascii_case(text))
+        .ok_or_else(|| {
+            let all: Vec<&str> = registry::families().map(Family::as_str).collect();
+            format!(
+                "unknown family `{text}`; expected one of {}",
+                all.join(", ")
+            )
+        })
 }
 
 fn parse_selector(text: &str) -> Result<Selector, String> {
-    Selector::parse(text).ok_or_else(|| {
-        format!(
-            "`{text}` is neither a rule ID nor a family ({})",
-            families()
-        )
-    })
+    Selector::parse(text).map_err(|error| error.to_string())
 }
 
 fn parse_override(text: &str) -> Result<(Selector, Severity), String> {

@@ -6,7 +6,7 @@
 //! let json = br#"{"format": 1, "sites": [{"id": "dallas"}], "pools": []}"#;
 //! let topology = hadr_rules::Topology::from_json(json).unwrap();
 //! let report = hadr_rules::check(&topology, &hadr_rules::Options::default());
-//! assert_eq!(report.diagnostics[0].rule, "CMS-001");
+//! assert_eq!(report.diagnostics[0].rule, hadr_rules::RuleId::Cms001);
 //! ```
 
 pub mod document;
@@ -29,10 +29,13 @@ mod report;
 mod rules;
 mod topology;
 
-pub use check::{Options, Selector, Suppression, check};
+pub use check::{Options, RuleSet, Selector, SelectorError, Suppression, check};
 pub use error::{ErrorKind, InputError, TopologyError, closest};
 pub use limits::{Limits, MAX_DEPTH};
-pub use report::{Diagnostic, RULESET, Report, Summary};
+pub use registry::RuleId;
+pub use report::{
+    Diagnostic, Fact, Facts, MessageText, MissingFacts, Pointer, RULESET, Report, Segment, Summary,
+};
 pub use topology::{
     NodeFacts, NodeRole, NodeSlot, Pairing, PoolFacts, StoreFacts, Topology, WitnessFacts,
 };

@@ -33,6 +33,8 @@ pub struct Move {
     pub pool: usize,
     /// Its product before the move.
     pub from: Product,
+    /// The target product.
+    pub to: Product,
     /// How it moves.
     pub path: Path,
 }
@@ -65,6 +67,7 @@ pub fn retarget(
         moves.push(Move {
             pool: index,
             from: pool.product,
+            to: target,
             path,
         });
         if !matches!(path, Path::Already | Path::StaysBehind) {

@@ -12,13 +12,20 @@
 use std::collections::BTreeSet;
 
 use hadr_rules::generate::generate;
-use hadr_rules::{Options, Report, Topology, check};
+use hadr_rules::tokens::Family;
+use hadr_rules::{Options, Report, Selector, Topology, check};
 
 fn report(pools: usize, seed: u64) -> Report {
     let json = generate(pools, seed);
     let topology = Topology::from_json(json.as_bytes())
         .unwrap_or_else(|error| panic!("generate({pools}, {seed}) is rejected: {error}"));
-    check(&topology, &Options::default())
+    // The planted mistakes are high-availability and disaster-recovery ones; the lifecycle
+    // findings of the generated products depend on the date.
+    let options = Options {
+        ignore: vec![Selector::Family(Family::Life)],
+        ..Options::default()
+    };
+    check(&topology, &options)
 }
 
 /// The (rule, severity, subject) of every finding at `severity`.
@@ -27,7 +34,7 @@ fn findings(report: &Report, severity: &str) -> BTreeSet<(String, String)> {
         .diagnostics
         .iter()
         .filter(|d| d.severity.as_str() == severity)
-        .map(|d| (d.rule.to_owned(), d.subject.clone()))
+        .map(|d| (d.rule.to_string(), d.subject.to_string()))
         .collect()
 }
 

@@ -3,7 +3,7 @@
 use std::ffi::c_char;
 
 use hadr_rules::lifecycle;
-use hadr_rules::tokens::Severity;
+use hadr_rules::tokens::{Product, Severity};
 use hadr_rules::{Options, Selector, Suppression};
 
 use crate::panic::{boundary, guard};
@@ -20,11 +20,12 @@ use crate::topology::hadr_topology;
 pub struct hadr_engine {
     pub(crate) options: Options,
     pub(crate) fail_level: Severity,
+    pub(crate) fail_on_not_evaluated: bool,
 }
 
 /// A selector (`PAIR-001` or `PAIR`) or `HADR_STATUS_INVALID_ARGUMENT`.
 fn parse_selector(text: &str) -> Result<Selector, hadr_status> {
-    Selector::parse(text).ok_or(hadr_status::InvalidArgument)
+    Selector::parse(text).map_err(|_| hadr_status::InvalidArgument)
 }
 
 /// A level token (`error`, `warning`, `info`) or `HADR_STATUS_INVALID_ARGUMENT`.
@@ -47,6 +48,7 @@ pub unsafe extern "C" fn hadr_engine_new(engine_out: *mut *mut hadr_engine) -> h
         engine_out.write(into_handle(hadr_engine {
             options: Options::default(),
             fail_level: Severity::Error,
+            fail_on_not_evaluated: false,
         }));
         Ok(())
     })
@@ -169,6 +171,72 @@ pub unsafe extern "C" fn hadr_engine_suppress(
     })
 }
 
+/// Runs only the selected rules, as `hadr-rules check --select`: `selector` is a rule ID
+/// (`"PAIR-001"`) or a family (`"PAIR"`); each call adds one. Once anything is selected, rules
+/// no selector names are not evaluated at all. An alias, a guidance rule or an unknown ID gives
+/// `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no other thread is using during the call;
+/// `selector` must be NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_engine_select(
+    engine: *mut hadr_engine,
+    selector: *const c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine used by this call only.
+        let engine = unsafe { borrow_mut(engine) }?;
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
+        let selector = parse_selector(unsafe { c_str(selector) }?)?;
+        engine.options.select.push(selector);
+        Ok(())
+    })
+}
+
+/// Does not run a rule or family, as `hadr-rules check --ignore`, even when selected; a rule
+/// ID wins over its family. An alias, a guidance rule or an unknown ID gives
+/// `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no other thread is using during the call;
+/// `selector` must be NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_engine_ignore(
+    engine: *mut hadr_engine,
+    selector: *const c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine used by this call only.
+        let engine = unsafe { borrow_mut(engine) }?;
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
+        let selector = parse_selector(unsafe { c_str(selector) }?)?;
+        engine.options.ignore.push(selector);
+        Ok(())
+    })
+}
+
+/// Makes a report fail (`hadr_report_fails`) when any rule could not be evaluated for lack of a
+/// fact (`true`), as `hadr-rules check --fail-on-not-evaluated`; `false` is the default.
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no other thread is using during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_engine_set_fail_on_not_evaluated(
+    engine: *mut hadr_engine,
+    fail: bool,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine used by this call only.
+        let engine = unsafe { borrow_mut(engine) }?;
+        engine.fail_on_not_evaluated = fail;
+        Ok(())
+    })
+}
+
 /// Sets the day the lifecycle rules (LIFE) judge the topology on, as `hadr-rules check
 /// --as-of`: `"YYYY-MM-DD"`, or NULL or `""` for today in UTC at each check (the default). A
 /// pinned date makes the same topology give the same report bytes on any day. A malformed or
@@ -217,6 +285,34 @@ pub unsafe extern "C" fn hadr_engine_set_approaching_months(
     })
 }
 
+/// Readiness, as `hadr-rules check --target-product`: checks topologies as if every pool that
+/// can move were moved to `product` (`"sfbse"`: in place from 2019, side by side from 2015),
+/// reporting what would block the move; NULL or `""` for an ordinary check (the default). Any
+/// other product gives `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no other thread is using during the call;
+/// `product` must be NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_engine_set_target_product(
+    engine: *mut hadr_engine,
+    product: *const c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine used by this call only.
+        let engine = unsafe { borrow_mut(engine) }?;
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
+        let target = match unsafe { optional_c_str(product) }? {
+            None | Some("") => None,
+            Some("sfbse") => Some(Product::SfbSe),
+            Some(_) => return Err(hadr_status::InvalidArgument),
+        };
+        engine.options.target_product = target;
+        Ok(())
+    })
+}
+
 /// Checks a parsed topology with the engine's options and writes the report to
 /// `*report_out` (free it with `hadr_report_free`). Does not modify the engine or the
 /// topology: any number of threads may check with one engine and one topology at once.
@@ -238,7 +334,11 @@ pub unsafe extern "C" fn hadr_engine_check(
         let (engine, topology, report_out) =
             unsafe { (borrow(engine)?, borrow(topology)?, output(report_out)?) };
         let report = hadr_rules::check(&topology.topology, &engine.options);
-        report_out.write(into_handle(hadr_report::new(report, engine.fail_level)));
+        report_out.write(into_handle(hadr_report::new(
+            report,
+            engine.fail_level,
+            engine.fail_on_not_evaluated,
+        )));
         Ok(())
     })
 }

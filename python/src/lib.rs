@@ -31,7 +31,8 @@ use crate::report::PyReport;
 /// path (`os.PathLike`) to any of them; the form is told from the content. `facts` (a dict, JSON
 /// text or a path) completes imported XML. `as_of` (`YYYY-MM-DD` or a `datetime.date`) is the day
 /// the lifecycle rules judge on, today (UTC) by default; `approaching_months` (default 12) is
-/// how far ahead LIFE-002 looks. Raises `TopologyError` when it cannot be read. The GIL is
+/// how far ahead LIFE-002 looks. `target_product="sfbse"` checks the topology as if every pool
+/// were moved to Subscription Edition (readiness). Raises `TopologyError` when it cannot be read. The GIL is
 /// released while the engine reads and checks the topology.
 #[pyfunction]
 #[pyo3(signature = (
@@ -41,11 +42,15 @@ use crate::report::PyReport;
     allow_basic_ag_on_standard = false,
     severity = None,
     suppress = None,
+    select = None,
+    ignore = None,
+    fail_on_not_evaluated = false,
     facts = None,
     max_document_bytes = None,
     max_entities = None,
     as_of = None,
     approaching_months = None,
+    target_product = None,
 ))]
 #[allow(
     clippy::too_many_arguments,
@@ -58,11 +63,15 @@ fn check(
     allow_basic_ag_on_standard: bool,
     severity: Option<&Bound<'_, PyAny>>,
     suppress: Option<&Bound<'_, PyAny>>,
+    select: Option<&Bound<'_, PyAny>>,
+    ignore: Option<&Bound<'_, PyAny>>,
+    fail_on_not_evaluated: bool,
     facts: Option<&Bound<'_, PyAny>>,
     max_document_bytes: Option<usize>,
     max_entities: Option<usize>,
     as_of: Option<&Bound<'_, PyAny>>,
     approaching_months: Option<u32>,
+    target_product: Option<&str>,
 ) -> PyResult<PyReport> {
     let limits = Limits::with(max_document_bytes, max_entities);
     let level = token(
@@ -74,6 +83,8 @@ fn check(
     )?;
     let options = Options {
         allow_basic_ag_on_standard,
+        select: selectors(py, "select", select)?,
+        ignore: selectors(py, "ignore", ignore)?,
         severity: severity
             .map(|s| severities(py, s))
             .transpose()?
@@ -90,6 +101,17 @@ fn check(
                 .unwrap_or_else(hadr_rules::lifecycle::today),
         ),
         approaching_months,
+        target_product: target_product
+            .map(|product| match product {
+                "sfbse" => Ok(hadr_rules::tokens::Product::SfbSe),
+                other => Err(argument_error(
+                    py,
+                    format!(
+                        "`{other}` is not a target product: readiness is checked for `sfbse` (Skype for Business Server Subscription Edition)"
+                    ),
+                )),
+            })
+            .transpose()?,
     };
     let (topology, facts) = match input::arguments(topology, facts, Role::Topology)? {
         Ok(arguments) => arguments,
@@ -102,7 +124,7 @@ fn check(
         input::topology(topology, facts.as_ref(), &limits).map(|t| hadr_rules::check(&t, &options))
     });
     match result {
-        Ok(report) => Ok(PyReport::new(report, level)),
+        Ok(report) => Ok(PyReport::new(report, level, fail_on_not_evaluated)),
         Err(failure) => Err(topology_error(py, &failure)),
     }
 }
@@ -173,19 +195,32 @@ fn suppressions(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<Suppre
 }
 
 fn selector_of(py: Python<'_>, text: &str) -> PyResult<Selector> {
-    Selector::parse(text).ok_or_else(|| {
-        let families: Vec<&str> = hadr_rules::tokens::Family::ALL
-            .iter()
-            .map(|f| f.as_str())
-            .collect();
-        argument_error(
-            py,
-            format!(
-                "`{text}` is neither a rule ID nor a family ({})",
-                families.join(", ")
-            ),
-        )
-    })
+    Selector::parse(text).map_err(|error| argument_error(py, error.to_string()))
+}
+
+/// `select=["PAIR", "BE-002"]` (or one string, comma-separated) as selectors.
+fn selectors(
+    py: Python<'_>,
+    name: &str,
+    value: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Selector>> {
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    let texts: Vec<String> = if let Ok(text) = value.extract::<String>() {
+        text.split(',').map(str::to_owned).collect()
+    } else {
+        value
+            .try_iter()
+            .and_then(|items| items.map(|item| item?.extract::<String>()).collect())
+            .map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "{name} must be a list of rule IDs or families, not {}",
+                    type_name(value)
+                ))
+            })?
+    };
+    texts.iter().map(|text| selector_of(py, text)).collect()
 }
 
 /// Every token of the enumerations the API takes or returns, for the test that keeps the

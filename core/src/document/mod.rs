@@ -164,6 +164,13 @@ pub struct Pool {
     pub x: Extra,
 }
 
+impl Pool {
+    /// Whether it is an Enterprise Edition Front End pool.
+    pub fn is_enterprise_front_end(&self) -> bool {
+        self.kind == PoolKind::FrontEnd && self.edition == Some(Edition::Enterprise)
+    }
+}
+
 /// How a pool's traffic is load balanced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

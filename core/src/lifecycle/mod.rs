@@ -3,6 +3,7 @@
 //! read it; so do the questions that need no topology ("is SQL Server 2016 SP3 supported on
 //! 2026-07-15?", "when does Windows Server 2019 leave support?").
 
+pub(crate) mod judge;
 mod markdown;
 mod table;
 

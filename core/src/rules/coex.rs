@@ -2,12 +2,18 @@
 
 use std::collections::BTreeSet;
 
-use super::{is_enterprise_front_end, pool_path};
-use crate::check::{Finding, Findings};
+use super::{Finding, Findings, pool_path, store_path};
+use crate::readiness::{Move, Path};
+use crate::registry::RuleId;
+use crate::report::Pointer;
 use crate::tokens::{HaMode, PoolKind, Product};
 use crate::topology::Topology;
 
-pub(super) fn check(topology: &Topology, out: &mut Findings) {
+pub(super) fn check(topology: &Topology, moves: &[Move], out: &mut Findings) {
+    upgrade_paths(topology, moves, out);
+    if !out.wants_any(&[RuleId::Coex004, RuleId::Coex006]) {
+        return;
+    }
     // COEX-004: at most two product generations in one topology.
     let products: BTreeSet<Product> = topology.pools().map(|(_, pool, _)| pool.product).collect();
     if products.len() > 2 {
@@ -19,7 +25,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             names.join(", ")
         );
         out.push(
-            Finding::new("COEX-004", "/", "/pools", message)
+            Finding::new(RuleId::Coex004, "/", Pointer::ROOT.key("pools"), message)
                 .fact("products", tokens)
                 .unverified(products.contains(&Product::SfbSe)),
         );
@@ -36,7 +42,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                 pool.product.display_name()
             );
             out.push(Finding::new(
-                "COEX-006",
+                RuleId::Coex006,
                 &pool.fqdn,
                 pool_path(index, "product"),
                 message,
@@ -45,7 +51,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         let mirrored = topology
             .back_end(index)
             .filter(|(_, _, facts)| facts.mode == HaMode::Mirroring);
-        if let Some((store_index, store, _)) = mirrored.filter(|_| is_enterprise_front_end(pool)) {
+        if let Some((store_index, store, _)) = mirrored.filter(|_| pool.is_enterprise_front_end()) {
             let message = format!(
                 "{} is a {} pool on the mirrored store `{}`; SQL mirroring can only remain in Lync Server 2013 or Skype for Business Server 2015 pools",
                 pool.fqdn,
@@ -54,13 +60,63 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             );
             out.push(
                 Finding::new(
-                    "COEX-006",
+                    RuleId::Coex006,
                     &pool.fqdn,
-                    format!("/sql_stores/{store_index}/ha/mode"),
+                    store_path(store_index, "ha").key("mode"),
                     message,
                 )
                 .related([&store.id]),
             );
         }
+    }
+}
+
+/// COEX-008, in a readiness check: the pools that cannot simply be upgraded in place to the
+/// target product, and what to do with each.
+fn upgrade_paths(topology: &Topology, moves: &[Move], out: &mut Findings) {
+    if !out.wants(RuleId::Coex008) {
+        return;
+    }
+    for step in moves {
+        let Some(pool) = topology.pool(step.pool) else {
+            continue;
+        };
+        let (from, to) = (step.from.display_name(), step.to.display_name());
+        let message = match step.path {
+            Path::Already | Path::InPlace => continue,
+            Path::SideBySide => format!(
+                "{} runs {from}, which cannot be upgraded in place to {to}: deploy a new pool of {to}, move its users and services, then retire it; the findings about its servers and back end apply if they are reused",
+                pool.fqdn
+            ),
+            Path::Undocumented => format!(
+                "{} runs {from}: no path from it to {to} is documented; plan a side-by-side migration (a new pool, then move the users) and confirm it against Microsoft's documentation",
+                pool.fqdn
+            ),
+            Path::StaysBehind => format!(
+                "{} is a {} pool of {from}: it cannot move to {to}, so it stays on {from}, coexists with the moved pools and keeps its end of support",
+                pool.fqdn, pool.kind
+            ),
+        };
+        out.push(
+            Finding::new(
+                RuleId::Coex008,
+                &pool.fqdn,
+                pool_path(step.pool, "product"),
+                message,
+            )
+            .fact("product", step.from.as_str())
+            .fact("path", path_token(step.path)),
+        );
+    }
+}
+
+/// `side_by_side`, `undocumented`, `stays_behind`.
+const fn path_token(path: Path) -> &'static str {
+    match path {
+        Path::Already => "already",
+        Path::InPlace => "in_place",
+        Path::SideBySide => "side_by_side",
+        Path::Undocumented => "undocumented",
+        Path::StaysBehind => "stays_behind",
     }
 }

@@ -63,13 +63,22 @@ def check(
     allow_basic_ag_on_standard: bool = False,
     severity: Mapping[str, Severity] | None = None,
     suppress: Iterable[Suppression] | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    fail_on_not_evaluated: bool = False,
     facts: FactsInput | None = None,
     max_document_bytes: int | None = None,
     max_entities: int | None = None,
     as_of: str | datetime.date | None = None,
     approaching_months: int | None = None,
+    target_product: Literal["sfbse"] | None = None,
 ) -> Report:
     """Check a topology and return its report.
+
+    `select` and `ignore` name rules or families (a list, or one comma-separated string):
+    unselected rules are not evaluated at all; a rule ID wins over its family. An alias, a
+    guidance rule or an unknown ID raises `ArgumentError` with the ID to use instead. With
+    `fail_on_not_evaluated=True`, `report.ok` is false when any rule could not be evaluated.
 
     `topology` is JSON text (`str` or `bytes`), a dict shaped like the topology format, topology
     XML (`str` or `bytes`), a `.tbxml` file or an `Export-CsConfiguration` zip (`bytes`), or a
@@ -79,6 +88,11 @@ def check(
 
     An input longer than `max_document_bytes` (default 64 MiB) or with more than
     `max_entities` entities (default 1,000,000) is refused with an error of type `too_large`.
+
+    `as_of` (`YYYY-MM-DD` or a `datetime.date`) is the day the lifecycle rules (LIFE) judge on,
+    today (UTC) by default; `approaching_months` (default 12) is how far ahead LIFE-002 looks.
+    `target_product="sfbse"` checks the topology as if every pool were moved to Subscription
+    Edition and reports what would block the move.
     """
 
 def import_topology(
@@ -160,6 +174,9 @@ class Report:
     @property
     def check_date(self) -> str | None:
         """The day the lifecycle rules judged the topology on (`YYYY-MM-DD`); None when none ran."""
+    @property
+    def target_product(self) -> Product | None:
+        """The product every pool was moved to before the check (readiness); None otherwise."""
     @property
     def ruleset(self) -> str: ...
     @property

@@ -1,13 +1,20 @@
 //! The report of a check, format 1 (`docs/report-format.md`).
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
+mod diagnostic;
+mod facts;
+mod missing;
+mod pointer;
+
+pub(crate) use diagnostic::Message;
+pub use diagnostic::{Diagnostic, MessageText};
+pub use facts::{Fact, Facts};
+pub use missing::MissingFacts;
+pub use pointer::{Pointer, Segment};
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::lifecycle::Date;
-use crate::tokens::Severity;
+use crate::tokens::{Product, Severity};
 
 /// The version of the rule set, reported with every check.
 pub const RULESET: &str = "2026.1";
@@ -22,6 +29,10 @@ pub struct Report {
     /// The day the lifecycle rules judged the topology on; absent when none ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check_date: Option<Date>,
+    /// The product every pool that can move was moved to before the check (readiness); absent
+    /// for an ordinary check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_product: Option<Product>,
     /// Counts by severity.
     pub summary: Summary,
     /// Findings, sorted by severity, rule ID, subject.
@@ -41,56 +52,6 @@ pub struct Summary {
     pub not_evaluated: usize,
     /// Findings silenced by the configuration (still listed).
     pub suppressed: usize,
-}
-
-/// One finding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Diagnostic {
-    /// The rule's catalog ID.
-    pub rule: &'static str,
-    /// `error`, `warning` or `info`.
-    pub severity: Severity,
-    /// The entity the finding is about.
-    pub subject: String,
-    /// Other entities involved.
-    pub related: Vec<String>,
-    /// JSON Pointer of the fact that triggered it.
-    pub path: String,
-    /// One sentence with the concrete values.
-    pub message: String,
-    /// What to change.
-    pub help: Cow<'static, str>,
-    /// The values the rule read.
-    pub facts: Map<String, Value>,
-    /// Documentation links.
-    pub references: &'static [String],
-    /// The rule could not run for this subject: `facts.missing` names the absent keys.
-    #[serde(skip_serializing_if = "is_false")]
-    pub not_evaluated: bool,
-    /// The finding rests on a secondary or no source: never an error.
-    #[serde(skip_serializing_if = "is_false")]
-    pub unverified: bool,
-    /// Why the configuration silenced it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suppressed: Option<String>,
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
-}
-
-impl Diagnostic {
-    /// The order of the report: severity (error first), rule ID, subject, then path and message
-    /// so that equal inputs give equal bytes.
-    fn order(&self, other: &Self) -> Ordering {
-        other
-            .severity
-            .cmp(&self.severity)
-            .then_with(|| self.rule.cmp(other.rule))
-            .then_with(|| self.subject.cmp(&other.subject))
-            .then_with(|| self.path.cmp(&other.path))
-            .then_with(|| self.message.cmp(&other.message))
-    }
 }
 
 impl Report {
@@ -115,6 +76,7 @@ impl Report {
             format: 1,
             ruleset: RULESET,
             check_date,
+            target_product: None,
             summary,
             diagnostics,
         }
@@ -126,6 +88,13 @@ impl Report {
         let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
         json.push('\n');
         json
+    }
+
+    /// Whether a rule could not run for some subject (and is not suppressed).
+    pub fn has_not_evaluated(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.not_evaluated && d.suppressed.is_none())
     }
 
     /// Whether any finding that is not suppressed is at or above `level`.
