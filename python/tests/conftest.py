@@ -21,6 +21,21 @@ RULE_FIXTURES = sorted((ROOT / "tests" / "rules").glob("*/*.json"))
 
 T = TypeVar("T")
 
+# The check date of every check a test runs without its own `as_of`.
+AS_OF = "2026-11-26"
+
+
+def hadr_check(topology: Any, **options: Any) -> Any:
+    """`hadr_rules.check` as the tests of the high-availability and disaster-recovery rules need
+    it: without its own `as_of`, on AS_OF and without the lifecycle family, whose findings depend
+    on the date."""
+    import hadr_rules
+
+    if "as_of" not in options:
+        options["as_of"] = AS_OF
+        options.setdefault("ignore", "LIFE")
+    return hadr_rules.check(topology, **options)
+
 
 def assert_gil_released(prepare: Callable[[int], Callable[[], T]], size: int, largest: int) -> T:
     """Runs the call `prepare(size)` returns while another Python thread records a tick every

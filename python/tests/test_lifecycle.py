@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import json
+import pathlib
 
 import pytest
 
@@ -71,3 +73,54 @@ def test_bad_queries_raise_argument_errors() -> None:
         hadr_rules.lifecycle_status("os", "ws2019", on="2026-02-30")
     with pytest.raises(hadr_rules.ArgumentError, match="not int"):
         hadr_rules.lifecycle_status("os", "ws2019", on=20261126)  # type: ignore[arg-type]
+
+
+EXAMPLE = pathlib.Path(__file__).resolve().parents[2] / "examples" / "paired-2019-ag.json"
+
+
+def test_check_on_a_pinned_date_records_it() -> None:
+    report = hadr_rules.check(EXAMPLE, as_of="2026-11-26")
+    assert report.check_date == "2026-11-26"
+    assert json.loads(report.to_json())["check_date"] == "2026-11-26"
+    pools = {d.subject for d in report.errors if d.rule == "LIFE-001"}
+    assert pools == {"pool-dal.contoso.com", "pool-chi.contoso.com"}
+    same = hadr_rules.check(EXAMPLE, as_of=datetime.date(2026, 11, 26))
+    assert same.to_json() == report.to_json()
+
+
+def test_before_the_end_no_product_is_past() -> None:
+    report = hadr_rules.check(EXAMPLE, as_of="2025-10-14", select="LIFE")
+    assert {d.rule for d in report.warnings} == {"LIFE-002"}
+    assert report.errors == []
+
+
+def test_without_the_family_the_report_names_no_date() -> None:
+    report = hadr_rules.check(EXAMPLE, ignore="LIFE")
+    assert report.check_date is None
+    assert "check_date" not in json.loads(report.to_json())
+
+
+def test_the_horizon_is_an_option() -> None:
+    six = hadr_rules.check(EXAMPLE, as_of="2025-04-14", select="LIFE-002", approaching_months=6)
+    twelve = hadr_rules.check(EXAMPLE, as_of="2025-04-14", select="LIFE-002")
+    assert len(six) == 0
+    assert {d.subject for d in twelve} == {"pool-dal.contoso.com", "pool-chi.contoso.com"}
+
+
+def test_readiness_for_subscription_edition() -> None:
+    report = hadr_rules.check(
+        EXAMPLE.parent / "broken-unsupported-os.json", as_of="2026-11-26", target_product="sfbse"
+    )
+    assert report.target_product == "sfbse"
+    found = {(d.rule, d.subject) for d in report}
+    assert ("OS-006", "fe1-bos.contoso.com") in found
+    assert ("COEX-008", "lyncpool-atl.contoso.com") in found
+    assert not any(rule == "LIFE-001" for rule, _ in found)
+    assert hadr_rules.check(EXAMPLE, as_of="2026-11-26").target_product is None
+
+
+def test_bad_check_options_raise_argument_errors() -> None:
+    with pytest.raises(hadr_rules.ArgumentError, match="expected YYYY-MM-DD"):
+        hadr_rules.check(EXAMPLE, as_of="26.11.2026")
+    with pytest.raises(hadr_rules.ArgumentError, match="not a target product"):
+        hadr_rules.check(EXAMPLE, target_product="sfb2019")  # type: ignore[arg-type]
