@@ -36,7 +36,7 @@ pub(crate) enum Verdict {
 }
 
 /// An item of the topology as the LIFE rules see it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Subject {
     pub item: Item,
     pub service_pack: Option<u32>,

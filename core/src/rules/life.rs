@@ -22,23 +22,40 @@ const RULES: &[RuleId] = &[
     RuleId::Life008,
 ];
 
-/// The check date and the horizon.
-#[derive(Debug, Clone, Copy)]
+/// The check date, the horizon, and the verdicts already reached: a topology repeats the same
+/// few products, versions and operating systems.
+#[derive(Debug)]
 struct When {
     date: Date,
     months: u32,
+    verdicts: Vec<(Subject, Verdict)>,
+}
+
+impl When {
+    fn judge(&mut self, subject: Subject) -> Verdict {
+        if let Some((_, verdict)) = self.verdicts.iter().find(|(s, _)| *s == subject) {
+            return *verdict;
+        }
+        let verdict = judge(subject, self.date, self.months);
+        self.verdicts.push((subject, verdict));
+        verdict
+    }
 }
 
 pub(super) fn check(topology: &Topology, date: Date, months: u32, out: &mut Findings) {
     if !out.wants_any(RULES) {
         return;
     }
-    let when = When { date, months };
-    products(topology, when, out);
-    servers(topology, when, out);
-    stores(topology, when, out);
-    installed_express(topology, when, out);
-    modern_policy(topology, when, out);
+    let mut when = When {
+        date,
+        months,
+        verdicts: Vec::new(),
+    };
+    products(topology, &mut when, out);
+    servers(topology, &mut when, out);
+    stores(topology, &mut when, out);
+    installed_express(topology, &when, out);
+    modern_policy(topology, &when, out);
 }
 
 /// One lifecycle item of the topology and where a finding about it points.
@@ -69,9 +86,9 @@ fn item_name(judged: Subject) -> String {
 }
 
 /// Reports the verdict on one item, if any.
-fn report(out: &mut Findings, when: When, target: Target<'_>) {
+fn report(out: &mut Findings, when: &mut When, target: Target<'_>) {
     let judged = target.judged;
-    let verdict = judge(judged, when.date, when.months);
+    let verdict = when.judge(judged);
     if matches!(judged.item, Item::Sql(_)) && service_pack_unjudged(judged, when.date, verdict) {
         out.push(service_pack_not_evaluated(&target));
     }
@@ -202,7 +219,7 @@ const fn end_kind(end: End) -> &'static str {
 
 /// LIFE-001 (or 002, 006, 007) for each pool's product; Subscription Edition has no fixed end
 /// (LIFE-005).
-fn products(topology: &Topology, when: When, out: &mut Findings) {
+fn products(topology: &Topology, when: &mut When, out: &mut Findings) {
     for (index, pool, _) in topology.pools() {
         if pool.product == Product::SfbSe {
             continue;
@@ -224,7 +241,7 @@ fn products(topology: &Topology, when: When, out: &mut Findings) {
 }
 
 /// LIFE-004 (or 002, 006, 007) for each server's Windows Server; not evaluated without `os`.
-fn servers(topology: &Topology, when: When, out: &mut Findings) {
+fn servers(topology: &Topology, when: &mut When, out: &mut Findings) {
     for (index, pool, _) in topology.pools() {
         for (k, server) in pool.servers.iter().enumerate() {
             let path = server_path(index, k, "os");
@@ -257,7 +274,7 @@ fn servers(topology: &Topology, when: When, out: &mut Findings) {
 
 /// LIFE-003 (LIFE-008 for Express; or 002, 006, 007) for each SQL store, and for each node that
 /// overrides its store's version; not evaluated without `version`.
-fn stores(topology: &Topology, when: When, out: &mut Findings) {
+fn stores(topology: &Topology, when: &mut When, out: &mut Findings) {
     for (index, store, facts) in topology.stores() {
         let related: Vec<&Text> = facts
             .used_by
@@ -325,7 +342,7 @@ fn stores(topology: &Topology, when: When, out: &mut Findings) {
 
 /// LIFE-008 (b): the SQL Server Express the product installs on the servers of each Front End,
 /// Director and Edge pool, once past its end of support.
-fn installed_express(topology: &Topology, when: When, out: &mut Findings) {
+fn installed_express(topology: &Topology, when: &When, out: &mut Findings) {
     if !out.wants(RuleId::Life008) {
         return;
     }
@@ -372,7 +389,7 @@ fn installed_express(topology: &Topology, when: When, out: &mut Findings) {
 
 /// LIFE-005: Subscription Edition follows the Modern Lifecycle Policy (a), and its earliest
 /// possible end of support within the horizon (c).
-fn modern_policy(topology: &Topology, when: When, out: &mut Findings) {
+fn modern_policy(topology: &Topology, when: &When, out: &mut Findings) {
     let se: Vec<(usize, &Text)> = topology
         .pools()
         .filter(|(_, pool, _)| pool.product == Product::SfbSe)
