@@ -249,7 +249,7 @@ fn check_moved(topology: &Topology, options: &Options, moves: &[Move]) -> Report
         .into_vec()
         .into_iter()
         .map(|finding| {
-            let d = &finding.diagnostic;
+            let d = &finding.0;
             let touches = !subscription_edition.is_empty()
                 && std::iter::once(&d.subject)
                     .chain(d.related.iter())
@@ -284,10 +284,7 @@ fn weigh(
     options: &Options,
     reasons: &[Arc<str>],
 ) -> Diagnostic {
-    let Finding {
-        mut diagnostic,
-        severity,
-    } = finding;
+    let Finding(mut diagnostic) = finding;
     let rule = diagnostic.rule;
     let entry = rule.rule();
     let not_evaluated = diagnostic.not_evaluated;
@@ -295,7 +292,7 @@ fn weigh(
     let subscription_edition = subscription_edition && entry.family != Family::Life;
     let unverified =
         !not_evaluated && (diagnostic.unverified || subscription_edition || entry.is_unverified());
-    let mut severity = severity.unwrap_or(entry.severity());
+    let mut severity = diagnostic.severity;
     if !not_evaluated {
         severity = override_for(rule, options).unwrap_or(severity);
         if unverified && severity == Severity::Error {

@@ -5,10 +5,10 @@ use foldhash::{HashMap, HashMapExt};
 use smol_str::StrExt;
 
 use crate::caseless::Caseless;
+use crate::document::parse;
 use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore, Text};
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
 use crate::limits::Limits;
-use crate::parse;
 use crate::report::Pointer;
 use crate::tokens::{
     Commit, Edition, FailoverMode, HaMode, PoolKind, SiteKind, SqlEdition, SqlVersion,

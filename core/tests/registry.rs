@@ -153,3 +153,10 @@ fn sources_become_learn_links() {
         }
     }
 }
+
+#[test]
+fn reserved_ids_are_never_reused() {
+    for (id, why) in registry::RESERVED {
+        assert!(registry::rule(id).is_none(), "{id} is reserved: {why}");
+    }
+}

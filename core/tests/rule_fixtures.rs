@@ -186,3 +186,34 @@ fn lifecycle_fixtures_pin_their_date() {
         }
     }
 }
+
+/// Each fixture's full diagnostics (message, path, related names, facts) pinned beside it in
+/// `tests/rules/<RULE-ID>/snapshots/`, so that a change of wording or facts shows in review.
+#[test]
+fn every_fixture_pins_its_full_diagnostics() {
+    for (_, path) in fixtures() {
+        let topology = Topology::from_json(&std::fs::read(&path).unwrap()).unwrap();
+        let report = check(&topology, &options(&path));
+        let pinned: Vec<serde_json::Value> = report
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let mut value = serde_json::to_value(d).unwrap();
+                let object = value.as_object_mut().unwrap();
+                // The rule's help and references are the registry's, pinned by its own tests.
+                object.remove("help");
+                object.remove("references");
+                value
+            })
+            .collect();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::with_settings!({
+            snapshot_path => path.parent().unwrap().join("snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            input_file => &path,
+        }, {
+            insta::assert_snapshot!(name, serde_json::to_string_pretty(&pinned).unwrap());
+        });
+    }
+}

@@ -154,7 +154,7 @@ const SFB_ESU: &[Release] = &[
     Release {
         provenance: Secondary,
         ..esu(
-            "ESU Period 1",
+            "Extended Security Updates, period 1",
             date(2025, 10, 14),
             date(2026, 4, 14),
             SFB_ESU_1,
@@ -163,7 +163,7 @@ const SFB_ESU: &[Release] = &[
     Release {
         provenance: Secondary,
         ..esu(
-            "ESU Period 2",
+            "Extended Security Updates, period 2",
             date(2026, 5, 1),
             date(2026, 10, 31),
             SFB_ESU_2,

@@ -41,6 +41,11 @@ impl Facts {
         }
     }
 
+    /// Gives back the room kept for more facts, once the rule has recorded them all.
+    pub(crate) fn shrink(&mut self) {
+        self.0.shrink_to_fit();
+    }
+
     /// The value of a key.
     pub fn get(&self, key: &str) -> Option<&Fact> {
         self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)

@@ -98,8 +98,8 @@ fn missing_keys(diagnostic: &Diagnostic) -> Vec<&'static str> {
     let keys: BTreeSet<&'static str> = pointers(diagnostic)
         .iter()
         .filter_map(|p| {
-            p.segments().iter().rev().find_map(|s| match s {
-                Segment::Key(key) => Some(*key),
+            p.segments().rev().find_map(|s| match s {
+                Segment::Key(key) => Some(key),
                 Segment::Index(_) => None,
             })
         })
@@ -114,9 +114,8 @@ fn holder(diagnostic: &Diagnostic) -> &'static str {
     };
     let keys: Vec<&str> = pointer
         .segments()
-        .iter()
         .filter_map(|s| match s {
-            Segment::Key(key) => Some(*key),
+            Segment::Key(key) => Some(key),
             Segment::Index(_) => None,
         })
         .collect();

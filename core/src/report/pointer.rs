@@ -12,22 +12,92 @@ pub enum Segment {
     Index(u32),
 }
 
+/// The keys of the topology format, so that a segment is four bytes: a key is its position
+/// here. A test keeps the list equal to the property names of the JSON Schema.
+pub(crate) const KEYS: &[&str] = &[
+    "active_active",
+    "associated_pool",
+    "back_end",
+    "backup_pool",
+    "cms",
+    "commit",
+    "cumulative_update",
+    "data_center",
+    "domain",
+    "edition",
+    "esu",
+    "failover",
+    "file_store",
+    "file_stores",
+    "format",
+    "fqdn",
+    "ha",
+    "id",
+    "instance",
+    "kind",
+    "listener",
+    "load_balancing",
+    "mirror",
+    "mode",
+    "name",
+    "nodes",
+    "os",
+    "platform",
+    "pools",
+    "principal",
+    "product",
+    "quorum_witness",
+    "region",
+    "replicas",
+    "server",
+    "servers",
+    "service_pack",
+    "sip",
+    "site",
+    "sites",
+    "sql_stores",
+    "synchronous",
+    "users",
+    "version",
+    "virtual_name",
+    "web",
+    "witness",
+    "x",
+];
+
+/// A segment in four bytes: the top bit marks a key (its position in [`KEYS`]), the rest is
+/// an array index.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Packed(u32);
+
+const KEY_BIT: u32 = 1 << 31;
+
+impl Packed {
+    fn unpack(self) -> Segment {
+        if self.0 & KEY_BIT == 0 {
+            return Segment::Index(self.0);
+        }
+        let key = usize::try_from(self.0 & !KEY_BIT).unwrap_or(usize::MAX);
+        Segment::Key(KEYS.get(key).copied().unwrap_or("?"))
+    }
+}
+
 /// The most segments a pointer holds: the deepest key of the topology format is
 /// `/sql_stores/N/ha/nodes/N/service_pack`.
 const DEPTH: usize = 6;
 
 /// A JSON Pointer into the topology document (`/pools/3/servers/1/os`), built without
-/// allocating and rendered by [`fmt::Display`].
+/// allocating, 28 bytes, and rendered by [`fmt::Display`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Pointer {
-    segments: [Segment; DEPTH],
+    segments: [Packed; DEPTH],
     len: u8,
 }
 
 impl Pointer {
     /// The empty pointer: the whole document.
     pub const ROOT: Pointer = Pointer {
-        segments: [Segment::Index(0); DEPTH],
+        segments: [Packed(0); DEPTH],
         len: 0,
     };
 
@@ -36,19 +106,22 @@ impl Pointer {
         Pointer::ROOT.key(collection).index(index)
     }
 
-    /// This pointer followed by an object key.
+    /// This pointer followed by an object key of the topology format.
     #[must_use]
     pub fn key(self, key: &'static str) -> Pointer {
-        self.push(Segment::Key(key))
+        let position = KEYS.iter().position(|k| *k == key);
+        debug_assert!(position.is_some(), "`{key}` is not a key of pointer::KEYS");
+        let position = u32::try_from(position.unwrap_or(KEYS.len())).unwrap_or(0);
+        self.push(Packed(KEY_BIT | position))
     }
 
     /// This pointer followed by an array index.
     #[must_use]
     pub fn index(self, index: usize) -> Pointer {
-        self.push(Segment::Index(u32::try_from(index).unwrap_or(u32::MAX)))
+        self.push(Packed(u32::try_from(index).unwrap_or(u32::MAX) & !KEY_BIT))
     }
 
-    fn push(mut self, segment: Segment) -> Pointer {
+    fn push(mut self, segment: Packed) -> Pointer {
         // The topology format is no deeper than `DEPTH`: a longer pointer is a programming
         // error that `deepest_key_fits` catches; keep the prefix rather than panic.
         if let Some(slot) = self.segments.get_mut(usize::from(self.len)) {
@@ -59,10 +132,12 @@ impl Pointer {
     }
 
     /// Its segments, from the root.
-    pub fn segments(&self) -> &[Segment] {
+    pub fn segments(&self) -> impl DoubleEndedIterator<Item = Segment> + '_ {
         self.segments
             .get(..usize::from(self.len))
             .unwrap_or_default()
+            .iter()
+            .map(|packed| packed.unpack())
     }
 
     /// The pointer without its last segment.
@@ -132,16 +207,8 @@ impl fmt::Display for Pointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for segment in self.segments() {
             match segment {
-                Segment::Key(key) => {
-                    f.write_str("/")?;
-                    for c in key.chars() {
-                        match c {
-                            '~' => f.write_str("~0")?,
-                            '/' => f.write_str("~1")?,
-                            c => fmt::Write::write_char(f, c)?,
-                        }
-                    }
-                }
+                // The keys of the format hold neither `~` nor `/`: nothing to escape.
+                Segment::Key(key) => write!(f, "/{key}")?,
                 Segment::Index(index) => write!(f, "/{index}")?,
             }
         }
@@ -166,6 +233,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn keys_are_the_property_names_of_the_schema() {
+        fn walk(value: &serde_json::Value, keys: &mut std::collections::BTreeSet<String>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (name, child) in map {
+                        if name == "properties"
+                            && let Some(properties) = child.as_object()
+                        {
+                            keys.extend(properties.keys().cloned());
+                        }
+                        walk(child, keys);
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, keys)),
+                _ => {}
+            }
+        }
+        let mut keys = std::collections::BTreeSet::new();
+        walk(&crate::schema(), &mut keys);
+        let listed: std::collections::BTreeSet<String> =
+            KEYS.iter().map(|k| (*k).to_owned()).collect();
+        assert_eq!(listed, keys);
+    }
+
+    #[test]
     fn renders_as_a_json_pointer() {
         let pointer = Pointer::entity("pools", 3)
             .key("servers")
@@ -173,7 +265,6 @@ mod tests {
             .key("os");
         assert_eq!(pointer.to_string(), "/pools/3/servers/1/os");
         assert_eq!(Pointer::ROOT.to_string(), "");
-        assert_eq!(Pointer::ROOT.key("a/b~c").to_string(), "/a~1b~0c");
     }
 
     #[test]

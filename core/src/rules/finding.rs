@@ -9,13 +9,10 @@ use crate::registry::RuleId;
 use crate::report::{Diagnostic, Fact, Facts, Message, Pointer};
 use crate::tokens::{Family, Severity};
 
-/// A finding of one rule about one subject, before the registry and the options weigh it.
+/// A finding of one rule about one subject, before the options weigh it: a diagnostic whose
+/// severity is the rule's (or the one the rule set), so that the report reuses its memory.
 #[derive(Debug, Clone)]
-pub(crate) struct Finding {
-    pub(crate) diagnostic: Diagnostic,
-    /// A severity other than the rule's default, set by the rule.
-    pub(crate) severity: Option<Severity>,
-}
+pub(crate) struct Finding(pub(crate) Diagnostic);
 
 impl Finding {
     /// A finding of `rule` about `subject`, triggered by the fact at `path`.
@@ -25,22 +22,19 @@ impl Finding {
         path: Pointer,
         message: impl Into<Box<str>>,
     ) -> Self {
-        Finding {
-            diagnostic: Diagnostic {
-                rule,
-                severity: Severity::Info,
-                subject: subject.name(),
-                related: Box::default(),
-                path,
-                facts: Facts::default(),
-                not_evaluated: false,
-                unverified: false,
-                suppressed: None,
-                message: Message::Text(message.into()),
-                help: None,
-            },
-            severity: None,
-        }
+        Finding(Diagnostic {
+            rule,
+            severity: rule.rule().severity(),
+            subject: subject.name(),
+            related: Box::default(),
+            path,
+            facts: Facts::default(),
+            not_evaluated: false,
+            unverified: false,
+            suppressed: None,
+            message: Message::Text(message.into()),
+            help: None,
+        })
     }
 
     /// `rule` could not run for `subject`: the pointers of the absent keys (duplicates
@@ -57,52 +51,52 @@ impl Finding {
             .fact("missing", missing)
             .severity(Severity::Info)
             .help("add the missing facts to the topology so that the rule can be evaluated");
-        finding.diagnostic.message = Message::NotEvaluated;
-        finding.diagnostic.not_evaluated = true;
+        finding.0.message = Message::NotEvaluated;
+        finding.0.not_evaluated = true;
         finding
     }
 
     /// A message other than the one the finding was made with (a not-evaluated finding whose
     /// cause is not a missing key).
     pub(crate) fn message(mut self, message: impl Into<Box<str>>) -> Self {
-        self.diagnostic.message = Message::Text(message.into());
+        self.0.message = Message::Text(message.into());
         self
     }
 
     /// The rule.
     pub(crate) fn rule(&self) -> RuleId {
-        self.diagnostic.rule
+        self.0.rule
     }
 
     /// Other entities involved.
     pub(crate) fn related<N: Name>(mut self, related: impl IntoIterator<Item = N>) -> Self {
-        let mut all = std::mem::take(&mut self.diagnostic.related).into_vec();
+        let mut all = std::mem::take(&mut self.0.related).into_vec();
         all.extend(related.into_iter().map(Name::name));
-        self.diagnostic.related = all.into_boxed_slice();
+        self.0.related = all.into_boxed_slice();
         self
     }
 
     /// A value the rule read.
     pub(crate) fn fact(mut self, key: &'static str, value: impl Into<Fact>) -> Self {
-        self.diagnostic.facts.insert(key, value.into());
+        self.0.facts.insert(key, value.into());
         self
     }
 
     /// What to change, when it is more specific than the rule's documented fix.
     pub(crate) fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
-        self.diagnostic.help = Some(help.into());
+        self.0.help = Some(help.into());
         self
     }
 
     /// A severity other than the rule's default.
     pub(crate) fn severity(mut self, severity: Severity) -> Self {
-        self.severity = Some(severity);
+        self.0.severity = severity;
         self
     }
 
     /// Marks the finding as resting on a secondary or no source.
     pub(crate) fn unverified(mut self, unverified: bool) -> Self {
-        self.diagnostic.unverified |= unverified;
+        self.0.unverified |= unverified;
         self
     }
 }
@@ -140,8 +134,9 @@ impl<'a> Findings<'a> {
     }
 
     /// Adds a finding of a selected rule.
-    pub(crate) fn push(&mut self, finding: Finding) {
+    pub(crate) fn push(&mut self, mut finding: Finding) {
         if self.wants(finding.rule()) {
+            finding.0.facts.shrink();
             self.list.push(finding);
         }
     }

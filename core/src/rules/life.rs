@@ -133,7 +133,7 @@ fn report(out: &mut Findings, when: &mut When, target: Target<'_>) {
         }
         Verdict::OnEsu { end, window } => {
             let message = format!(
-                "{who} runs {name}, past the end of support ({}), covered by Extended Security Updates ({}) until {}; ESUs are security fixes only and are not support",
+                "{who} runs {name}, past the end of support ({}), covered by {} until {}; ESUs are security fixes only and are not support",
                 end.date, window.name, window.end
             );
             let finding = Finding::new(RuleId::Life007, who, path, message)
