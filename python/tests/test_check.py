@@ -247,7 +247,7 @@ def test_fail_level() -> None:
     two_server = ROOT / "examples" / "broken-two-server-2019.json"
     assert not hadr_check(two_server, fail_level="error").ok
     with pytest.raises(hadr_rules.ArgumentError, match="fail level `fatal`"):
-        hadr_check(path, fail_level="fatal")  # type: ignore[arg-type]
+        hadr_rules.check(path, fail_level="fatal")  # type: ignore[arg-type]
 
 
 def test_not_evaluated_does_not_fail() -> None:
@@ -315,8 +315,8 @@ def test_bad_options(kwargs: Dict[str, Any], match: str) -> None:
 
 def test_bad_option_types() -> None:
     with pytest.raises(TypeError):
-        hadr_check(BASE, severity=["FE"])  # type: ignore[arg-type]
+        hadr_rules.check(BASE, severity=["FE"])  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        hadr_check(BASE, suppress={"rule": "FE", "reason": "x"})  # type: ignore[dict-item]
+        hadr_rules.check(BASE, suppress={"rule": "FE", "reason": "x"})  # type: ignore[dict-item]
     with pytest.raises(TypeError):
         hadr_check(BASE, "error")  # type: ignore[call-arg]

@@ -268,7 +268,7 @@ def test_missing_file(tmp_path: pathlib.Path) -> None:
 def test_wrong_argument_types() -> None:
     for value in (42, None, 1.5, [BASE.read_text()], object()):
         with pytest.raises(TypeError, match="topology must be JSON text"):
-            hadr_check(value)  # type: ignore[arg-type]
+            hadr_rules.check(value)  # type: ignore[arg-type]
 
 
 def test_str_is_text_not_a_path() -> None:

@@ -429,7 +429,7 @@ def test_wrong_argument_types() -> None:
             with pytest.raises(TypeError, match=re.escape("facts must be a dict, JSON text")):
                 call(XML / "director.xml", facts=facts)
     with pytest.raises(TypeError, match="topology must be JSON text or topology XML"):
-        hadr_check(42, facts={"format": 1})  # type: ignore[arg-type]
+        hadr_rules.check(42, facts={"format": 1})  # type: ignore[arg-type]
 
 
 def test_xml_errors_do_not_hide_json_errors() -> None:
