@@ -523,6 +523,45 @@ hadr_status hadr_engine_set_fail_on_not_evaluated(struct hadr_engine *engine,
                                                   bool fail);
 
 /**
+ * Sets the day the lifecycle rules (LIFE) judge the topology on, as `hadr-rules check
+ * --as-of`: `"YYYY-MM-DD"`, or NULL or `""` for today in UTC at each check (the default). A
+ * pinned date makes the same topology give the same report bytes on any day. A malformed or
+ * impossible date gives `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+ *
+ * # Safety
+ *
+ * `engine` must be NULL or a live engine that no other thread is using during the call;
+ * `date` must be NULL or a NUL-terminated string.
+ */
+hadr_status hadr_engine_set_as_of(struct hadr_engine *engine,
+                                  const char *date);
+
+/**
+ * Sets how many months before an end of support LIFE-002 warns that it is approaching, as
+ * `hadr-rules check --approaching-months` (default 12).
+ *
+ * # Safety
+ *
+ * `engine` must be NULL or a live engine that no other thread is using during the call.
+ */
+hadr_status hadr_engine_set_approaching_months(struct hadr_engine *engine,
+                                               uint32_t months);
+
+/**
+ * Readiness, as `hadr-rules check --target-product`: checks topologies as if every pool that
+ * can move were moved to `product` (`"sfbse"`: in place from 2019, side by side from 2015),
+ * reporting what would block the move; NULL or `""` for an ordinary check (the default). Any
+ * other product gives `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+ *
+ * # Safety
+ *
+ * `engine` must be NULL or a live engine that no other thread is using during the call;
+ * `product` must be NULL or a NUL-terminated string.
+ */
+hadr_status hadr_engine_set_target_product(struct hadr_engine *engine,
+                                           const char *product);
+
+/**
  * Checks a parsed topology with the engine's options and writes the report to
  * `*report_out` (free it with `hadr_report_free`). Does not modify the engine or the
  * topology: any number of threads may check with one engine and one topology at once.
@@ -593,6 +632,53 @@ hadr_status hadr_check_input(const uint8_t *input,
                              const char *facts_json,
                              size_t facts_len,
                              char **report_json_out);
+
+/**
+ * Writes whether Microsoft supports an item on a date to `*supported_out`: `kind` is
+ * `"product"`, `"sql"` or `"os"`, `token` a topology token of that kind; `service_pack` is the
+ * SQL Server service pack (`0` = RTM) or negative when unknown or not applicable; `date` is
+ * `"YYYY-MM-DD"`, or NULL or `""` for today (UTC). Extended Security Updates are not support.
+ * An unknown kind or token, or a malformed date, gives `HADR_STATUS_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ *
+ * `kind`, `token` and `date` must be NULL or NUL-terminated strings; `supported_out` must be
+ * NULL or valid for a write.
+ */
+hadr_status hadr_lifecycle_supported(const char *kind,
+                                     const char *token,
+                                     int32_t service_pack,
+                                     const char *date,
+                                     bool *supported_out);
+
+/**
+ * Writes where an item stands on a date as a JSON object (`phase`, `supported`, the deciding
+ * `end` with its `date`, `kind` and `provenance`, `days_left`, `approaching` within 12 months,
+ * the covering `esu` window, the lifecycle page `url`) to `*json_out`; free it with
+ * `hadr_string_free`. Arguments as `hadr_lifecycle_supported`. "When does Windows Server 2019
+ * leave support?" is `end.date` of any date's answer.
+ *
+ * # Safety
+ *
+ * `kind`, `token` and `date` must be NULL or NUL-terminated strings; `json_out` must be NULL
+ * or valid for a write of a pointer.
+ */
+hadr_status hadr_lifecycle_json(const char *kind,
+                                const char *token,
+                                int32_t service_pack,
+                                const char *date,
+                                char **json_out);
+
+/**
+ * Writes the whole lifecycle table as JSON (`as_of`, then one row per product, SQL Server and
+ * Windows Server version with its dates, releases, provenance and source) to `*json_out`; free
+ * it with `hadr_string_free`.
+ *
+ * # Safety
+ *
+ * `json_out` must be NULL or valid for a write of a pointer.
+ */
+hadr_status hadr_lifecycle_table_json(char **json_out);
 
 /**
  * Writes the number of diagnostics (suppressed and not-evaluated ones included) to

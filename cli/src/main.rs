@@ -9,9 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use hadr_rules::import::{Facts, Import};
-use hadr_rules::tokens::{Family, Severity};
+use hadr_rules::tokens::{Family, Product, Severity};
 use hadr_rules::{Limits, Options, Report, Selector, Suppression, Topology, TopologyError};
-use hadr_rules::{generate, read, registry};
+use hadr_rules::{generate, lifecycle, read, registry};
 
 #[derive(Debug, Parser)]
 #[command(name = "hadr-rules", version, about, long_about = None)]
@@ -161,6 +161,17 @@ struct CheckArgs {
     /// they lack (text output).
     #[arg(long)]
     show_not_evaluated: bool,
+    /// Judge support lifecycles on this day (`YYYY-MM-DD`) instead of today (UTC): the same
+    /// topology and date always give the same report.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = lifecycle::parse_date)]
+    as_of: Option<lifecycle::Date>,
+    /// How many months before an end of support LIFE-002 warns that it is approaching.
+    #[arg(long, value_name = "MONTHS", default_value_t = lifecycle::DEFAULT_WARN_MONTHS)]
+    approaching_months: u32,
+    /// Readiness: check the topology as if every pool were moved to this product (`sfbse`: in
+    /// place from 2019, side by side from 2015), and report what would block the move.
+    #[arg(long, value_name = "PRODUCT", value_parser = parse_target_product)]
+    target_product: Option<Product>,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -278,6 +289,9 @@ fn check(args: &CheckArgs) -> u8 {
         ignore: args.ignore.clone(),
         severity: args.severities.clone(),
         suppress: args.suppressions.clone(),
+        as_of: Some(args.as_of.unwrap_or_else(lifecycle::today)),
+        approaching_months: Some(args.approaching_months),
+        target_product: args.target_product,
     };
     let level = Severity::from(args.fail_level);
     let limits = args.limits.limits();
@@ -579,6 +593,16 @@ fn explain(id: &str) -> u8 {
         return 2;
     };
     print(&registry::explain(rule), 0)
+}
+
+/// The product of a readiness check: Subscription Edition, the only one that is still supported.
+fn parse_target_product(text: &str) -> Result<Product, String> {
+    match Product::from_token(text) {
+        Some(Product::SfbSe) => Ok(Product::SfbSe),
+        _ => Err(format!(
+            "`{text}` is not a target product: readiness is checked for `sfbse` (Skype for Business Server Subscription Edition)"
+        )),
+    }
 }
 
 fn parse_family(text: &str) -> Result<Family, String> {

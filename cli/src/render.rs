@@ -129,9 +129,16 @@ pub fn report(file: &str, report: &Report, options: &TextOptions<'_>) -> String 
     } else {
         styled(BOLD, "pass")
     };
+    let mut as_of = report
+        .check_date
+        .map(|date| format!("; lifecycle as of {date}"))
+        .unwrap_or_default();
+    if let Some(target) = report.target_product {
+        as_of.push_str(&format!("; every pool moved to {target} where it can"));
+    }
     let _ = writeln!(
         out,
-        "{verdict}: {} error(s), {} warning(s), {} info, {} not evaluated, {} suppressed (fail level: {level})\n",
+        "{verdict}: {} error(s), {} warning(s), {} info, {} not evaluated, {} suppressed (fail level: {level}{as_of})\n",
         summary.error, summary.warning, summary.info, summary.not_evaluated, summary.suppressed
     );
     out

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use rstest::rstest;
 use serde_json::Value;
 
-use common::{Run, hadr, parse, run, run_with_stdin, workspace};
+use common::{Run, parse, run, run_with_stdin, workspace};
 
 /// `(rule, severity, subject)`.
 type Finding = (String, String, String);
@@ -631,15 +631,7 @@ fn several_files_in_json() {
 
     // Both clean: exit 0.
     let c = example_path("clean-standard-edition-pair.json");
-    assert_eq!(
-        hadr()
-            .args(["check", &a, &c, "--format", "json"])
-            .output()
-            .expect("runs")
-            .status
-            .code(),
-        Some(0)
-    );
+    assert_eq!(common::run(&["check", &a, &c, "--format", "json"]).code, 0);
 }
 
 #[test]

@@ -4,10 +4,12 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::lifecycle::{self, DEFAULT_WARN_MONTHS, Date};
+use crate::readiness::{self, Move};
 use crate::registry::{self, Evaluation, RuleId};
 use crate::report::{Diagnostic, Report};
 use crate::rules::{self, Finding, Findings};
-use crate::tokens::{Family, Severity};
+use crate::tokens::{Family, Product, Severity};
 use crate::topology::Topology;
 
 /// How a check runs and how its findings are weighed.
@@ -25,6 +27,14 @@ pub struct Options {
     pub severity: Vec<(Selector, Severity)>,
     /// Findings to keep in the report but not count.
     pub suppress: Vec<Suppression>,
+    /// The day the lifecycle rules judge the topology on; today (UTC) when `None`.
+    pub as_of: Option<Date>,
+    /// How many months ahead an end of support counts as approaching (LIFE-002);
+    /// [`DEFAULT_WARN_MONTHS`] when `None`.
+    pub approaching_months: Option<u32>,
+    /// Check the topology as if every pool that can move were moved to this product (readiness
+    /// for Subscription Edition: `sfbse`); see [`crate::readiness`].
+    pub target_product: Option<Product>,
 }
 
 /// A rule or a whole family, as the options name them.
@@ -162,6 +172,16 @@ impl RuleSet {
 }
 
 impl Options {
+    /// The check date: `as_of`, or today.
+    pub fn check_date(&self) -> Date {
+        self.as_of.unwrap_or_else(lifecycle::today)
+    }
+
+    /// The warning horizon in months.
+    pub fn approaching_months(&self) -> u32 {
+        self.approaching_months.unwrap_or(DEFAULT_WARN_MONTHS)
+    }
+
     /// The rules that run, as ruff resolves `select` and `ignore`: the most specific selector
     /// naming a rule decides (a rule ID over its family), `ignore` winning a tie; a rule no
     /// selector names runs only when `select` is empty.
@@ -190,9 +210,33 @@ impl Options {
 ///
 /// Pure: the same topology and options always give the same report.
 pub fn check(topology: &Topology, options: &Options) -> Report {
+    let Some(target) = options.target_product else {
+        return check_moved(topology, options, &[]);
+    };
+    let mut report = match readiness::retarget(topology, target) {
+        Ok((moved, moves)) => check_moved(&moved, options, &moves),
+        Err(error) => {
+            // Never a clean report for a move the engine could not model.
+            let message = format!(
+                "readiness for {} not evaluated: the moved topology does not resolve: {error}",
+                target.display_name()
+            );
+            let finding = Finding::not_evaluated(RuleId::Coex008, "/", Vec::new()).message(message);
+            let reasons = Vec::new();
+            let diagnostic = weigh(finding, options, &reasons);
+            Report::new(vec![diagnostic], None)
+        }
+    };
+    report.target_product = Some(target);
+    report
+}
+
+/// Checks a topology, moved to a target product when `moves` says how each pool got there.
+fn check_moved(topology: &Topology, options: &Options, moves: &[Move]) -> Report {
     let selected = options.rule_set();
+    let check_date = options.check_date();
     let mut findings = Findings::new(&selected);
-    rules::run(topology, options, &mut findings);
+    rules::run(topology, options, check_date, moves, &mut findings);
     let reasons: Vec<Arc<str>> = options
         .suppress
         .iter()
@@ -203,7 +247,11 @@ pub fn check(topology: &Topology, options: &Options) -> Report {
         .into_iter()
         .map(|finding| weigh(finding, options, &reasons))
         .collect();
-    Report::new(diagnostics)
+    // The report names the date only when a rule read it.
+    let lifecycle_ran = selected
+        .iter()
+        .any(|rule| rule.rule().family == Family::Life);
+    Report::new(diagnostics, lifecycle_ran.then_some(check_date))
 }
 
 /// Applies the registry and the options to a finding.

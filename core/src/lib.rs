@@ -51,8 +51,10 @@
 pub mod document;
 pub mod generate;
 pub mod import;
+pub mod lifecycle;
 pub mod matrix;
 pub mod read;
+pub mod readiness;
 pub mod registry;
 pub mod simulate;
 pub mod support;

@@ -295,6 +295,7 @@ tokens! {
         Coex = "COEX",
         Rto = "RTO",
         Ops = "OPS",
+        Life = "LIFE",
     }
 }
 
@@ -312,6 +313,7 @@ impl Family {
             Family::Coex => "Upgrade, migration and coexistence",
             Family::Rto => "Recovery targets",
             Family::Ops => "Failover operations",
+            Family::Life => "Support lifecycle on the check date",
         }
     }
 }

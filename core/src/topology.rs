@@ -147,6 +147,8 @@ pub struct NodeFacts {
     /// Whether its patch level is its own (stated, or due because it runs another version
     /// than the store's): its keys are then the node's, else the store's.
     pub own_patch: bool,
+    /// Its own `esu`, else the store's.
+    pub esu: bool,
 }
 
 impl NodeFacts {
@@ -754,6 +756,7 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
         service_pack: patch(node.version, node.service_pack, node.cumulative_update).0,
         cumulative_update: patch(node.version, node.service_pack, node.cumulative_update).1,
         own_patch: patch(node.version, node.service_pack, node.cumulative_update).2,
+        esu: node.esu || store.esu,
     };
     let replica = |k: usize, replica: &Replica| NodeFacts {
         role: NodeRole::Replica {
@@ -789,6 +792,7 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
             replica.cumulative_update,
         )
         .2,
+        esu: replica.esu || store.esu,
     };
     let cluster = |cluster: &Cluster| -> Vec<NodeFacts> {
         cluster

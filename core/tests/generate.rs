@@ -12,13 +12,20 @@
 use std::collections::BTreeSet;
 
 use hadr_rules::generate::generate;
-use hadr_rules::{Options, Report, Topology, check};
+use hadr_rules::tokens::Family;
+use hadr_rules::{Options, Report, Selector, Topology, check};
 
 fn report(pools: usize, seed: u64) -> Report {
     let json = generate(pools, seed);
     let topology = Topology::from_json(json.as_bytes())
         .unwrap_or_else(|error| panic!("generate({pools}, {seed}) is rejected: {error}"));
-    check(&topology, &Options::default())
+    // The planted mistakes are high-availability and disaster-recovery ones; the lifecycle
+    // findings of the generated products depend on the date.
+    let options = Options {
+        ignore: vec![Selector::Family(Family::Life)],
+        ..Options::default()
+    };
+    check(&topology, &options)
 }
 
 /// The (rule, severity, subject) of every finding at `severity`.
@@ -149,7 +156,12 @@ fn a_dense_document_gives_about_four_findings_a_pool_mostly_not_evaluated() {
     let text = hadr_rules::generate::generate_dense(400, 7);
     assert_eq!(text, hadr_rules::generate::generate_dense(400, 7));
     let topology = Topology::from_json(text.as_bytes()).unwrap();
-    let report = hadr_rules::check(&topology, &Options::default());
+    // The inventory's missing facts, without the lifecycle family's findings of the day.
+    let options = Options {
+        ignore: vec![Selector::Family(Family::Life)],
+        ..Options::default()
+    };
+    let report = hadr_rules::check(&topology, &options);
     let per_pool = report.diagnostics.len() as f64 / 400.0;
     assert!((3.0..5.0).contains(&per_pool), "{per_pool} findings a pool");
     assert!(report.summary.not_evaluated * 2 > report.diagnostics.len());

@@ -35,3 +35,11 @@ fn topology_schema_is_committed() {
 fn rule_reference_is_committed() {
     compare_or_update("docs/rules.md", &hadr_rules::registry::markdown());
 }
+
+#[test]
+fn lifecycle_table_is_committed() {
+    compare_or_update(
+        "docs/lifecycle-table.md",
+        &hadr_rules::lifecycle::markdown(),
+    );
+}

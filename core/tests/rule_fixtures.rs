@@ -14,8 +14,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use hadr_rules::lifecycle;
 use hadr_rules::registry::{self, Evaluation};
-use hadr_rules::{Options, Topology, check};
+use hadr_rules::tokens::{Family, Product};
+use hadr_rules::{Options, Selector, Topology, check};
 
 type Finding = (String, String, String);
 
@@ -62,13 +64,33 @@ fn expected(path: &Path) -> BTreeSet<Finding> {
         .collect()
 }
 
-fn actual(path: &Path) -> BTreeSet<Finding> {
-    let topology = Topology::from_json(&std::fs::read(path).unwrap())
-        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    let options = Options {
+/// The options a fixture asks for. A fixture with `x.as_of` is checked on that date (with
+/// `x.approaching_months` if given), one with `x.target_product` as moved to that product; one
+/// without `x.as_of` is about the high-availability and
+/// disaster-recovery rules, and is checked without the lifecycle family, whose findings depend
+/// on the date.
+fn options(path: &Path) -> Options {
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let x = &json["x"];
+    let mut options = Options {
         allow_basic_ag_on_standard: path.to_string_lossy().contains("allow-basic-ag"),
         ..Options::default()
     };
+    match x["as_of"].as_str() {
+        Some(date) => options.as_of = Some(lifecycle::parse_date(date).unwrap()),
+        None => options.ignore.push(Selector::Family(Family::Life)),
+    }
+    options.approaching_months = x["approaching_months"].as_u64().map(|m| m as u32);
+    options.target_product = x["target_product"]
+        .as_str()
+        .map(|token| Product::from_token(token).unwrap());
+    options
+}
+
+fn actual(path: &Path) -> BTreeSet<Finding> {
+    let topology = Topology::from_json(&std::fs::read(path).unwrap())
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let options = options(path);
     check(&topology, &options)
         .diagnostics
         .iter()
@@ -152,17 +174,26 @@ fn fixture_directories_name_catalog_rules() {
     }
 }
 
+#[test]
+fn lifecycle_fixtures_pin_their_date() {
+    for (dir, path) in fixtures() {
+        if dir.starts_with("LIFE-") {
+            assert!(
+                options(&path).as_of.is_some(),
+                "{}: a lifecycle fixture needs `x.as_of`",
+                path.display()
+            );
+        }
+    }
+}
+
 /// Each fixture's full diagnostics (message, path, related names, facts) pinned beside it in
 /// `tests/rules/<RULE-ID>/snapshots/`, so that a change of wording or facts shows in review.
 #[test]
 fn every_fixture_pins_its_full_diagnostics() {
     for (_, path) in fixtures() {
         let topology = Topology::from_json(&std::fs::read(&path).unwrap()).unwrap();
-        let options = Options {
-            allow_basic_ag_on_standard: path.to_string_lossy().contains("allow-basic-ag"),
-            ..Options::default()
-        };
-        let report = check(&topology, &options);
+        let report = check(&topology, &options(&path));
         let pinned: Vec<serde_json::Value> = report
             .diagnostics
             .iter()

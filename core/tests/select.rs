@@ -114,7 +114,7 @@ fn ignore_removes_rules_and_a_rule_wins_over_its_family() {
     assert_eq!(rules, ["PAIR-002", "PAIR-002"]);
 
     let options = Options {
-        ignore: selectors(&["PAIR", "CMS-002"]),
+        ignore: selectors(&["PAIR", "CMS-002", "LIFE"]),
         ..Options::default()
     };
     assert_eq!(findings(&topology, &options), []);

@@ -2,7 +2,8 @@
 
 use std::ffi::c_char;
 
-use hadr_rules::tokens::Severity;
+use hadr_rules::lifecycle;
+use hadr_rules::tokens::{Product, Severity};
 use hadr_rules::{Options, Selector, Suppression};
 
 use crate::panic::{boundary, guard};
@@ -240,6 +241,82 @@ pub unsafe extern "C" fn hadr_engine_set_fail_on_not_evaluated(
         // SAFETY: the caller passes NULL or a live engine used by this call only.
         let engine = unsafe { borrow_mut(engine) }?;
         engine.fail_on_not_evaluated = fail;
+        Ok(())
+    })
+}
+
+/// Sets the day the lifecycle rules (LIFE) judge the topology on, as `hadr-rules check
+/// --as-of`: `"YYYY-MM-DD"`, or NULL or `""` for today in UTC at each check (the default). A
+/// pinned date makes the same topology give the same report bytes on any day. A malformed or
+/// impossible date gives `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no other thread is using during the call;
+/// `date` must be NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_engine_set_as_of(
+    engine: *mut hadr_engine,
+    date: *const c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine used by this call only.
+        let engine = unsafe { borrow_mut(engine) }?;
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
+        let date = match unsafe { optional_c_str(date) }? {
+            None | Some("") => None,
+            Some(text) => {
+                Some(lifecycle::parse_date(text).map_err(|_| hadr_status::InvalidArgument)?)
+            }
+        };
+        engine.options.as_of = date;
+        Ok(())
+    })
+}
+
+/// Sets how many months before an end of support LIFE-002 warns that it is approaching, as
+/// `hadr-rules check --approaching-months` (default 12).
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no other thread is using during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_engine_set_approaching_months(
+    engine: *mut hadr_engine,
+    months: u32,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine used by this call only.
+        let engine = unsafe { borrow_mut(engine) }?;
+        engine.options.approaching_months = Some(months);
+        Ok(())
+    })
+}
+
+/// Readiness, as `hadr-rules check --target-product`: checks topologies as if every pool that
+/// can move were moved to `product` (`"sfbse"`: in place from 2019, side by side from 2015),
+/// reporting what would block the move; NULL or `""` for an ordinary check (the default). Any
+/// other product gives `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no other thread is using during the call;
+/// `product` must be NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_engine_set_target_product(
+    engine: *mut hadr_engine,
+    product: *const c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine used by this call only.
+        let engine = unsafe { borrow_mut(engine) }?;
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
+        let target = match unsafe { optional_c_str(product) }? {
+            None | Some("") => None,
+            Some("sfbse") => Some(Product::SfbSe),
+            Some(_) => return Err(hadr_status::InvalidArgument),
+        };
+        engine.options.target_product = target;
         Ok(())
     })
 }

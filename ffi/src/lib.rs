@@ -16,6 +16,7 @@
 
 pub mod engine;
 pub mod import;
+pub mod lifecycle;
 pub mod panic;
 pub mod report;
 pub mod simulate;

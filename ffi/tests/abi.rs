@@ -168,6 +168,11 @@ fn an_engine_checks_with_its_options() {
     unsafe {
         let mut engine = ptr::null_mut();
         assert_eq!(hadr_engine_new(&mut engine), hadr_status::Ok);
+        // The pairing findings, without the lifecycle family's.
+        assert_eq!(
+            hadr_engine_ignore(engine, c"LIFE".as_ptr()),
+            hadr_status::Ok
+        );
         assert_eq!(
             hadr_engine_set_severity(engine, c"PAIR-004".as_ptr(), c"error".as_ptr()),
             hadr_status::Ok
@@ -214,6 +219,7 @@ fn an_engine_checks_with_its_options() {
                 subject: None,
                 reason: "known".to_owned(),
             }],
+            ignore: vec![hadr_rules::Selector::parse("LIFE").unwrap()],
             ..Default::default()
         };
         let expected =
@@ -292,6 +298,63 @@ fn an_engine_selects_ignores_and_fails_on_not_evaluated() {
         assert!(fails(engine).0);
         hadr_engine_free(engine);
         hadr_topology_free(topology);
+    }
+}
+
+#[test]
+fn an_engine_judges_lifecycles_on_its_date_and_checks_readiness() {
+    let json = example("paired-2019-ag.json");
+    // SAFETY: every pointer is valid; handles are freed once.
+    unsafe {
+        let mut engine = ptr::null_mut();
+        assert_eq!(hadr_engine_new(&mut engine), hadr_status::Ok);
+        assert_eq!(
+            hadr_engine_set_as_of(engine, c"2026-11-26".as_ptr()),
+            hadr_status::Ok
+        );
+        assert_eq!(
+            hadr_engine_set_approaching_months(engine, 6),
+            hadr_status::Ok
+        );
+        assert_eq!(
+            hadr_engine_set_target_product(engine, c"sfbse".as_ptr()),
+            hadr_status::Ok
+        );
+        assert_eq!(
+            hadr_engine_set_target_product(engine, c"sfb2019".as_ptr()),
+            hadr_status::InvalidArgument
+        );
+        assert_eq!(
+            hadr_engine_set_as_of(engine, c"2026-13-01".as_ptr()),
+            hadr_status::InvalidArgument
+        );
+        let (mut topology, mut errors) = (ptr::null_mut(), ptr::null_mut());
+        assert_eq!(
+            hadr_topology_parse(json.as_ptr().cast(), json.len(), &mut topology, &mut errors),
+            hadr_status::Ok
+        );
+        let mut report = ptr::null_mut();
+        assert_eq!(
+            hadr_engine_check(engine, topology, &mut report),
+            hadr_status::Ok
+        );
+        let mut json_out = ptr::null_mut();
+        assert_eq!(hadr_report_to_json(report, &mut json_out), hadr_status::Ok);
+        let options = hadr_rules::Options {
+            as_of: Some(hadr_rules::lifecycle::parse_date("2026-11-26").unwrap()),
+            approaching_months: Some(6),
+            target_product: Some(hadr_rules::tokens::Product::SfbSe),
+            ..Default::default()
+        };
+        let expected =
+            hadr_rules::check(&hadr_rules::Topology::from_json(&json).unwrap(), &options);
+        let text = take(json_out);
+        assert_eq!(text, expected.to_json());
+        assert!(text.contains("\"check_date\": \"2026-11-26\""));
+        assert!(text.contains("\"target_product\": \"sfbse\""));
+        hadr_report_free(report);
+        hadr_topology_free(topology);
+        hadr_engine_free(engine);
     }
 }
 

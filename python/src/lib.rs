@@ -8,6 +8,7 @@ mod convert;
 mod errors;
 mod importer;
 mod input;
+mod lifecycle;
 mod registry;
 mod report;
 mod simulate;
@@ -29,8 +30,11 @@ use crate::report::PyReport;
 /// `topology` is JSON text (`str` or `bytes`), a dict shaped like the topology format, topology
 /// XML (`str` or `bytes`), a `.tbxml` file or an `Export-CsConfiguration` zip (`bytes`), or a
 /// path (`os.PathLike`) to any of them; the form is told from the content. `facts` (a dict, JSON
-/// text or a path) completes imported XML. Raises `TopologyError` when it cannot be read. The
-/// GIL is released while the engine reads and checks the topology.
+/// text or a path) completes imported XML. `as_of` (`YYYY-MM-DD` or a `datetime.date`) is the day
+/// the lifecycle rules judge on, today (UTC) by default; `approaching_months` (default 12) is
+/// how far ahead LIFE-002 looks. `target_product="sfbse"` checks the topology as if every pool
+/// were moved to Subscription Edition (readiness). Raises `TopologyError` when it cannot be read. The GIL is
+/// released while the engine reads and checks the topology.
 #[pyfunction]
 #[pyo3(signature = (
     topology,
@@ -45,6 +49,9 @@ use crate::report::PyReport;
     facts = None,
     max_document_bytes = None,
     max_entities = None,
+    as_of = None,
+    approaching_months = None,
+    target_product = None,
 ))]
 // The default of `fail_level` is read by `arguments::fail_level`, which pyo3 shows as `...`.
 #[pyo3(
@@ -70,6 +77,9 @@ fn check(
     facts: Option<&Bound<'_, PyAny>>,
     #[pyo3(from_py_with = arguments::max_document_bytes)] max_document_bytes: Option<usize>,
     #[pyo3(from_py_with = arguments::max_entities)] max_entities: Option<usize>,
+    as_of: Option<&Bound<'_, PyAny>>,
+    approaching_months: Option<u32>,
+    target_product: Option<&str>,
 ) -> PyResult<PyReport> {
     let limits = Limits::with(max_document_bytes, max_entities);
     let level = token(
@@ -91,6 +101,25 @@ fn check(
             .map(|s| suppressions(py, s))
             .transpose()?
             .unwrap_or_default(),
+        // Today is fixed once, before the engine runs.
+        as_of: Some(
+            as_of
+                .map(|value| lifecycle::date(py, value))
+                .transpose()?
+                .unwrap_or_else(hadr_rules::lifecycle::today),
+        ),
+        approaching_months,
+        target_product: target_product
+            .map(|product| match product {
+                "sfbse" => Ok(hadr_rules::tokens::Product::SfbSe),
+                other => Err(argument_error(
+                    py,
+                    format!(
+                        "`{other}` is not a target product: readiness is checked for `sfbse` (Skype for Business Server Subscription Edition)"
+                    ),
+                )),
+            })
+            .transpose()?,
     };
     let (topology, facts) = match input::arguments(topology, facts, Role::Topology, &limits)? {
         Ok(arguments) => arguments,
@@ -251,6 +280,9 @@ fn _hadr_rules(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(support::functional_quorum, m)?)?;
     m.add_function(wrap_pyfunction!(report::_report_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(report::_diagnostic_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::lifecycle_status, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::end_of_support, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::lifecycle_table, m)?)?;
     m.add_class::<PyReport>()?;
     m.add_class::<report::PyDiagnostic>()?;
     m.add_class::<registry::PyRuleInfo>()?;

@@ -151,6 +151,18 @@ impl PyReport {
         self.fail_level.as_str()
     }
 
+    /// The day the lifecycle rules judged the topology on (`YYYY-MM-DD`); None when none ran.
+    #[getter]
+    fn check_date(&self) -> Option<String> {
+        self.report.check_date.map(|date| date.to_string())
+    }
+
+    /// The product every pool was moved to before the check (readiness); None otherwise.
+    #[getter]
+    fn target_product(&self) -> Option<&'static str> {
+        self.report.target_product.map(|product| product.as_str())
+    }
+
     /// The rule-set version.
     #[getter]
     fn ruleset(&self) -> &'static str {

@@ -13,6 +13,8 @@ from typing import Any, Callable, Dict, List, Tuple, TypeVar
 
 import pytest
 
+import hadr_rules
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 BASE = ROOT / "tests" / "rules" / "base.json"
@@ -20,6 +22,25 @@ BAD_INPUT = ROOT / "tests" / "bad-input"
 RULE_FIXTURES = sorted((ROOT / "tests" / "rules").glob("*/*.json"))
 
 T = TypeVar("T")
+
+# The check date of every check a test runs without its own `as_of`.
+AS_OF = "2026-11-26"
+
+
+def hadr_check(topology: Any, **options: Any) -> "hadr_rules.Report":
+    """`hadr_rules.check` as the tests of the high-availability and disaster-recovery rules need
+    it: without its own `as_of`, on AS_OF and without the lifecycle family, whose findings depend
+    on the date."""
+    if "as_of" not in options:
+        options["as_of"] = AS_OF
+        ignore = options.get("ignore")
+        if ignore is None:
+            options["ignore"] = "LIFE"
+        elif isinstance(ignore, str):
+            options["ignore"] = ignore + ",LIFE"
+        else:
+            options["ignore"] = [*ignore, "LIFE"]
+    return hadr_rules.check(topology, **options)
 
 
 def assert_gil_released(prepare: Callable[[int], Callable[[], T]], size: int, largest: int) -> T:

@@ -10,7 +10,7 @@ from typing import Any, Dict
 import pytest
 
 import hadr_rules
-from conftest import BASE, EXAMPLES, ROOT, RULE_FIXTURES, load, relative, triples
+from conftest import BASE, EXAMPLES, ROOT, RULE_FIXTURES, hadr_check, load, relative, triples
 
 # The exact findings of the examples, as (rule, severity, subject) in report order: the same
 # expectations as the CLI snapshots in cli/tests/snapshots.
@@ -78,12 +78,12 @@ def test_every_example_has_expectations() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_findings(name: str) -> None:
-    report = hadr_rules.check(ROOT / "examples" / name)
+    report = hadr_check(ROOT / "examples" / name)
     assert triples(report) == EXPECTED[name]
 
 
 def test_base_fixture() -> None:
-    report = hadr_rules.check(BASE)
+    report = hadr_check(BASE)
     assert triples(report) == [("CMS-002", "info", "pool-dal.contoso.com")]
     assert report.ok
     assert report.summary == {
@@ -98,8 +98,13 @@ def test_base_fixture() -> None:
 @pytest.mark.parametrize("path", RULE_FIXTURES, ids=relative)
 def test_rule_fixture(path: pathlib.Path) -> None:
     """Each fixture's `x.expect`, as the Rust fixture test reads it."""
-    expected = {tuple(entry) for entry in load(path)["x"]["expect"]}
-    report = hadr_rules.check(path, allow_basic_ag_on_standard="allow-basic-ag" in path.name)
+    x = load(path)["x"]
+    expected = {tuple(entry) for entry in x["expect"]}
+    options: Dict[str, Any] = {"allow_basic_ag_on_standard": "allow-basic-ag" in path.name}
+    for key in ("as_of", "approaching_months", "target_product"):
+        if key in x:
+            options[key] = x[key]
+    report = hadr_check(path, **options)
     actual = {
         (d.rule, "not_evaluated" if d.not_evaluated else d.severity, d.subject)
         for d in report
@@ -108,7 +113,7 @@ def test_rule_fixture(path: pathlib.Path) -> None:
 
 
 def test_paired_example_details() -> None:
-    report = hadr_rules.check(ROOT / "examples" / "broken-pairing.json")
+    report = hadr_check(ROOT / "examples" / "broken-pairing.json")
     first = report.diagnostics[0]
     assert first.rule == "PAIR-001"
     assert first.severity == "error"
@@ -124,7 +129,7 @@ def test_paired_example_details() -> None:
 
 
 def test_not_evaluated_findings() -> None:
-    report = hadr_rules.check(ROOT / "examples" / "paired-2019-ag.json")
+    report = hadr_check(ROOT / "examples" / "paired-2019-ag.json")
     assert len(report.not_evaluated) == 8 == report.summary["not_evaluated"]
     for diagnostic in report.not_evaluated:
         assert diagnostic.not_evaluated
@@ -148,12 +153,12 @@ class _PathLike(os.PathLike):  # type: ignore[type-arg]
 def test_inputs_agree(path: pathlib.Path) -> None:
     data = path.read_bytes()
     reports = [
-        hadr_rules.check(path),
-        hadr_rules.check(_PathLike(path)),
-        hadr_rules.check(data),
-        hadr_rules.check(bytearray(data)),
-        hadr_rules.check(data.decode("utf-8")),
-        hadr_rules.check(json.loads(data)),
+        hadr_check(path),
+        hadr_check(_PathLike(path)),
+        hadr_check(data),
+        hadr_check(bytearray(data)),
+        hadr_check(data.decode("utf-8")),
+        hadr_check(json.loads(data)),
     ]
     expected = reports[0].to_json()
     for report in reports[1:]:
@@ -163,25 +168,25 @@ def test_inputs_agree(path: pathlib.Path) -> None:
 
 def test_byte_order_mark_is_accepted() -> None:
     data = BASE.read_bytes()
-    assert hadr_rules.check(b"\xef\xbb\xbf" + data).to_json() == hadr_rules.check(data).to_json()
+    assert hadr_check(b"\xef\xbb\xbf" + data).to_json() == hadr_check(data).to_json()
 
 
 def test_mapping_that_is_not_a_dict(base: Dict[str, Any]) -> None:
     from types import MappingProxyType
 
-    assert hadr_rules.check(MappingProxyType(base)).to_json() == hadr_rules.check(base).to_json()
+    assert hadr_check(MappingProxyType(base)).to_json() == hadr_check(base).to_json()
 
 
 def test_tuples_count_as_arrays(base: Dict[str, Any]) -> None:
     as_tuples = dict(base, sites=tuple(base["sites"]), pools=tuple(base["pools"]))
-    assert hadr_rules.check(as_tuples).to_json() == hadr_rules.check(base).to_json()
+    assert hadr_check(as_tuples).to_json() == hadr_check(base).to_json()
 
 
 # --- the Report and Diagnostic API -----------------------------------------------------------
 
 
 def test_report_sequence_protocol() -> None:
-    report = hadr_rules.check(ROOT / "examples" / "broken-pairing.json")
+    report = hadr_check(ROOT / "examples" / "broken-pairing.json")
     assert len(report) == 9
     assert list(report) == report.diagnostics
     assert [d.severity for d in report.errors] == ["error"] * 6
@@ -201,7 +206,7 @@ def test_report_sequence_protocol() -> None:
 
 
 def test_report_lists_are_copies() -> None:
-    report = hadr_rules.check(ROOT / "examples" / "broken-pairing.json")
+    report = hadr_check(ROOT / "examples" / "broken-pairing.json")
     report.diagnostics.clear()
     report.summary["error"] = 99
     assert len(report.diagnostics) == 9
@@ -211,7 +216,7 @@ def test_report_lists_are_copies() -> None:
 
 
 def test_diagnostic_is_frozen() -> None:
-    diagnostic = hadr_rules.check(ROOT / "examples" / "broken-pairing.json").diagnostics[0]
+    diagnostic = hadr_check(ROOT / "examples" / "broken-pairing.json").diagnostics[0]
     with pytest.raises(AttributeError):
         diagnostic.rule = "PAIR-002"  # type: ignore[misc]
     with pytest.raises(AttributeError):
@@ -222,33 +227,33 @@ def test_diagnostic_is_frozen() -> None:
     with pytest.raises(TypeError):
         hadr_rules.Diagnostic()
     assert hash(diagnostic) == hash(
-        hadr_rules.check(ROOT / "examples" / "broken-pairing.json").diagnostics[0]
+        hadr_check(ROOT / "examples" / "broken-pairing.json").diagnostics[0]
     )
-    assert len(set(hadr_rules.check(ROOT / "examples" / "broken-pairing.json"))) == 9
+    assert len(set(hadr_check(ROOT / "examples" / "broken-pairing.json"))) == 9
 
 
 def test_to_dict_is_the_json() -> None:
-    report = hadr_rules.check(ROOT / "examples" / "paired-2019-ag.json")
+    report = hadr_check(ROOT / "examples" / "paired-2019-ag.json")
     assert report.to_dict() == json.loads(report.to_json())
     assert [d.to_dict() for d in report] == json.loads(report.to_json())["diagnostics"]
 
 
 def test_fail_level() -> None:
     path = ROOT / "examples" / "clean-standard-edition-pair.json"
-    assert hadr_rules.check(path).ok
-    assert hadr_rules.check(path, fail_level="warning").ok
-    info = hadr_rules.check(path, fail_level="info")
+    assert hadr_check(path).ok
+    assert hadr_check(path, fail_level="warning").ok
+    info = hadr_check(path, fail_level="info")
     assert not info.ok and info.fail_level == "info"
     two_server = ROOT / "examples" / "broken-two-server-2019.json"
-    assert not hadr_rules.check(two_server, fail_level="error").ok
+    assert not hadr_check(two_server, fail_level="error").ok
     with pytest.raises(hadr_rules.ArgumentError, match="fail level `fatal`"):
         hadr_rules.check(path, fail_level="fatal")  # type: ignore[arg-type]
 
 
 def test_not_evaluated_does_not_fail() -> None:
-    report = hadr_rules.check(ROOT / "examples" / "paired-2019-ag.json", fail_level="info")
+    report = hadr_check(ROOT / "examples" / "paired-2019-ag.json", fail_level="info")
     assert not report.ok  # the CMS-002 info
-    only_not_evaluated = hadr_rules.check(
+    only_not_evaluated = hadr_check(
         ROOT / "examples" / "paired-2019-ag.json",
         fail_level="info",
         suppress=[{"rule": "CMS-002", "reason": "known"}],
@@ -257,7 +262,7 @@ def test_not_evaluated_does_not_fail() -> None:
 
 
 def test_repr_reads_well() -> None:
-    report = hadr_rules.check(ROOT / "examples" / "broken-witness-version.json")
+    report = hadr_check(ROOT / "examples" / "broken-witness-version.json")
     text = repr(report)
     assert text.splitlines()[0] == (
         "Report(ok=False, fail_level='error', error=1, warning=0, info=0, "
@@ -266,11 +271,11 @@ def test_repr_reads_well() -> None:
     assert "BE-006" in text and "mirror-fra" in text
     diagnostic = repr(report.diagnostics[0])
     assert diagnostic.startswith("Diagnostic(rule='BE-006', severity='error', subject='mirror-fra'")
-    assert repr(hadr_rules.check(BASE)).count("\n") == 1
+    assert repr(hadr_check(BASE)).count("\n") == 1
 
 
 def test_empty_report_is_falsy_but_ok() -> None:
-    report = hadr_rules.check(ROOT / "examples" / "clean-lync2013-cluster.json")
+    report = hadr_check(ROOT / "examples" / "clean-lync2013-cluster.json")
     assert len(report) == 0 and report.ok and report.diagnostics == []
 
 
@@ -279,7 +284,7 @@ def test_empty_report_is_falsy_but_ok() -> None:
 
 def test_severity_override_and_suppression() -> None:
     path = ROOT / "examples" / "broken-two-server-2019.json"
-    report = hadr_rules.check(
+    report = hadr_check(
         path,
         severity={"FE": "info", "FE-003": "warning"},
         suppress=[{"rule": "FE-004", "subject": "pool-syd.contoso.com", "reason": "accepted"}],
@@ -305,7 +310,7 @@ def test_severity_override_and_suppression() -> None:
 )
 def test_bad_options(kwargs: Dict[str, Any], match: str) -> None:
     with pytest.raises(hadr_rules.ArgumentError, match=match):
-        hadr_rules.check(BASE, **kwargs)
+        hadr_check(BASE, **kwargs)
 
 
 def test_bad_option_types() -> None:
@@ -314,4 +319,4 @@ def test_bad_option_types() -> None:
     with pytest.raises(TypeError):
         hadr_rules.check(BASE, suppress={"rule": "FE", "reason": "x"})  # type: ignore[dict-item]
     with pytest.raises(TypeError):
-        hadr_rules.check(BASE, "error")  # type: ignore[call-arg]
+        hadr_check(BASE, "error")  # type: ignore[call-arg]

@@ -11,12 +11,12 @@ from typing import Any, Dict, List, Tuple
 import pytest
 
 import hadr_rules
-from conftest import BAD_INPUT, BASE, ROOT, relative
+from conftest import BAD_INPUT, BASE, ROOT, hadr_check, relative
 
 
 def errors_of(topology: Any) -> List[Dict[str, Any]]:
     with pytest.raises(hadr_rules.TopologyError) as caught:
-        hadr_rules.check(topology)
+        hadr_check(topology)
     error = caught.value
     assert isinstance(error, hadr_rules.HadrError)
     assert isinstance(error, ValueError)
@@ -65,7 +65,7 @@ def test_bad_file(name: str, cli: Any) -> None:
     kind, loc = BAD_FILES[name]
     # From a path: the same errors as the CLI, with the file name.
     with pytest.raises(hadr_rules.TopologyError) as caught:
-        hadr_rules.check(path)
+        hadr_check(path)
     detail = only(path)
     assert (detail["type"], detail["loc"]) == (kind, loc)
     assert detail["file"] == str(path)
@@ -92,7 +92,7 @@ def test_bad_file_to_json_matches_cli(name: str, cli: Any, monkeypatch: Any) -> 
     monkeypatch.chdir(ROOT)
     relative_path = f"tests/bad-input/{name}"
     with pytest.raises(hadr_rules.TopologyError) as caught:
-        hadr_rules.check(pathlib.Path(relative_path))
+        hadr_check(pathlib.Path(relative_path))
     assert caught.value.to_json() == cli("check", "--format", "json", relative_path).stdout.decode()
 
 
@@ -288,7 +288,7 @@ def test_str_is_text_not_a_path() -> None:
 def test_errors_returns_copies(base: Dict[str, Any]) -> None:
     base["pools"][0]["product"] = "sfb2109"
     with pytest.raises(hadr_rules.TopologyError) as caught:
-        hadr_rules.check(base)
+        hadr_check(base)
     caught.value.errors()[0]["msg"] = "changed"
     assert caught.value.errors()[0]["msg"].startswith("unknown value")
 
@@ -296,7 +296,7 @@ def test_errors_returns_copies(base: Dict[str, Any]) -> None:
 def test_topology_error_pickles(base: Dict[str, Any]) -> None:
     base["pools"][0]["product"] = "sfb2109"
     with pytest.raises(hadr_rules.TopologyError) as caught:
-        hadr_rules.check(base)
+        hadr_check(base)
     copy = pickle.loads(pickle.dumps(caught.value))
     assert isinstance(copy, hadr_rules.TopologyError)
     assert copy.errors() == caught.value.errors()
@@ -307,7 +307,7 @@ def test_topology_error_pickles(base: Dict[str, Any]) -> None:
 def test_str_of_topology_error(base: Dict[str, Any]) -> None:
     base["pools"][0]["product"] = "sfb2109"
     with pytest.raises(hadr_rules.TopologyError) as caught:
-        hadr_rules.check(base)
+        hadr_check(base)
     assert str(caught.value) == (
         "at `/pools/0/product`: unknown value `sfb2109`: did you mean `sfb2019`? "
         "(expected one of `lync2013`, `sfb2015`, `sfb2019`, `sfbse`)"
@@ -317,7 +317,7 @@ def test_str_of_topology_error(base: Dict[str, Any]) -> None:
 def test_limits_refuse_a_large_document_with_too_large() -> None:
     text = (ROOT / "examples" / "paired-2019-ag.json").read_text()
     with pytest.raises(hadr_rules.TopologyError) as caught:
-        hadr_rules.check(text, max_document_bytes=100)
+        hadr_check(text, max_document_bytes=100)
     (detail,) = caught.value.errors()
     assert detail["type"] == "too_large"
     assert detail["msg"] == (
@@ -326,7 +326,7 @@ def test_limits_refuse_a_large_document_with_too_large() -> None:
     with pytest.raises(hadr_rules.TopologyError) as caught:
         hadr_rules.simulate(text, max_entities=3)
     assert [d["type"] for d in caught.value.errors()] == ["too_large"]
-    assert hadr_rules.check(text, max_entities=1000).to_json() == hadr_rules.check(text).to_json()
+    assert hadr_check(text, max_entities=1000).to_json() == hadr_check(text).to_json()
 
 
 def test_a_one_gibibyte_file_is_refused_without_being_read(tmp_path: pathlib.Path) -> None:
@@ -334,7 +334,7 @@ def test_a_one_gibibyte_file_is_refused_without_being_read(tmp_path: pathlib.Pat
     with huge.open("wb") as f:
         f.truncate(1 << 30)
     with pytest.raises(hadr_rules.TopologyError) as caught:
-        hadr_rules.check(huge)
+        hadr_check(huge)
     (detail,) = caught.value.errors()
     assert detail["type"] == "too_large"
     assert detail["msg"] == "the document is 1 GiB long, more than the limit of 64 MiB"

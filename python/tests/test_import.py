@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, List, Tuple
 import pytest
 
 import hadr_rules
-from conftest import BASE, ROOT, assert_gil_released, relative
+from conftest import AS_OF, BASE, ROOT, assert_gil_released, hadr_check, relative
 
 XML = ROOT / "tests" / "xml"
 FACTS = XML / "facts"
@@ -61,7 +61,9 @@ def dumps(document: Dict[str, Any]) -> str:
 
 
 def cli_check(cli: Any, path: pathlib.Path, *options: str) -> Any:
-    run = cli("check", "--format", "json", *options, str(path))
+    """`hadr-rules check` as `hadr_check` runs it: on AS_OF, without the lifecycle family."""
+    pinned = ("--as-of", AS_OF, "--ignore", "LIFE")
+    run = cli("check", "--format", "json", *pinned, *options, str(path))
     assert run.returncode in (0, 1), run.stderr
     return run
 
@@ -167,13 +169,13 @@ def test_anonymize_hides_the_names() -> None:
         assert word not in text
     assert document["pools"][0]["fqdn"] == "host1.domain1.example"
     # The anonymized document is a topology of its own, with the same findings.
-    assert hadr_rules.check(document).summary == hadr_rules.check(XML / "director.xml").summary
+    assert hadr_check(document).summary == hadr_check(XML / "director.xml").summary
 
 
 def test_round_trip_gives_the_same_report() -> None:
     for path in INPUTS:
         document = hadr_rules.import_topology(path)
-        assert hadr_rules.check(document).to_json() == hadr_rules.check(path).to_json(), path
+        assert hadr_check(document).to_json() == hadr_check(path).to_json(), path
 
 
 # --- checking XML directly ---------------------------------------------------------------------
@@ -182,16 +184,16 @@ def test_round_trip_gives_the_same_report() -> None:
 @pytest.mark.parametrize("path", INPUTS, ids=name)
 def test_check_is_the_cli_report(path: pathlib.Path, cli: Any) -> None:
     run = cli_check(cli, path)
-    report = hadr_rules.check(path)
+    report = hadr_check(path)
     assert report.to_json().encode("utf-8") == run.stdout
     assert report.ok == (run.returncode == 0)
-    assert hadr_rules.check(path.read_bytes()).to_json() == report.to_json()
+    assert hadr_check(path.read_bytes()).to_json() == report.to_json()
 
 
 def test_check_options_apply_to_xml(cli: Any) -> None:
     path = XML / "mirroring-witness.xml"
     run = cli_check(cli, path, "--fail-level", "info", "--suppress", "SQL=accepted")
-    report = hadr_rules.check(
+    report = hadr_check(
         path, fail_level="info", suppress=[{"rule": "SQL", "reason": "accepted"}]
     )
     assert report.to_json().encode("utf-8") == run.stdout
@@ -214,13 +216,13 @@ def facts_forms(path: pathlib.Path) -> List[Any]:
 @pytest.mark.parametrize(("topology", "facts"), FACTS_CASES, ids=lambda p: name(p))
 def test_facts_give_the_cli_report(topology: pathlib.Path, facts: pathlib.Path, cli: Any) -> None:
     run = cli_check(cli, topology, "--facts", str(facts))
-    without = hadr_rules.check(topology).to_json()
+    without = hadr_check(topology).to_json()
     assert without.encode("utf-8") != run.stdout, "the facts change nothing: a weak test"
     for form in facts_forms(facts):
-        report = hadr_rules.check(topology, facts=form)
+        report = hadr_check(topology, facts=form)
         assert report.to_json().encode("utf-8") == run.stdout, type(form)
         assert report.ok == (run.returncode == 0)
-    assert hadr_rules.check(topology, facts=None).to_json() == without
+    assert hadr_check(topology, facts=None).to_json() == without
 
 
 @pytest.mark.parametrize(("topology", "facts"), FACTS_CASES, ids=lambda p: name(p))
@@ -236,9 +238,9 @@ def test_facts_give_the_cli_document(topology: pathlib.Path, facts: pathlib.Path
 
 def test_facts_complete_the_report() -> None:
     path = XML / "director.xml"
-    without = hadr_rules.check(path)
+    without = hadr_check(path)
     assert without.summary["not_evaluated"] > 0
-    report = hadr_rules.check(path, facts=FACTS / "director.json")
+    report = hadr_check(path, facts=FACTS / "director.json")
     assert report.summary == {
         "error": 0,
         "warning": 0,
@@ -441,7 +443,7 @@ def test_xml_errors_do_not_hide_json_errors() -> None:
 def test_threads_import_in_parallel() -> None:
     def run(path: pathlib.Path) -> Tuple[str, str]:
         document = json.dumps(hadr_rules.import_topology(path))
-        return document, hadr_rules.check(path).to_json()
+        return document, hadr_check(path).to_json()
 
     serial = [run(path) for path in INPUTS]
     with ThreadPoolExecutor(max_workers=8) as pool:

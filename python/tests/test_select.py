@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import hadr_rules
+from conftest import hadr_check
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -16,17 +17,17 @@ def rules_of(report: hadr_rules.Report) -> list[str]:
 
 def test_select_and_ignore_take_rules_families_or_one_string() -> None:
     path = EXAMPLES / "broken-pairing.json"
-    assert rules_of(hadr_rules.check(path, select=["PAIR-001", "CMS"])) == [
+    assert rules_of(hadr_check(path, select=["PAIR-001", "CMS"])) == [
         "PAIR-001",
         "PAIR-001",
         "CMS-002",
     ]
-    assert rules_of(hadr_rules.check(path, select="pair", ignore="PAIR-001,PAIR-003,PAIR-004")) == [
+    assert rules_of(hadr_check(path, select="pair", ignore="PAIR-001,PAIR-003,PAIR-004")) == [
         "PAIR-002",
         "PAIR-002",
     ]
     # A rule ID is more specific than its ignored family.
-    assert rules_of(hadr_rules.check(path, select=["PAIR-003"], ignore=["PAIR"])) == [
+    assert rules_of(hadr_check(path, select=["PAIR-003"], ignore=["PAIR"])) == [
         "PAIR-003",
         "PAIR-003",
     ]
@@ -43,7 +44,7 @@ def test_a_bad_selector_names_what_to_use(selector: str, message: str) -> None:
     path = EXAMPLES / "broken-pairing.json"
     for kwargs in ({"select": [selector]}, {"ignore": selector}, {"severity": {selector: "info"}}):
         with pytest.raises(hadr_rules.ArgumentError, match=message.replace("?", r"\?")):
-            hadr_rules.check(path, **kwargs)
+            hadr_check(path, **kwargs)
 
 
 def test_select_must_be_strings() -> None:
@@ -53,15 +54,15 @@ def test_select_must_be_strings() -> None:
 
 def test_fail_on_not_evaluated() -> None:
     path = EXAMPLES / "paired-2019-ag.json"
-    assert hadr_rules.check(path).ok
-    assert not hadr_rules.check(path, fail_on_not_evaluated=True).ok
+    assert hadr_check(path).ok
+    assert not hadr_check(path, fail_on_not_evaluated=True).ok
     ignore = ["FE-009", "FE-011", "FE-014", "PAIR-010"]
-    assert hadr_rules.check(path, fail_on_not_evaluated=True, ignore=ignore).ok
+    assert hadr_check(path, fail_on_not_evaluated=True, ignore=ignore).ok
 
 
 def test_diagnostics_hash_and_compare_by_value() -> None:
     path = EXAMPLES / "broken-pairing.json"
-    first, second = hadr_rules.check(path), hadr_rules.check(path)
+    first, second = hadr_check(path), hadr_check(path)
     assert first.diagnostics == second.diagnostics
     assert {hash(d) for d in first.diagnostics} == {hash(d) for d in second.diagnostics}
     assert len(set(first.diagnostics)) == len(first.diagnostics)

@@ -224,8 +224,12 @@ static void check_report(const hadr_report *report, const expected_report *expec
 }
 
 static void test_examples(void) {
-    hadr_engine *engine = NULL;
+    /* The high-availability and disaster-recovery findings: without the lifecycle family, whose
+     * findings depend on the date. */
+    hadr_engine *engine = NULL, *plain = NULL;
     CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_ignore(engine, "LIFE"), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_new(&plain), HADR_STATUS_OK);
     size_t n = sizeof expected_reports / sizeof expected_reports[0];
     CHECK(n == 11);
     for (size_t i = 0; i < n; i++) {
@@ -239,10 +243,13 @@ static void test_examples(void) {
         CHECK_STATUS(hadr_engine_check(engine, topology, &report), HADR_STATUS_OK);
         check_report(report, &expected_reports[i]);
 
-        /* The one-call check and the report's JSON are the same bytes. */
+        /* The one-call check and the report of a default engine are the same bytes. */
         char *one_call = NULL, *from_report = NULL;
+        hadr_report *plain_report = NULL;
+        CHECK_STATUS(hadr_engine_check(plain, topology, &plain_report), HADR_STATUS_OK);
         CHECK_STATUS(hadr_check_json(json, len, &one_call), HADR_STATUS_OK);
-        CHECK_STATUS(hadr_report_to_json(report, &from_report), HADR_STATUS_OK);
+        CHECK_STATUS(hadr_report_to_json(plain_report, &from_report), HADR_STATUS_OK);
+        hadr_report_free(plain_report);
         CHECK(one_call != NULL && from_report != NULL && strcmp(one_call, from_report) == 0);
         CHECK(strncmp(one_call, "{\n  \"format\": 1,\n  \"ruleset\": ", 30) == 0);
         CHECK(one_call[strlen(one_call) - 1] == '\n');
@@ -260,6 +267,7 @@ static void test_examples(void) {
         free(json);
     }
     hadr_engine_free(engine);
+    hadr_engine_free(plain);
 }
 
 /* ---- options: suppressions, overrides, fail level, basic AG on Standard ---- */
@@ -278,6 +286,7 @@ static hadr_report *check_file(const hadr_engine *engine, const char *file) {
 static void test_options(void) {
     hadr_engine *engine = NULL;
     CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_ignore(engine, "LIFE"), HADR_STATUS_OK);
     /* As `--suppress PAIR-001@POOL-AMS.contoso.com=accepted-until-the-move
      * --severity PAIR-004=error --severity PAIR=warning --severity CMS-002=warning
      * --fail-level warning`. */
@@ -327,6 +336,7 @@ static void test_options(void) {
     const char *levels[] = {"error", "warning", "info"};
     for (int i = 0; i < 3; i++) {
         CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
+        CHECK_STATUS(hadr_engine_ignore(engine, "LIFE"), HADR_STATUS_OK);
         CHECK_STATUS(hadr_engine_set_fail_level(engine, levels[i]), HADR_STATUS_OK);
         report = check_file(engine, "examples/clean-standard-edition-pair.json");
         fails = i != 2;
@@ -338,6 +348,7 @@ static void test_options(void) {
 
     /* Not-evaluated infos never fail, even at `info`. */
     CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_ignore(engine, "LIFE"), HADR_STATUS_OK);
     CHECK_STATUS(hadr_engine_set_fail_level(engine, "info"), HADR_STATUS_OK);
     CHECK_STATUS(hadr_engine_suppress(engine, "CMS", NULL, "one pool holds the CMS"),
                  HADR_STATUS_OK);
@@ -352,6 +363,7 @@ static void test_options(void) {
     /* Basic availability groups on Standard edition: an error, or a warning when allowed. */
     for (int allow = 0; allow <= 1; allow++) {
         CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
+        CHECK_STATUS(hadr_engine_ignore(engine, "LIFE"), HADR_STATUS_OK);
         CHECK_STATUS(hadr_engine_set_allow_basic_ag_on_standard(engine, allow), HADR_STATUS_OK);
         report = check_file(engine, "tests/rules/SQL-007/fires-standard-2019-sfb2019.json");
         hadr_diagnostic d;
@@ -370,6 +382,7 @@ static void test_options(void) {
 
     /* Unverified findings (Subscription Edition) stay below error, even when overridden. */
     CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_ignore(engine, "LIFE"), HADR_STATUS_OK);
     CHECK_STATUS(hadr_engine_set_severity(engine, "SQL-007", "error"), HADR_STATUS_OK);
     report = check_file(engine, "tests/rules/SQL-007/fires-standard-sfbse.json");
     hadr_diagnostic d;
@@ -387,7 +400,9 @@ static void test_options(void) {
     hadr_topology *topology = parse_or_fail(json, len);
     hadr_engine *loud = NULL, *quiet = NULL;
     CHECK_STATUS(hadr_engine_new(&loud), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_ignore(loud, "LIFE"), HADR_STATUS_OK);
     CHECK_STATUS(hadr_engine_new(&quiet), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_ignore(quiet, "LIFE"), HADR_STATUS_OK);
     CHECK_STATUS(hadr_engine_set_severity(loud, "FE", "error"), HADR_STATUS_OK);
     CHECK_STATUS(hadr_engine_suppress(quiet, "FE", "", "two servers until the third arrives"),
                  HADR_STATUS_OK);
@@ -518,6 +533,7 @@ static void test_engine_errors(void) {
     CHECK_STATUS(hadr_engine_new(NULL), HADR_STATUS_NULL_PARAMETER);
     hadr_engine *engine = NULL;
     CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_ignore(engine, "LIFE"), HADR_STATUS_OK);
 
     CHECK_STATUS(hadr_engine_set_fail_level(NULL, "error"), HADR_STATUS_NULL_PARAMETER);
     CHECK_STATUS(hadr_engine_set_fail_level(engine, NULL), HADR_STATUS_NULL_PARAMETER);
@@ -816,6 +832,87 @@ static void test_quorum(void) {
     CHECK(q.condition_count == (size_t)0x5a5a5a5a5a5a5a5aull);
 }
 
+/* ---- lifecycles without a topology ---- */
+
+typedef struct expected_lifecycle {
+    const char *kind, *token;
+    int32_t service_pack;
+    const char *date;
+    bool supported;
+} expected_lifecycle;
+
+/* Each end date is the last supported day: supported on it, not on the day after. */
+static const expected_lifecycle lifecycles[] = {
+    {"sql", "2016", 3, "2026-07-14", true},
+    {"sql", "2016", 3, "2026-07-15", false},
+    {"sql", "2016", 2, "2022-10-11", true},
+    {"sql", "2016", 2, "2022-10-12", false},
+    {"sql", "2016", -1, "2022-10-12", true},
+    {"os", "ws2019", -1, "2029-01-09", true},
+    {"os", "ws2019", -1, "2029-01-10", false},
+    {"product", "sfb2019", -1, "2025-10-14", true},
+    {"product", "sfb2019", -1, "2025-10-15", false},
+    {"product", "sfbse", -1, "2040-01-01", true},
+};
+
+static void test_lifecycle(void) {
+    for (size_t i = 0; i < sizeof lifecycles / sizeof lifecycles[0]; i++) {
+        const expected_lifecycle *want = &lifecycles[i];
+        bool supported = !want->supported;
+        CHECK_STATUS(hadr_lifecycle_supported(want->kind, want->token, want->service_pack,
+                                              want->date, &supported),
+                     HADR_STATUS_OK);
+        CHECK(supported == want->supported);
+    }
+    /* When does Windows Server 2019 leave support? */
+    char *json = NULL;
+    CHECK_STATUS(hadr_lifecycle_json("os", "ws2019", -1, "2026-11-26", &json), HADR_STATUS_OK);
+    CHECK(json != NULL && strstr(json, "\"date\": \"2029-01-09\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"days_left\": 775") != NULL);
+    CHECK(json != NULL && strstr(json, "\"phase\": \"extended\"") != NULL);
+    hadr_string_free(json);
+    json = NULL;
+    /* Today by default: a date that answers. */
+    CHECK_STATUS(hadr_lifecycle_json("sql", "2022", -1, NULL, &json), HADR_STATUS_OK);
+    CHECK(json != NULL && strstr(json, "\"date\": \"2033-01-11\"") != NULL);
+    hadr_string_free(json);
+    json = NULL;
+    CHECK_STATUS(hadr_lifecycle_table_json(&json), HADR_STATUS_OK);
+    CHECK(json != NULL && strstr(json, "\"as_of\": \"2026-11-26\"") != NULL);
+    CHECK(json != NULL && strstr(json, "windows-server-2012-r2.yml @4257fca30b2a") != NULL);
+    hadr_string_free(json);
+
+    json = SENTINEL;
+    bool supported = true;
+    CHECK_STATUS(hadr_lifecycle_supported("sql", "2016", 3, "2026-7-14", &supported),
+                 HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_lifecycle_supported("sql", "2016", 3, "2026-02-30", &supported),
+                 HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_lifecycle_supported("sql", "2000", -1, NULL, &supported),
+                 HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_lifecycle_supported("windows", "ws2019", -1, NULL, &supported),
+                 HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_lifecycle_supported(NULL, "ws2019", -1, NULL, &supported),
+                 HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_lifecycle_supported("os", "ws2019", -1, NULL, NULL),
+                 HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_lifecycle_json("os", "ws\xff", -1, NULL, &json), HADR_STATUS_INVALID_UTF8);
+    CHECK_STATUS(hadr_lifecycle_table_json(NULL), HADR_STATUS_NULL_PARAMETER);
+    CHECK(supported && json == SENTINEL);
+
+    hadr_engine *engine = NULL;
+    CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_set_as_of(engine, "2026-11-26"), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_set_as_of(engine, NULL), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_set_as_of(engine, ""), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_set_as_of(engine, "26/11/2026"), HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_engine_set_as_of(engine, "2027-02-29"), HADR_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(hadr_engine_set_as_of(NULL, "2026-11-26"), HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_engine_set_approaching_months(engine, 6), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_set_approaching_months(NULL, 6), HADR_STATUS_NULL_PARAMETER);
+    hadr_engine_free(engine);
+}
+
 /* ---- byte identity with the command line ---- */
 
 /* Configures an engine from the CLI's flags (space-separated, values without spaces). */
@@ -832,6 +929,17 @@ static void apply_flags(hadr_engine *engine, char *flags) {
         }
         if (strcmp(flag, "--fail-level") == 0) {
             CHECK_STATUS(hadr_engine_set_fail_level(engine, value), HADR_STATUS_OK);
+        } else if (strcmp(flag, "--ignore") == 0) {
+            CHECK_STATUS(hadr_engine_ignore(engine, value), HADR_STATUS_OK);
+        } else if (strcmp(flag, "--select") == 0) {
+            CHECK_STATUS(hadr_engine_select(engine, value), HADR_STATUS_OK);
+        } else if (strcmp(flag, "--target-product") == 0) {
+            CHECK_STATUS(hadr_engine_set_target_product(engine, value), HADR_STATUS_OK);
+        } else if (strcmp(flag, "--as-of") == 0) {
+            CHECK_STATUS(hadr_engine_set_as_of(engine, value), HADR_STATUS_OK);
+        } else if (strcmp(flag, "--approaching-months") == 0) {
+            CHECK_STATUS(hadr_engine_set_approaching_months(engine, (uint32_t)atoi(value)),
+                         HADR_STATUS_OK);
         } else if (strcmp(flag, "--severity") == 0) {
             char *eq = strchr(value, '=');
             CHECK(eq != NULL);
@@ -950,6 +1058,7 @@ int main(int argc, char **argv) {
     test_back_end_support();
     test_versions();
     test_quorum();
+    test_lifecycle();
     if (argc > 2) {
         test_identity(argv[2]);
     }

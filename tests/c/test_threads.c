@@ -115,6 +115,7 @@ int main(int argc, char **argv) {
     }
     /* One engine with non-default options, configured before it is shared. */
     CHECK_STATUS(hadr_engine_new(&shared_engine), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_ignore(shared_engine, "LIFE"), HADR_STATUS_OK);
     CHECK_STATUS(hadr_engine_set_severity(shared_engine, "PAIR", "warning"), HADR_STATUS_OK);
     CHECK_STATUS(hadr_engine_set_severity(shared_engine, "FE-007", "warning"), HADR_STATUS_OK);
     CHECK_STATUS(hadr_engine_suppress(shared_engine, "OS-001", NULL, "Lync 2013 retires soon"),

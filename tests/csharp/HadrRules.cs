@@ -133,6 +133,11 @@ namespace HadrRules
         [DllImport(Lib)] public static extern Status hadr_engine_set_allow_basic_ag_on_standard(EngineHandle engine, [MarshalAs(UnmanagedType.U1)] bool allow);
         [DllImport(Lib)] public static extern Status hadr_engine_set_severity(EngineHandle engine, byte[] selector, byte[] level);
         [DllImport(Lib)] public static extern Status hadr_engine_suppress(EngineHandle engine, byte[] selector, byte[] subject, byte[] reason);
+        [DllImport(Lib)] public static extern Status hadr_engine_ignore(EngineHandle engine, byte[] selector);
+        [DllImport(Lib)] public static extern Status hadr_engine_select(EngineHandle engine, byte[] selector);
+        [DllImport(Lib)] public static extern Status hadr_engine_set_as_of(EngineHandle engine, byte[] date);
+        [DllImport(Lib)] public static extern Status hadr_engine_set_approaching_months(EngineHandle engine, uint months);
+        [DllImport(Lib)] public static extern Status hadr_engine_set_target_product(EngineHandle engine, byte[] product);
         [DllImport(Lib)] public static extern Status hadr_engine_check(EngineHandle engine, TopologyHandle topology, out ReportHandle report);
 
         [DllImport(Lib)] public static extern Status hadr_topology_parse(byte[] json, UIntPtr len, out TopologyHandle topology, out IntPtr errorsJson);
@@ -403,6 +408,36 @@ namespace HadrRules
         public Engine Suppress(string selector, string subject, string reason)
         {
             Native.Check(Native.hadr_engine_suppress(handle, Native.Utf8Z(selector), Native.Utf8Z(subject), Native.Utf8Z(reason)));
+            return this;
+        }
+
+        public Engine Ignore(string selector)
+        {
+            Native.Check(Native.hadr_engine_ignore(handle, Native.Utf8Z(selector)));
+            return this;
+        }
+
+        public Engine Select(string selector)
+        {
+            Native.Check(Native.hadr_engine_select(handle, Native.Utf8Z(selector)));
+            return this;
+        }
+
+        public Engine AsOf(string date)
+        {
+            Native.Check(Native.hadr_engine_set_as_of(handle, Native.Utf8Z(date)));
+            return this;
+        }
+
+        public Engine ApproachingMonths(uint months)
+        {
+            Native.Check(Native.hadr_engine_set_approaching_months(handle, months));
+            return this;
+        }
+
+        public Engine TargetProduct(string product)
+        {
+            Native.Check(Native.hadr_engine_set_target_product(handle, Native.Utf8Z(product)));
             return this;
         }
 

@@ -172,6 +172,9 @@ pub struct Pool {
     /// File store id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_store: Option<Text>,
+    /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub esu: bool,
     /// The user's own data.
     #[serde(
         default,
@@ -218,6 +221,9 @@ pub struct Server {
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Text>,
+    /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub esu: bool,
     /// The user's own data.
     #[serde(
         default,
@@ -247,6 +253,9 @@ pub struct SqlStore {
     pub edition: Option<SqlEdition>,
     /// High-availability configuration.
     pub ha: Ha,
+    /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub esu: bool,
     /// The user's own data.
     #[serde(
         default,
@@ -283,6 +292,9 @@ pub struct SqlNode {
     /// Data-center id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_center: Option<Text>,
+    /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub esu: bool,
     /// The user's own data.
     #[serde(
         default,
@@ -326,6 +338,9 @@ pub struct Replica {
     pub commit: Commit,
     /// Automatic or manual failover.
     pub failover: FailoverMode,
+    /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub esu: bool,
     /// The user's own data.
     #[serde(
         default,
@@ -432,3 +447,7 @@ objects::only!(
     Cluster,
     FileStore,
 );
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}

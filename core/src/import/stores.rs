@@ -66,6 +66,7 @@ impl Builder<'_> {
             edition: None,
             service_pack: None,
             cumulative_update: None,
+            esu: false,
             x: None,
         }
     }
@@ -173,6 +174,7 @@ impl Builder<'_> {
                 cumulative_update: own.cumulative_update.or(defaults.cumulative_update),
                 edition: own.edition.or(defaults.edition),
                 ha,
+                esu: false,
                 x: None,
             };
             for (key, set, from_entry) in [
@@ -285,6 +287,7 @@ impl Builder<'_> {
                                 data_center: node.data_center,
                                 commit: Commit::Synchronous,
                                 failover: FailoverMode::Automatic,
+                                esu: false,
                                 x: None,
                             }
                         })

@@ -578,6 +578,7 @@ impl<'m> Builder<'m> {
                 users,
                 associated_pool: None,
                 file_store: None,
+                esu: false,
                 x: None,
             });
         }
@@ -611,6 +612,7 @@ impl<'m> Builder<'m> {
                 platform: own.platform.or(defaults.platform),
                 data_center: pick(own.data_center.clone(), defaults.data_center.clone()),
                 domain: pick(own.domain.clone(), defaults.domain.clone()),
+                esu: false,
                 x: None,
             };
             for (key, set, from_entry) in [

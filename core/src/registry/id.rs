@@ -129,6 +129,15 @@ rule_ids! {
     Cms002 = "CMS-002",
     Coex004 = "COEX-004",
     Coex006 = "COEX-006",
+    Coex008 = "COEX-008",
+    Life001 = "LIFE-001",
+    Life002 = "LIFE-002",
+    Life003 = "LIFE-003",
+    Life004 = "LIFE-004",
+    Life005 = "LIFE-005",
+    Life006 = "LIFE-006",
+    Life007 = "LIFE-007",
+    Life008 = "LIFE-008",
 }
 
 impl RuleId {

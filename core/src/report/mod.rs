@@ -15,7 +15,8 @@ pub use read::ReportJsonError;
 
 use serde::Serialize;
 
-use crate::tokens::Severity;
+use crate::lifecycle::Date;
+use crate::tokens::{Product, Severity};
 
 /// The version of the rule set, reported with every check.
 pub const RULESET: &str = "2026.1";
@@ -27,6 +28,13 @@ pub struct Report {
     pub format: u32,
     /// The rule-set version, e.g. `2026.1`.
     pub ruleset: &'static str,
+    /// The day the lifecycle rules judged the topology on; absent when none ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check_date: Option<Date>,
+    /// The product every pool that can move was moved to before the check (readiness); absent
+    /// for an ordinary check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_product: Option<Product>,
     /// Counts by severity.
     pub summary: Summary,
     /// Findings, sorted by severity, rule ID, subject.
@@ -50,7 +58,7 @@ pub struct Summary {
 
 impl Report {
     /// A report of these diagnostics, sorted and counted.
-    pub(crate) fn new(mut diagnostics: Vec<Diagnostic>) -> Self {
+    pub(crate) fn new(mut diagnostics: Vec<Diagnostic>, check_date: Option<Date>) -> Self {
         diagnostics.sort_unstable_by(Diagnostic::order);
         let mut summary = Summary::default();
         for diagnostic in &diagnostics {
@@ -69,6 +77,8 @@ impl Report {
         Report {
             format: 1,
             ruleset: RULESET,
+            check_date,
+            target_product: None,
             summary,
             diagnostics,
         }

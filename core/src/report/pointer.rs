@@ -25,6 +25,7 @@ pub(crate) const KEYS: &[&str] = &[
     "data_center",
     "domain",
     "edition",
+    "esu",
     "failover",
     "file_store",
     "file_stores",

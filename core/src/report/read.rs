@@ -11,7 +11,7 @@ use super::pointer::KEYS;
 use super::{Diagnostic, Fact, Facts, Pointer, RULESET, Report};
 use crate::document::Text;
 use crate::registry::RuleId;
-use crate::tokens::Severity;
+use crate::tokens::{Product, Severity};
 
 /// Why a report's JSON could not be read back.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,7 +43,24 @@ impl Report {
             .iter()
             .map(diagnostic)
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Report::new(diagnostics))
+        let check_date = match object.get("check_date") {
+            None => None,
+            Some(date) => Some(
+                date.as_str()
+                    .and_then(|d| crate::lifecycle::parse_date(d).ok())
+                    .ok_or_else(|| wrong("`check_date` is not a date"))?,
+            ),
+        };
+        let mut report = Report::new(diagnostics, check_date);
+        if let Some(target) = object.get("target_product") {
+            report.target_product = Some(
+                target
+                    .as_str()
+                    .and_then(Product::from_token)
+                    .ok_or_else(|| wrong("`target_product` is not a product"))?,
+            );
+        }
+        Ok(report)
     }
 }
 

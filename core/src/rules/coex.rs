@@ -3,12 +3,14 @@
 use std::collections::BTreeSet;
 
 use super::{Finding, Findings, pool_path, store_path};
+use crate::readiness::{Move, Path};
 use crate::registry::RuleId;
 use crate::report::Pointer;
 use crate::tokens::{HaMode, PoolKind, Product};
 use crate::topology::Topology;
 
-pub(super) fn check(topology: &Topology, out: &mut Findings) {
+pub(super) fn check(topology: &Topology, moves: &[Move], out: &mut Findings) {
+    upgrade_paths(topology, moves, out);
     if !out.wants_any(&[RuleId::Coex004, RuleId::Coex006]) {
         return;
     }
@@ -76,5 +78,55 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                 .unverified(se),
             );
         }
+    }
+}
+
+/// COEX-008, in a readiness check: the pools that cannot simply be upgraded in place to the
+/// target product, and what to do with each.
+fn upgrade_paths(topology: &Topology, moves: &[Move], out: &mut Findings) {
+    if !out.wants(RuleId::Coex008) {
+        return;
+    }
+    for step in moves {
+        let Some(pool) = topology.pool(step.pool) else {
+            continue;
+        };
+        let (from, to) = (step.from.display_name(), step.to.display_name());
+        let message = match step.path {
+            Path::Already | Path::InPlace => continue,
+            Path::SideBySide => format!(
+                "{} runs {from}, which cannot be upgraded in place to {to}: deploy a new pool of {to}, move its users and services, then retire it; the findings about its servers and back end apply if they are reused",
+                pool.fqdn
+            ),
+            Path::Undocumented => format!(
+                "{} runs {from}: no path from it to {to} is documented; plan a side-by-side migration (a new pool, then move the users) and confirm it against Microsoft's documentation",
+                pool.fqdn
+            ),
+            Path::StaysBehind => format!(
+                "{} is a {} pool of {from}: it cannot move to {to}, so it stays on {from}, coexists with the moved pools and keeps its end of support",
+                pool.fqdn, pool.kind
+            ),
+        };
+        out.push(
+            Finding::new(
+                RuleId::Coex008,
+                &pool.fqdn,
+                pool_path(step.pool, "product"),
+                message,
+            )
+            .fact("product", step.from.as_str())
+            .fact("path", path_token(step.path)),
+        );
+    }
+}
+
+/// `side_by_side`, `undocumented`, `stays_behind`.
+const fn path_token(path: Path) -> &'static str {
+    match path {
+        Path::Already => "already",
+        Path::InPlace => "in_place",
+        Path::SideBySide => "side_by_side",
+        Path::Undocumented => "undocumented",
+        Path::StaysBehind => "stays_behind",
     }
 }

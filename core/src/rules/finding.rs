@@ -56,6 +56,13 @@ impl Finding {
         finding
     }
 
+    /// A message other than the one the finding was made with (a not-evaluated finding whose
+    /// cause is not a missing key).
+    pub(crate) fn message(mut self, message: impl Into<Box<str>>) -> Self {
+        self.0.message = Message::Text(message.into());
+        self
+    }
+
     /// The rule.
     pub(crate) fn rule(&self) -> RuleId {
         self.0.rule

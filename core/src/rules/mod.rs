@@ -6,6 +6,7 @@ mod cms;
 mod coex;
 mod fe;
 mod finding;
+mod life;
 mod os;
 mod pair;
 mod sql;
@@ -19,14 +20,21 @@ use serde_json::Value;
 
 use crate::check::Options;
 use crate::document::{Pool, Server};
+use crate::lifecycle::Date;
+use crate::readiness::Move;
 use crate::report::Pointer;
 use crate::tokens::Family;
 use crate::topology::Topology;
 
-/// Runs every family's checks.
 /// Runs every family that has a selected rule; within a family, a rule that is not selected
 /// skips its work where it has work of its own, and never reports.
-pub(crate) fn run(topology: &Topology, options: &Options, out: &mut Findings) {
+pub(crate) fn run(
+    topology: &Topology,
+    options: &Options,
+    check_date: Date,
+    moves: &[Move],
+    out: &mut Findings,
+) {
     if out.wants_family(Family::Pair) {
         pair::check(topology, out);
     }
@@ -49,7 +57,10 @@ pub(crate) fn run(topology: &Topology, options: &Options, out: &mut Findings) {
         cms::check(topology, out);
     }
     if out.wants_family(Family::Coex) {
-        coex::check(topology, out);
+        coex::check(topology, moves, out);
+    }
+    if out.wants_family(Family::Life) {
+        life::check(topology, check_date, options.approaching_months(), out);
     }
 }
 

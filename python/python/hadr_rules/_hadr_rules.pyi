@@ -1,6 +1,7 @@
 """The Rust extension of hadr_rules. Hand-written stub: `python -m mypy.stubtest hadr_rules`
 checks it against the built module."""
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, final
 
@@ -43,6 +44,9 @@ __all__ = [
     "os_versions",
     "first_start_quorum",
     "functional_quorum",
+    "lifecycle_status",
+    "end_of_support",
+    "lifecycle_table",
     "Report",
     "Diagnostic",
     "RuleInfo",
@@ -67,6 +71,9 @@ def check(
     facts: FactsInput | None = None,
     max_document_bytes: int | None = None,
     max_entities: int | None = None,
+    as_of: str | datetime.date | None = None,
+    approaching_months: int | None = None,
+    target_product: Literal["sfbse"] | None = None,
 ) -> Report:
     """Check a topology and return its report.
 
@@ -83,6 +90,11 @@ def check(
 
     An input longer than `max_document_bytes` (default 64 MiB) or with more than
     `max_entities` entities (default 1,000,000) is refused with an error of type `too_large`.
+
+    `as_of` (`YYYY-MM-DD` or a `datetime.date`) is the day the lifecycle rules (LIFE) judge on,
+    today (UTC) by default; `approaching_months` (default 12) is how far ahead LIFE-002 looks.
+    `target_product="sfbse"` checks the topology as if every pool were moved to Subscription
+    Edition and reports what would block the move.
     """
 
 def import_topology(
@@ -165,6 +177,12 @@ class Report:
         """No finding at or above the fail level (suppressed and not-evaluated ones aside)."""
     @property
     def fail_level(self) -> Severity: ...
+    @property
+    def check_date(self) -> str | None:
+        """The day the lifecycle rules judged the topology on (`YYYY-MM-DD`); None when none ran."""
+    @property
+    def target_product(self) -> Product | None:
+        """The product every pool was moved to before the check (readiness); None otherwise."""
     @property
     def ruleset(self) -> str: ...
     @property
@@ -302,6 +320,29 @@ def first_start_quorum(product: Product, servers: int) -> Quorum:
 
 def functional_quorum(product: Product, servers: int) -> Quorum:
     """Servers that must run for a pool of `servers` Front End Servers to function."""
+
+def lifecycle_status(
+    kind: Literal["product", "sql", "os"],
+    token: str,
+    *,
+    service_pack: int | None = None,
+    on: str | datetime.date | None = None,
+    approaching_months: int = 12,
+) -> dict[str, Any]:
+    """Where a product, SQL Server version (with its service pack) or Windows Server version
+    stands on a date (today in UTC by default): `phase`, `supported`, the deciding `end`
+    (`date`, `kind`, `provenance`), `days_left`, `approaching`, the covering `esu` window and
+    the lifecycle page `url`."""
+
+def end_of_support(
+    kind: Literal["product", "sql", "os"], token: str, *, service_pack: int | None = None
+) -> str | None:
+    """The last day Microsoft supports the item (`YYYY-MM-DD`); None for Subscription Edition,
+    which has no fixed end."""
+
+def lifecycle_table() -> dict[str, Any]:
+    """The lifecycle table: `as_of`, `rows` (dates, releases, provenance, source of each item)
+    and `collocated_express`."""
 
 @final
 class Quorum:

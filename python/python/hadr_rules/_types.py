@@ -72,6 +72,7 @@ Family = Union[
     Literal["COEX"],
     Literal["RTO"],
     Literal["OPS"],
+    Literal["LIFE"],
 ]
 Os = Union[
     Literal["ws2008r2"],

@@ -4,7 +4,9 @@ use super::shared::{
     ALL, L13, L13_S15, S15_S19_SE, S19_MIGRATING_SITES, S19_SE, UPGRADE_IN_PLACE_METHODS,
     UPGRADE_OFFLINE_METHOD,
 };
-use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
+use crate::registry::{
+    Evaluation, Provenance, Rule, RuleDoc, Source, Status, Strength, TbEnforced,
+};
 use crate::tokens::{Family, Severity};
 
 const UPGRADE: Source = Source {
@@ -187,18 +189,18 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Coex,
         strength: Strength::Unsupported,
         severity: Some(Severity::Warning),
-        products: S15_S19_SE,
+        status: Status::Preview,
+        products: ALL,
         provenance: Provenance::Secondary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[AZUREFEEDS_SE_UPGRADE],
-        evaluation: Evaluation::Guidance("upgrade methods are not recorded in a topology"),
+        evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "Skype for Business Server 2019 can move to Subscription Edition in place or side by side; Skype for Business Server 2015 can move to Subscription Edition side by side only. The engine lists this as guidance, from a secondary source.",
-            why: "A repost of a Microsoft Tech Community post describes these paths; a news article claims an in-place path from 2015 as well, but the Microsoft-authored text is followed. No primary documentation was found.",
-            example: "A plan runs the Subscription Edition installer in place on the 2015 pool `pool-dal.contoso.com`.",
+            what: "With `--target-product sfbse` (readiness), one finding per pool that cannot simply be upgraded in place: a `sfb2015` pool moves side by side only; no path from `lync2013` is documented; a `persistent_chat` pool stays behind on its product, since Persistent Chat does not exist in Subscription Edition. `sfb2019` pools are upgraded in place and get no finding. Never reported by an ordinary check.",
+            why: "A repost of a Microsoft Tech Community post describes the paths: in place or side by side from 2019, side by side only from 2015; a news article claims an in-place path from 2015 as well, but the Microsoft-authored text is followed. No primary documentation was found.",
+            example: "`hadr-rules check --target-product sfbse` on a topology with the 2015 pool `pool-dal.contoso.com`.",
             fix: "Move 2015 pools to Subscription Edition side by side (new pools, move users); check the current Microsoft documentation before relying on an in-place path.",
         },
-        ..Rule::STABLE
     },
     Rule {
         id: "COEX-009",

@@ -4,6 +4,7 @@ mod be;
 mod cms;
 mod coex;
 mod fe;
+mod life;
 mod ops;
 mod os;
 mod pair;
@@ -28,6 +29,7 @@ pub(super) const FAMILIES: &[&[Rule]] = &[
     coex::RULES,
     rto::RULES,
     ops::RULES,
+    life::RULES,
 ];
 
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| FAMILIES.concat());
