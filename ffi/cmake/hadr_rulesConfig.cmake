@@ -18,9 +18,6 @@ find_library(hadr_rules_LIBRARY NAMES hadr_rules PATHS ${_hadr_rules_libdirs} NO
 find_library(hadr_rules_STATIC_LIBRARY NAMES libhadr_rules.a hadr_rules.lib
   PATHS ${_hadr_rules_libdirs} NO_DEFAULT_PATH)
 
-include(CMakeFindDependencyMacro)
-find_dependency(Threads)
-
 set(hadr_rules_FOUND TRUE)
 if(NOT EXISTS "${hadr_rules_INCLUDE_DIRS}/hadr_rules.h")
   set(hadr_rules_FOUND FALSE)
@@ -38,10 +35,18 @@ if(hadr_rules_FOUND AND hadr_rules_LIBRARY AND NOT TARGET hadr_rules::hadr_rules
 endif()
 if(hadr_rules_FOUND AND hadr_rules_STATIC_LIBRARY AND NOT TARGET hadr_rules::hadr_rules_static)
   add_library(hadr_rules::hadr_rules_static STATIC IMPORTED)
-  # What the Rust standard library needs from the system when linked statically.
-  set(_hadr_rules_system Threads::Threads ${CMAKE_DL_LIBS})
-  if(UNIX AND NOT APPLE)
-    list(APPEND _hadr_rules_system m)
+  # What the Rust standard library needs from the system when linked statically: the
+  # `Libs.private` that cargo-c wrote into hadr_rules.pc for this platform (-lpthread -ldl...).
+  set(_hadr_rules_system "")
+  get_filename_component(_hadr_rules_libdir "${hadr_rules_STATIC_LIBRARY}" DIRECTORY)
+  if(EXISTS "${_hadr_rules_libdir}/pkgconfig/hadr_rules.pc")
+    file(STRINGS "${_hadr_rules_libdir}/pkgconfig/hadr_rules.pc" _hadr_rules_private
+      REGEX "^Libs.private:")
+    string(REGEX MATCHALL "-l[^ ]+" _hadr_rules_flags "${_hadr_rules_private}")
+    foreach(_hadr_rules_flag IN LISTS _hadr_rules_flags)
+      string(SUBSTRING "${_hadr_rules_flag}" 2 -1 _hadr_rules_name)
+      list(APPEND _hadr_rules_system "${_hadr_rules_name}")
+    endforeach()
   endif()
   set_target_properties(hadr_rules::hadr_rules_static PROPERTIES
     IMPORTED_LOCATION "${hadr_rules_STATIC_LIBRARY}"
@@ -51,3 +56,8 @@ endif()
 unset(_hadr_rules_libdirs)
 unset(_hadr_rules_prefix)
 unset(_hadr_rules_system)
+unset(_hadr_rules_libdir)
+unset(_hadr_rules_private)
+unset(_hadr_rules_flags)
+unset(_hadr_rules_flag)
+unset(_hadr_rules_name)
