@@ -487,6 +487,44 @@ hadr_status hadr_engine_suppress(struct hadr_engine *engine,
                                  const char *reason);
 
 /**
+ * Runs only the selected rules, as `hadr-rules check --select`: `selector` is a rule ID
+ * (`"PAIR-001"`) or a family (`"PAIR"`); each call adds one. Once anything is selected, rules
+ * no selector names are not evaluated at all. An alias, a guidance rule or an unknown ID gives
+ * `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+ *
+ * # Safety
+ *
+ * `engine` must be NULL or a live engine that no other thread is using during the call;
+ * `selector` must be NULL or a NUL-terminated string.
+ */
+hadr_status hadr_engine_select(struct hadr_engine *engine,
+                               const char *selector);
+
+/**
+ * Does not run a rule or family, as `hadr-rules check --ignore`, even when selected; a rule
+ * ID wins over its family. An alias, a guidance rule or an unknown ID gives
+ * `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+ *
+ * # Safety
+ *
+ * `engine` must be NULL or a live engine that no other thread is using during the call;
+ * `selector` must be NULL or a NUL-terminated string.
+ */
+hadr_status hadr_engine_ignore(struct hadr_engine *engine,
+                               const char *selector);
+
+/**
+ * Makes a report fail (`hadr_report_fails`) when any rule could not be evaluated for lack of a
+ * fact (`true`), as `hadr-rules check --fail-on-not-evaluated`; `false` is the default.
+ *
+ * # Safety
+ *
+ * `engine` must be NULL or a live engine that no other thread is using during the call.
+ */
+hadr_status hadr_engine_set_fail_on_not_evaluated(struct hadr_engine *engine,
+                                                  bool fail);
+
+/**
  * Checks a parsed topology with the engine's options and writes the report to
  * `*report_out` (free it with `hadr_report_free`). Does not modify the engine or the
  * topology: any number of threads may check with one engine and one topology at once.
@@ -580,8 +618,9 @@ hadr_status hadr_report_summary(const struct hadr_report *report,
 
 /**
  * Writes whether the report fails at the engine's fail level to `*fails_out`: a finding
- * that is neither suppressed nor not-evaluated at or above the level. The exit status of
- * `hadr-rules check` is 1 exactly when this is true.
+ * that is neither suppressed nor not-evaluated at or above the level, or, when the engine was
+ * set to fail on not-evaluated rules, any rule that could not be evaluated. The exit status of
+ * `hadr-rules check` with the same options is 1 exactly when this is true.
  *
  * # Safety
  *

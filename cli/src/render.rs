@@ -9,7 +9,7 @@ use hadr_rules::import::Warning;
 use hadr_rules::registry::{Evaluation, Rule};
 use hadr_rules::simulate::{Simulation, State};
 use hadr_rules::tokens::Severity;
-use hadr_rules::{Diagnostic, Report, TopologyError};
+use hadr_rules::{Diagnostic, MissingFacts, Report, TopologyError};
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -50,22 +50,28 @@ pub fn warning(file: &str, warning: &Warning) -> String {
     )
 }
 
-/// A report grouped by subject, worst first, with a summary line.
-pub fn report(file: &str, report: &Report, level: Severity) -> String {
-    report_with_sources(file, report, level, &|_| None)
+/// How a report is written as text.
+pub struct TextOptions<'a> {
+    /// The fail level, for the verdict line.
+    pub level: Severity,
+    /// Not-evaluated findings grouped by missing facts; `None` lists each under its subject.
+    pub missing: Option<&'a [MissingFacts]>,
+    /// The XML element (and line) a fact came from, for imported topologies.
+    pub source: &'a dyn Fn(&str) -> Option<String>,
 }
 
-/// [`report`], naming under each finding the XML element (and line) its fact came from.
-pub fn report_with_sources(
-    file: &str,
-    report: &Report,
-    level: Severity,
-    source: &dyn Fn(&str) -> Option<String>,
-) -> String {
+/// A report grouped by subject, worst first, then the facts that kept rules from running, and
+/// a summary line.
+pub fn report(file: &str, report: &Report, options: &TextOptions<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", styled(BOLD, file));
+    let grouped = options.missing.is_some();
     let mut subjects: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
-    for diagnostic in &report.diagnostics {
+    for diagnostic in report
+        .diagnostics
+        .iter()
+        .filter(|d| !(grouped && d.not_evaluated && d.suppressed.is_none()))
+    {
         subjects
             .entry(diagnostic.subject.as_str())
             .or_default()
@@ -74,11 +80,23 @@ pub fn report_with_sources(
     let mut ordered: Vec<(&str, Vec<&Diagnostic>)> = subjects.into_iter().collect();
     ordered.sort_by_key(|(_, list)| list.iter().map(|d| std::cmp::Reverse(rank(d))).min());
     for (subject, diagnostics) in ordered {
-        let _ = writeln!(out, "  {}", styled(BOLD, subject));
+        let _ = writeln!(out, "  {}", styled(BOLD, &escape(subject)));
         for diagnostic in diagnostics {
-            line(&mut out, diagnostic, source);
+            line(&mut out, diagnostic, options.source);
         }
     }
+    if let Some(missing) = options.missing.filter(|m| !m.is_empty()) {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            styled(BOLD, "facts missing"),
+            styled(DIM, "(--show-not-evaluated lists each finding)")
+        );
+        for group in missing {
+            let _ = writeln!(out, "    {group}");
+        }
+    }
+    let level = options.level;
     let summary = report.summary;
     let verdict = if report.fails(level) {
         styled(ERROR, "fail")
@@ -91,6 +109,15 @@ pub fn report_with_sources(
         summary.error, summary.warning, summary.info, summary.not_evaluated, summary.suppressed
     );
     out
+}
+
+/// Text from the document with its control characters escaped, so that a name cannot drive
+/// the terminal.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().flat_map(char::escape_default).collect())
 }
 
 /// Errors first, then warnings, infos, not-evaluated and suppressed findings.
@@ -124,17 +151,18 @@ fn line(out: &mut String, d: &Diagnostic, source: &dyn Fn(&str) -> Option<String
     let _ = writeln!(
         out,
         "    {label}{pad} {}  {}",
-        styled(BOLD, d.rule),
-        d.message
+        styled(BOLD, d.rule.as_str()),
+        escape(&d.message().to_string())
     );
     if d.not_evaluated {
         return;
     }
-    let _ = writeln!(out, "               {} {}", styled(DIM, "at"), d.path);
-    if let Some(origin) = source(&d.path) {
+    let path = d.path.to_string();
+    let _ = writeln!(out, "               {} {path}", styled(DIM, "at"));
+    if let Some(origin) = source(&path) {
         let _ = writeln!(out, "               {} {origin}", styled(DIM, "from"));
     }
-    let _ = writeln!(out, "               {} {}", styled(DIM, "help:"), d.help);
+    let _ = writeln!(out, "               {} {}", styled(DIM, "help:"), d.help());
     if let Some(reason) = &d.suppressed {
         let _ = writeln!(
             out,
@@ -167,7 +195,7 @@ pub fn rules(rules: &[&Rule]) -> String {
             out,
             "{} {:<8} {:<10} {}",
             styled(BOLD, &format!("{:<9}", rule.id)),
-            rule.severity.as_str(),
+            rule.severity().as_str(),
             how,
             rule.title
         );

@@ -1,14 +1,14 @@
-//! The engine: runs every checked rule over a topology and turns findings into a report.
+//! The engine: resolves the options to the rules that run, runs them over a topology and weighs
+//! their findings into a report.
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::Arc;
 
-use serde_json::{Map, Value};
-
-use crate::registry::{self, Evaluation, Rule};
+use crate::caseless::Caseless;
+use crate::registry::{self, Evaluation, RuleId};
 use crate::report::{Diagnostic, Report};
-use crate::rules;
+use crate::rules::{self, Finding, Findings};
 use crate::tokens::{Family, Product, Severity};
 use crate::topology::Topology;
 
@@ -18,6 +18,10 @@ pub struct Options {
     /// Accept basic AlwaysOn Availability Groups on SQL Server Standard edition, which the
     /// documentation contradicts itself about (catalog C-1): reported as a warning, not an error.
     pub allow_basic_ag_on_standard: bool,
+    /// The rules to run; every checked rule when empty. See [`Options::rule_set`].
+    pub select: Vec<Selector>,
+    /// Rules not to run, even when selected.
+    pub ignore: Vec<Selector>,
     /// Severity overrides. A rule-ID selector wins over a family selector; the last of equal
     /// selectors wins. Unverified findings stay below `error` whatever the override.
     pub severity: Vec<(Selector, Severity)>,
@@ -25,32 +29,110 @@ pub struct Options {
     pub suppress: Vec<Suppression>,
 }
 
-/// A rule ID or a whole family.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A rule or a whole family, as the options name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Selector {
-    /// One rule, by catalog ID.
-    Rule(String),
+    /// One checked rule.
+    Rule(RuleId),
     /// Every rule of a family.
     Family(Family),
 }
 
+/// Why a text does not select rules.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SelectorError {
+    /// A catalog cross-reference: its findings are reported under another rule.
+    #[error("`{id}` is reported as `{target}`: name `{target}` instead")]
+    Alias {
+        /// The alias.
+        id: &'static str,
+        /// The rule that reports its findings.
+        target: &'static str,
+    },
+    /// A rule no topology can show: it never reports.
+    #[error("`{id}` is guidance and never reported: {reason}")]
+    Guidance {
+        /// The rule.
+        id: &'static str,
+        /// Why it is not checked.
+        reason: &'static str,
+    },
+    /// Neither a rule nor a family.
+    #[error("unknown rule or family `{text}`{}", hint(*.closest))]
+    Unknown {
+        /// What was given.
+        text: String,
+        /// The closest checked rule ID or family.
+        closest: Option<&'static str>,
+    },
+}
+
+fn hint(closest: Option<&'static str>) -> String {
+    closest.map_or_else(String::new, |id| format!("; did you mean `{id}`?"))
+}
+
 impl Selector {
-    /// Parses `PAIR-001` or `PAIR`.
-    pub fn parse(text: &str) -> Option<Selector> {
-        if let Some(rule) = registry::rule(text) {
-            return Some(Selector::Rule(rule.id.to_owned()));
-        }
-        Family::ALL
+    /// Parses `PAIR-001` or `PAIR` (any case). An alias, a guidance rule or an unknown ID is
+    /// refused with the rule to name instead, or the closest valid one.
+    pub fn parse(text: &str) -> Result<Selector, SelectorError> {
+        let text = text.trim();
+        if let Some(family) = Family::ALL
             .iter()
             .find(|family| family.as_str().eq_ignore_ascii_case(text))
-            .map(|family| Selector::Family(*family))
+        {
+            return Ok(Selector::Family(*family));
+        }
+        match registry::rule(text).map(|rule| (rule, rule.evaluation)) {
+            Some((rule, Evaluation::Checked)) => RuleId::parse(rule.id)
+                .map(Selector::Rule)
+                .ok_or_else(|| unknown(text)),
+            Some((rule, Evaluation::AliasOf(target))) => Err(SelectorError::Alias {
+                id: rule.id,
+                target,
+            }),
+            Some((rule, Evaluation::Guidance(reason))) => Err(SelectorError::Guidance {
+                id: rule.id,
+                reason,
+            }),
+            None => Err(unknown(text)),
+        }
     }
 
-    fn matches(&self, rule: &Rule) -> bool {
+    fn matches(&self, rule: RuleId) -> bool {
         match self {
-            Selector::Rule(id) => rule.id == id,
-            Selector::Family(family) => rule.family == *family,
+            Selector::Rule(id) => *id == rule,
+            Selector::Family(family) => rule.rule().family == *family,
         }
+    }
+
+    fn is_rule(&self) -> bool {
+        matches!(self, Selector::Rule(_))
+    }
+}
+
+impl fmt::Display for Selector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Selector::Rule(id) => f.write_str(id.as_str()),
+            Selector::Family(family) => f.write_str(family.as_str()),
+        }
+    }
+}
+
+/// The closest checked rule ID or family to a misspelt selector.
+fn unknown(text: &str) -> SelectorError {
+    let wanted = text.to_uppercase();
+    let closest = RuleId::ALL
+        .iter()
+        .map(|id| id.as_str())
+        .chain(registry::families().map(Family::as_str))
+        .map(|candidate| (strsim::levenshtein(&wanted, candidate), candidate))
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate);
+    SelectorError::Unknown {
+        text: text.to_owned(),
+        closest,
     }
 }
 
@@ -65,238 +147,134 @@ pub struct Suppression {
     pub reason: String,
 }
 
-/// Checks a topology against every rule and returns the report.
+/// The checked rules that run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSet(Vec<bool>);
+
+impl RuleSet {
+    /// Whether `rule` runs.
+    pub fn contains(&self, rule: RuleId) -> bool {
+        self.0.get(rule.index()).copied().unwrap_or(false)
+    }
+
+    /// The rules that run, in catalog order.
+    pub fn iter(&self) -> impl Iterator<Item = RuleId> + '_ {
+        RuleId::ALL.iter().copied().filter(|id| self.contains(*id))
+    }
+}
+
+impl Options {
+    /// The rules that run, as ruff resolves `select` and `ignore`: the most specific selector
+    /// naming a rule decides (a rule ID over its family), `ignore` winning a tie; a rule no
+    /// selector names runs only when `select` is empty.
+    pub fn rule_set(&self) -> RuleSet {
+        let decide = |rule: RuleId| {
+            let most_specific = |selectors: &[Selector]| {
+                selectors
+                    .iter()
+                    .filter(|s| s.matches(rule))
+                    .map(|s| if s.is_rule() { 2 } else { 1 })
+                    .max()
+                    .unwrap_or(0)
+            };
+            let (selected, ignored) = (most_specific(&self.select), most_specific(&self.ignore));
+            if selected == 0 && ignored == 0 {
+                self.select.is_empty()
+            } else {
+                selected > ignored
+            }
+        };
+        RuleSet(RuleId::ALL.iter().map(|id| decide(*id)).collect())
+    }
+}
+
+/// Checks a topology against the selected rules and returns the report.
 ///
 /// Pure: the same topology and options always give the same report.
 pub fn check(topology: &Topology, options: &Options) -> Report {
-    let mut findings = Findings::default();
+    let selected = options.rule_set();
+    let mut findings = Findings::new(&selected);
     rules::run(topology, options, &mut findings);
     let subscription_edition = subscription_edition_names(topology);
+    let reasons: Vec<Arc<str>> = options
+        .suppress
+        .iter()
+        .map(|s| Arc::from(s.reason.as_str()))
+        .collect();
     let diagnostics = findings
-        .0
+        .into_vec()
         .into_iter()
         .map(|finding| {
+            let d = &finding.0;
             let touches = !subscription_edition.is_empty()
-                && std::iter::once(&finding.subject)
-                    .chain(&finding.related)
-                    .any(|name| subscription_edition.contains(&name.to_lowercase()));
-            finding.unverified(touches)
+                && std::iter::once(&d.subject)
+                    .chain(d.related.iter())
+                    .any(|name| subscription_edition.contains(&Caseless(name)));
+            weigh(finding, touches, options, &reasons)
         })
-        .filter_map(|finding| finding.into_diagnostic(options))
         .collect();
     Report::new(diagnostics)
 }
 
 /// The pools and servers of Subscription Edition: every statement about them rests on secondary
 /// sources (catalog §0), so findings that name them are unverified.
-fn subscription_edition_names(topology: &Topology) -> HashSet<String> {
+fn subscription_edition_names(topology: &Topology) -> HashSet<Caseless<'_>> {
     topology
         .pools()
         .filter(|(_, pool, _)| pool.product == Product::SfbSe)
         .flat_map(|(_, pool, _)| {
             std::iter::once(&pool.fqdn).chain(pool.servers.iter().map(|s| &s.fqdn))
         })
-        .map(|name| name.to_lowercase())
+        .map(|name| Caseless(name))
         .collect()
 }
 
-/// What a rule found about one subject, before the registry and options are applied.
-#[derive(Debug, Clone)]
-pub(crate) struct Finding {
-    rule: &'static str,
-    subject: String,
-    related: Vec<String>,
-    path: String,
-    message: String,
-    help: Option<String>,
-    facts: Map<String, Value>,
-    severity: Option<Severity>,
-    unverified: bool,
-    not_evaluated: bool,
-}
-
-impl Finding {
-    /// A finding of `rule` about `subject`, triggered by the fact at `path`.
-    pub(crate) fn new(
-        rule: &'static str,
-        subject: &str,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Finding {
-            rule,
-            subject: subject.to_owned(),
-            related: Vec::new(),
-            path: path.into(),
-            message: message.into(),
-            help: None,
-            facts: Map::new(),
-            severity: None,
-            unverified: false,
-            not_evaluated: false,
+/// Applies the registry and the options to a finding.
+fn weigh(
+    finding: Finding,
+    subscription_edition: bool,
+    options: &Options,
+    reasons: &[Arc<str>],
+) -> Diagnostic {
+    let Finding(mut diagnostic) = finding;
+    let rule = diagnostic.rule;
+    let entry = rule.rule();
+    let not_evaluated = diagnostic.not_evaluated;
+    let unverified =
+        !not_evaluated && (diagnostic.unverified || subscription_edition || entry.is_unverified());
+    let mut severity = diagnostic.severity;
+    if !not_evaluated {
+        severity = override_for(rule, options).unwrap_or(severity);
+        if unverified && severity == Severity::Error {
+            severity = Severity::Warning;
         }
     }
-
-    /// `rule` could not run for `subject`: the JSON Pointers of the absent keys.
-    pub(crate) fn not_evaluated(
-        rule: &'static str,
-        subject: &str,
-        mut missing: Vec<String>,
-    ) -> Self {
-        let mut seen = std::collections::HashSet::new();
-        missing.retain(|key| seen.insert(key.clone()));
-        let keys: Vec<&str> = missing.iter().map(String::as_str).collect();
-        let message = format!(
-            "{rule} not evaluated for {subject}: missing {}",
-            keys.join(", ")
-        );
-        let path = missing.first().cloned().unwrap_or_default();
-        let mut finding = Finding::new(rule, subject, path, message)
-            .fact("missing", missing)
-            .severity(Severity::Info)
-            .help("add the missing facts to the topology so that the rule can be evaluated");
-        finding.not_evaluated = true;
-        finding
-    }
-
-    /// The rule's ID.
-    pub(crate) fn rule(&self) -> &'static str {
-        self.rule
-    }
-
-    /// Other entities involved.
-    pub(crate) fn related<S: AsRef<str>>(mut self, related: impl IntoIterator<Item = S>) -> Self {
-        self.related
-            .extend(related.into_iter().map(|s| s.as_ref().to_owned()));
-        self
-    }
-
-    /// A value the rule read.
-    pub(crate) fn fact(mut self, key: &str, value: impl Into<Value>) -> Self {
-        self.facts.insert(key.to_owned(), value.into());
-        self
-    }
-
-    /// What to change, when it is more specific than the rule's documented fix.
-    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-
-    /// A severity other than the rule's default.
-    pub(crate) fn severity(mut self, severity: Severity) -> Self {
-        self.severity = Some(severity);
-        self
-    }
-
-    /// Marks the finding as resting on a secondary or no source.
-    pub(crate) fn unverified(mut self, unverified: bool) -> Self {
-        self.unverified |= unverified;
-        self
-    }
-
-    /// Applies the registry and the options; `None` for a rule the registry does not check
-    /// (a programming error that the registry tests catch).
-    fn into_diagnostic(self, options: &Options) -> Option<Diagnostic> {
-        let text = RULE_TEXT.get(self.rule)?;
-        let rule = text.rule;
-        let unverified = self.unverified || rule.is_unverified();
-        let mut severity = self.severity.unwrap_or(rule.severity);
-        if !self.not_evaluated {
-            severity = override_for(rule, options).unwrap_or(severity);
-            if unverified && severity == Severity::Error {
-                severity = Severity::Warning;
-            }
-        }
-        let message = if unverified && !self.not_evaluated {
-            format!("unverified: {}", self.message)
-        } else {
-            self.message
-        };
-        let suppressed = options
-            .suppress
-            .iter()
-            .rev()
-            .find(|s| {
-                s.selector.matches(rule)
-                    && s.subject
-                        .as_ref()
-                        .is_none_or(|subject| subject.eq_ignore_ascii_case(&self.subject))
-            })
-            .map(|s| s.reason.clone());
-        Some(Diagnostic {
-            rule: rule.id,
-            severity,
-            subject: self.subject,
-            related: self.related,
-            path: self.path,
-            message,
-            help: self
-                .help
-                .map_or(Cow::Borrowed(text.help.as_str()), Cow::Owned),
-            facts: self.facts,
-            references: &text.references,
-            not_evaluated: self.not_evaluated,
-            unverified: unverified && !self.not_evaluated,
-            suppressed,
+    diagnostic.severity = severity;
+    diagnostic.unverified = unverified;
+    diagnostic.suppressed = options
+        .suppress
+        .iter()
+        .zip(reasons)
+        .rev()
+        .find(|(s, _)| {
+            s.selector.matches(rule)
+                && s.subject
+                    .as_ref()
+                    .is_none_or(|subject| subject.eq_ignore_ascii_case(&diagnostic.subject))
         })
-    }
+        .map(|(_, reason)| Arc::clone(reason));
+    diagnostic
 }
 
 /// The severity the options set for a rule: a rule selector wins over a family selector.
-fn override_for(rule: &Rule, options: &Options) -> Option<Severity> {
+fn override_for(rule: RuleId, options: &Options) -> Option<Severity> {
     let last = |want_rule: bool| {
         options
             .severity
             .iter()
             .rev()
-            .find(|(selector, _)| {
-                matches!(selector, Selector::Rule(_)) == want_rule && selector.matches(rule)
-            })
+            .find(|(selector, _)| selector.is_rule() == want_rule && selector.matches(rule))
             .map(|(_, severity)| *severity)
     };
     last(true).or_else(|| last(false))
-}
-
-/// What every diagnostic of a checked rule repeats, built once per process.
-struct RuleText {
-    rule: &'static Rule,
-    references: Vec<String>,
-    help: String,
-}
-
-static RULE_TEXT: LazyLock<HashMap<&'static str, RuleText>> = LazyLock::new(|| {
-    registry::rules()
-        .iter()
-        .filter(|rule| rule.evaluation == Evaluation::Checked)
-        .map(|rule| {
-            let text = RuleText {
-                rule,
-                references: rule.references(),
-                help: first_sentence(rule.doc.fix),
-            };
-            (rule.id, text)
-        })
-        .collect()
-});
-
-/// The documented fix as a help line: lower-case start, no final period.
-fn first_sentence(fix: &str) -> String {
-    let mut help = fix.trim().trim_end_matches('.').to_owned();
-    if let Some(first) = help.get(..1) {
-        let lower = first.to_lowercase();
-        help.replace_range(..1, &lower);
-    }
-    help
-}
-
-/// The findings of one check, in the order the rules report them.
-#[derive(Debug, Default)]
-pub(crate) struct Findings(Vec<Finding>);
-
-impl Findings {
-    /// Adds a finding.
-    pub(crate) fn push(&mut self, finding: Finding) {
-        self.0.push(finding);
-    }
 }

@@ -7,6 +7,11 @@
 //! Groups, 2015 pools on mirroring with a witness or on AlwaysOn Failover Cluster Instances.
 //! About one pair in ten carries one of the mistakes listed in [`Violation`]; the same
 //! arguments always give the same bytes.
+//!
+//! [`generate_dense`] writes what a real inventory looks like: most servers and SQL nodes
+//! without `domain`, one pool in six without `os` on their servers, some without `users`
+//! or `load_balancing`, and one pair in five with a mistake, so that a report holds about four
+//! diagnostics a pool, most of them "not evaluated".
 
 use std::fmt::Write;
 
@@ -42,9 +47,21 @@ impl Violation {
 /// The share of pairs that carry a violation: one in `VIOLATION_EVERY`.
 pub const VIOLATION_EVERY: u64 = 10;
 
+/// The share of pairs that carry a violation in a dense document.
+pub const DENSE_VIOLATION_EVERY: u64 = 5;
+
 /// The JSON text of a valid document with `pools` Front End pools (rounded up to an even
-/// number, at least two), built from `seed`.
+/// number, at least two), built from `seed`, with every fact the rules read.
 pub fn generate(pools: usize, seed: u64) -> String {
+    generate_shaped(pools, seed, false)
+}
+
+/// [`generate`] for a realistic inventory that lacks facts: about four diagnostics a pool.
+pub fn generate_dense(pools: usize, seed: u64) -> String {
+    generate_shaped(pools, seed, true)
+}
+
+fn generate_shaped(pools: usize, seed: u64, dense: bool) -> String {
     let pairs = pools.div_ceil(2).max(1);
     let sites = (pairs / 10).max(1) * 2;
     let mut out = String::with_capacity(pairs * 2 * 1100 + 256);
@@ -68,7 +85,7 @@ pub fn generate(pools: usize, seed: u64) -> String {
     }
     out.push_str("  ],\n  \"pools\": [\n");
     let plans: Vec<Pair> = (0..pairs)
-        .map(|index| Pair::new(index, seed, sites))
+        .map(|index| Pair::new(index, seed, sites, dense))
         .collect();
     for (index, pair) in plans.iter().enumerate() {
         let last = index + 1 == plans.len();
@@ -137,17 +154,45 @@ struct Pair {
     sites: [usize; 2],
     users: [u64; 2],
     violation: Option<Violation>,
+    /// Facts each side leaves out (dense documents only).
+    gaps: [Gaps; 2],
+}
+
+/// The facts a pool of a dense document leaves out.
+#[derive(Debug, Clone, Copy, Default)]
+struct Gaps {
+    domain: bool,
+    os: bool,
+    users: bool,
+    load_balancing: bool,
+}
+
+impl Gaps {
+    /// Most pools lack domains, one in six OS versions, one in eight users or load balancing.
+    fn of(hash: u64) -> Gaps {
+        Gaps {
+            domain: hash % 10 < 8,
+            os: (hash >> 4).is_multiple_of(6),
+            users: (hash >> 8).is_multiple_of(8),
+            load_balancing: (hash >> 12).is_multiple_of(8),
+        }
+    }
 }
 
 impl Pair {
-    fn new(index: usize, seed: u64, sites: usize) -> Pair {
+    fn new(index: usize, seed: u64, sites: usize, dense: bool) -> Pair {
         let hash = splitmix(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let every = if dense {
+            DENSE_VIOLATION_EVERY
+        } else {
+            VIOLATION_EVERY
+        };
         let generation = match hash % 20 {
             0..=11 => Generation::Sfb2019,
             12..=16 => Generation::Sfb2015Mirroring,
             _ => Generation::Sfb2015Cluster,
         };
-        let violation = (index > 0 && (hash >> 8).is_multiple_of(VIOLATION_EVERY))
+        let violation = (index > 0 && (hash >> 8).is_multiple_of(every))
             .then(|| {
                 Violation::ALL
                     .get((hash >> 16) as usize % Violation::ALL.len())
@@ -164,6 +209,11 @@ impl Pair {
             sites: [site, site + 1],
             users: [1000 + (hash >> 32) % 9000, 1000 + (hash >> 44) % 9000],
             violation,
+            gaps: if dense {
+                [Gaps::of(splitmix(hash)), Gaps::of(splitmix(hash ^ 1))]
+            } else {
+                [Gaps::default(); 2]
+            },
         }
     }
 
@@ -178,20 +228,25 @@ impl Pair {
             let site = self.sites.get(side).copied().unwrap_or(0);
             let users = self.users.get(side).copied().unwrap_or(0);
             let standard = side == 1 && self.violation == Some(Violation::EditionMismatch);
+            let gaps = self.gaps.get(side).copied().unwrap_or_default();
             let _ = write!(
                 out,
                 "    {{\n      \"fqdn\": \"{}\", \"site\": \"site-{site}\", \"kind\": \"front_end\",\n      \
-                 \"edition\": \"{}\", \"product\": \"{}\", \"cumulative_update\": {}, \"users\": {users},\n",
+                 \"edition\": \"{}\", \"product\": \"{}\", \"cumulative_update\": {},",
                 self.pool_name(side),
                 if standard { "standard" } else { "enterprise" },
                 self.generation.product(),
                 self.generation.cumulative_update(),
             );
+            if !gaps.users {
+                let _ = write!(out, " \"users\": {users},");
+            }
+            out.push('\n');
             if number < 2 {
                 let role = if number == 0 { "active" } else { "standby" };
                 let _ = writeln!(out, "      \"cms\": \"{role}\",");
             }
-            if !standard {
+            if !standard && !gaps.load_balancing {
                 out.push_str(
                     "      \"load_balancing\": { \"sip\": \"dns\", \"web\": \"hardware\" },\n",
                 );
@@ -217,10 +272,15 @@ impl Pair {
                     format!("fe{server}-p{number}.contoso.com")
                 };
                 let comma = if server + 1 < count { "," } else { "" };
-                let _ = writeln!(
-                    out,
-                    "        {{ \"fqdn\": \"{fqdn}\", \"os\": \"{os}\", \"platform\": \"{platform}\", \"domain\": \"contoso.com\" }}{comma}"
-                );
+                let _ = write!(out, "        {{ \"fqdn\": \"{fqdn}\",");
+                if !gaps.os {
+                    let _ = write!(out, " \"os\": \"{os}\",");
+                }
+                let _ = write!(out, " \"platform\": \"{platform}\"");
+                if !gaps.domain {
+                    out.push_str(", \"domain\": \"contoso.com\"");
+                }
+                let _ = writeln!(out, " }}{comma}");
             }
             out.push_str("      ],\n");
             if !standard {
@@ -250,9 +310,14 @@ impl Pair {
                 let _ = write!(out, " \"service_pack\": {service_pack},");
             }
             out.push_str(" \"cumulative_update\": 5,\n");
+            let domain = if self.gaps.get(side).is_some_and(|g| g.domain) {
+                ""
+            } else {
+                ", \"domain\": \"contoso.com\""
+            };
             let node = |role: &str| {
                 format!(
-                    "{{ \"fqdn\": \"sql{role}-p{number}.contoso.com\", \"instance\": \"rtc\", \"domain\": \"contoso.com\""
+                    "{{ \"fqdn\": \"sql{role}-p{number}.contoso.com\", \"instance\": \"rtc\"{domain}"
                 )
             };
             match self.generation {

@@ -22,10 +22,6 @@ pub struct Limits {
     pub ratio_floor: u64,
 }
 
-/// The deepest nesting of JSON arrays and objects read (serde_json's fixed recursion limit);
-/// a format-1 document nests at most 6 levels outside `x`.
-pub const MAX_DEPTH: usize = 128;
-
 impl Default for Limits {
     fn default() -> Self {
         Limits {

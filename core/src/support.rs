@@ -127,16 +127,18 @@ pub fn back_end_support(
     }
     let Some(row) = sql_row(product, version) else {
         return no(
-            version_rule(product),
+            version_rule(product).as_str(),
             format!("{} is not listed", version.display_name()),
             false,
         );
     };
     let cells = [
-        (row.back_end, version_rule(product)),
+        (row.back_end, version_rule(product).as_str()),
         (
             row.mode_cell(mode),
-            mode_rule(product, mode).unwrap_or(version_rule(product)),
+            mode_rule(product, mode)
+                .unwrap_or(version_rule(product))
+                .as_str(),
         ),
     ];
     for (cell, rule) in cells {

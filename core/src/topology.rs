@@ -5,10 +5,11 @@ use foldhash::{HashMap, HashMapExt};
 use smol_str::StrExt;
 
 use crate::caseless::Caseless;
+use crate::document::parse;
 use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore, Text};
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
 use crate::limits::Limits;
-use crate::parse;
+use crate::report::Pointer;
 use crate::tokens::{
     Commit, Edition, FailoverMode, HaMode, PoolKind, SiteKind, SqlEdition, SqlVersion,
 };
@@ -152,33 +153,33 @@ impl NodeFacts {
     }
 
     /// JSON Pointer of the node object.
-    pub fn pointer(&self) -> String {
-        let store = self.store;
+    pub fn pointer(&self) -> Pointer {
+        let ha = Pointer::entity("sql_stores", self.store).key("ha");
         match self.slot {
-            NodeSlot::Server => format!("/sql_stores/{store}/ha/server"),
-            NodeSlot::Principal => format!("/sql_stores/{store}/ha/principal"),
-            NodeSlot::Mirror => format!("/sql_stores/{store}/ha/mirror"),
-            NodeSlot::Witness => format!("/sql_stores/{store}/ha/witness"),
-            NodeSlot::Replica(k) => format!("/sql_stores/{store}/ha/replicas/{k}"),
-            NodeSlot::Node(k) => format!("/sql_stores/{store}/ha/nodes/{k}"),
+            NodeSlot::Server => ha.key("server"),
+            NodeSlot::Principal => ha.key("principal"),
+            NodeSlot::Mirror => ha.key("mirror"),
+            NodeSlot::Witness => ha.key("witness"),
+            NodeSlot::Replica(k) => ha.key("replicas").index(k),
+            NodeSlot::Node(k) => ha.key("nodes").index(k),
         }
     }
 
     /// JSON Pointer of the `version` the node takes: its own, else the store's.
-    pub fn version_path(&self) -> String {
+    pub fn version_path(&self) -> Pointer {
         self.own_path("version", self.own_version)
     }
 
     /// JSON Pointer of the `edition` the node takes: its own, else the store's.
-    pub fn edition_path(&self) -> String {
+    pub fn edition_path(&self) -> Pointer {
         self.own_path("edition", self.own_edition)
     }
 
-    fn own_path(&self, key: &str, own: bool) -> String {
+    fn own_path(&self, key: &'static str, own: bool) -> Pointer {
         if own {
-            format!("{}/{key}", self.pointer())
+            self.pointer().key(key)
         } else {
-            format!("/sql_stores/{}/{key}", self.store)
+            Pointer::entity("sql_stores", self.store).key(key)
         }
     }
 }

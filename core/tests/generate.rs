@@ -27,7 +27,7 @@ fn findings(report: &Report, severity: &str) -> BTreeSet<(String, String)> {
         .diagnostics
         .iter()
         .filter(|d| d.severity.as_str() == severity)
-        .map(|d| (d.rule.to_owned(), d.subject.clone()))
+        .map(|d| (d.rule.to_string(), d.subject.to_string()))
         .collect()
 }
 
@@ -142,4 +142,31 @@ fn the_findings_are_those_of_the_planted_mistakes() {
             .contains(&("CMS-002".to_owned(), "pool-0.contoso.com".to_owned()))
     );
     assert_eq!(report.summary.not_evaluated, 0);
+}
+
+#[test]
+fn a_dense_document_gives_about_four_findings_a_pool_mostly_not_evaluated() {
+    let text = hadr_rules::generate::generate_dense(400, 7);
+    assert_eq!(text, hadr_rules::generate::generate_dense(400, 7));
+    let topology = Topology::from_json(text.as_bytes()).unwrap();
+    let report = hadr_rules::check(&topology, &Options::default());
+    let per_pool = report.diagnostics.len() as f64 / 400.0;
+    assert!((3.0..5.0).contains(&per_pool), "{per_pool} findings a pool");
+    assert!(report.summary.not_evaluated * 2 > report.diagnostics.len());
+    // The facts a dense document leaves out are the ones real exports lack.
+    let missing: BTreeSet<String> = report
+        .missing_facts(&topology)
+        .iter()
+        .flat_map(|group| group.keys.iter().map(|k| (*k).to_owned()))
+        .collect();
+    assert_eq!(
+        missing,
+        ["domain", "load_balancing", "os", "users"]
+            .map(str::to_owned)
+            .into()
+    );
+    // A sparse document of the same size is far quieter.
+    let sparse = Topology::from_json(generate(400, 7).as_bytes()).unwrap();
+    let sparse = hadr_rules::check(&sparse, &Options::default());
+    assert_eq!(sparse.summary.not_evaluated, 0);
 }

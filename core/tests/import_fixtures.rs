@@ -202,7 +202,7 @@ fn branch_site_with_an_appliance() {
     assert_eq!(branch.subject, "sba-spk.contoso.com");
     assert_eq!(
         import
-            .source(&branch.path)
+            .source(&branch.path.to_string())
             .map(|s| (s.origin.as_str(), s.line)),
         Some(("<Backup>", Some(102)))
     );
@@ -512,7 +512,9 @@ fn facts_give_the_replicas_of_an_availability_group() {
         .unwrap();
     assert_eq!(be015.path, "/sql_stores/0/ha/replicas/1");
     assert_eq!(
-        import.source(&be015.path).map(|s| s.origin.as_str()),
+        import
+            .source(&be015.path.to_string())
+            .map(|s| s.origin.as_str()),
         Some("facts /sql_stores/sqlag-osl.contoso.com/replicas")
     );
 }

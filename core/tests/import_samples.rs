@@ -501,7 +501,7 @@ fn sample_without_facts_gives_only_true_findings(#[case] file: &str) {
         .diagnostics
         .iter()
         .filter(|d| !d.not_evaluated && d.severity != Severity::Info)
-        .map(|d| (d.rule, d.severity, d.subject.as_str()))
+        .map(|d| (d.rule.as_str(), d.severity, d.subject.as_str()))
         .collect();
     let mut want = expected(file).findings.to_vec();
     want.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)).then(a.2.cmp(b.2)));
@@ -557,7 +557,7 @@ fn every_diagnostic_path_of_a_sample_names_its_xml_element() {
         .find(|d| d.rule == "PAIR-011")
         .expect("the pair is two Standard Edition servers");
     let source = import
-        .source(&pair.path)
+        .source(&pair.path.to_string())
         .expect("the pairing comes from the XML");
     assert_eq!(pair.path, "/pools/0/backup_pool");
     assert_eq!(source.origin, "<Backup>");

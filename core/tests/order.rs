@@ -38,9 +38,9 @@ fn findings(document: &Value) -> BTreeSet<(String, String, String, bool)> {
         .into_iter()
         .map(|d| {
             (
-                d.rule.to_owned(),
+                d.rule.to_string(),
                 d.severity.to_string(),
-                d.subject,
+                d.subject.to_string(),
                 d.not_evaluated,
             )
         })

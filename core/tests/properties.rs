@@ -721,8 +721,13 @@ fn assert_report_consistent(report: &Report) {
         counts.iter().sum::<usize>()
     );
     for d in &report.diagnostics {
-        assert!(!d.message.is_empty(), "{} has no message", d.rule);
-        assert!(d.path.is_empty() || d.path.starts_with('/'), "{}", d.path);
+        assert!(
+            !d.message().to_string().is_empty(),
+            "{} has no message",
+            d.rule
+        );
+        let path = d.path.to_string();
+        assert!(path.is_empty() || path.starts_with('/'), "{path}");
     }
 }
 
@@ -734,9 +739,9 @@ fn findings(report: &Report) -> Vec<(String, String, String, bool)> {
         .iter()
         .map(|d| {
             (
-                d.rule.to_owned(),
+                d.rule.to_string(),
                 d.severity.to_string(),
-                d.subject.clone(),
+                d.subject.to_string(),
                 d.not_evaluated,
             )
         })
@@ -754,9 +759,15 @@ fn messages(report: &Report) -> Vec<(String, String, String)> {
         .filter(|d| {
             !["/sites/", "/pools/", "/sql_stores/", "/file_stores/"]
                 .iter()
-                .any(|list| d.message.contains(list))
+                .any(|list| d.message().to_string().contains(list))
         })
-        .map(|d| (d.rule.to_owned(), d.subject.clone(), unordered(&d.message)))
+        .map(|d| {
+            (
+                d.rule.to_string(),
+                d.subject.to_string(),
+                unordered(&d.message().to_string()),
+            )
+        })
         .collect();
     found.sort();
     found

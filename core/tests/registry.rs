@@ -76,7 +76,7 @@ fn ids_and_names_are_unique_and_well_formed() {
 fn severity_follows_strength_and_unverified_rules_never_error() {
     for rule in registry::rules() {
         if rule.is_unverified() {
-            assert_ne!(rule.severity, Severity::Error, "{}", rule.id);
+            assert_ne!(rule.severity(), Severity::Error, "{}", rule.id);
             assert!(matches!(
                 rule.provenance,
                 Provenance::Secondary | Provenance::Unsourced
@@ -84,11 +84,11 @@ fn severity_follows_strength_and_unverified_rules_never_error() {
         } else if rule.id != "OS-004" {
             // OS-004 is "unsupported for new installs / recommended": without install history it
             // can only warn (docs/catalog-decisions.md).
-            assert_eq!(rule.severity, rule.strength.severity(), "{}", rule.id);
+            assert_eq!(rule.severity(), rule.strength.severity(), "{}", rule.id);
         }
     }
     assert_eq!(
-        registry::rule("SQL-005").map(|r| r.severity),
+        registry::rule("SQL-005").map(|r| r.severity()),
         Some(Severity::Warning)
     );
     assert_eq!(
@@ -151,5 +151,12 @@ fn sources_become_learn_links() {
                 rule.id
             );
         }
+    }
+}
+
+#[test]
+fn reserved_ids_are_never_reused() {
+    for (id, why) in registry::RESERVED {
+        assert!(registry::rule(id).is_none(), "{id} is reserved: {why}");
     }
 }

@@ -78,7 +78,7 @@ fn actual(path: &Path) -> BTreeSet<Finding> {
             } else {
                 d.severity.to_string()
             };
-            (d.rule.to_owned(), severity, d.subject.clone())
+            (d.rule.to_string(), severity, d.subject.to_string())
         })
         .collect()
 }
@@ -149,5 +149,40 @@ fn fixture_directories_name_catalog_rules() {
             "{}: `{dir}` is not a rule ID",
             path.display()
         );
+    }
+}
+
+/// Each fixture's full diagnostics (message, path, related names, facts) pinned beside it in
+/// `tests/rules/<RULE-ID>/snapshots/`, so that a change of wording or facts shows in review.
+#[test]
+fn every_fixture_pins_its_full_diagnostics() {
+    for (_, path) in fixtures() {
+        let topology = Topology::from_json(&std::fs::read(&path).unwrap()).unwrap();
+        let options = Options {
+            allow_basic_ag_on_standard: path.to_string_lossy().contains("allow-basic-ag"),
+            ..Options::default()
+        };
+        let report = check(&topology, &options);
+        let pinned: Vec<serde_json::Value> = report
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let mut value = serde_json::to_value(d).unwrap();
+                let object = value.as_object_mut().unwrap();
+                // The rule's help and references are the registry's, pinned by its own tests.
+                object.remove("help");
+                object.remove("references");
+                value
+            })
+            .collect();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::with_settings!({
+            snapshot_path => path.parent().unwrap().join("snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            input_file => &path,
+        }, {
+            insta::assert_snapshot!(name, serde_json::to_string_pretty(&pinned).unwrap());
+        });
     }
 }

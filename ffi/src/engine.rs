@@ -19,11 +19,12 @@ use crate::topology::hadr_topology;
 pub struct hadr_engine {
     pub(crate) options: Options,
     pub(crate) fail_level: Severity,
+    pub(crate) fail_on_not_evaluated: bool,
 }
 
 /// A selector (`PAIR-001` or `PAIR`) or `HADR_STATUS_INVALID_ARGUMENT`.
 fn parse_selector(text: &str) -> Result<Selector, hadr_status> {
-    Selector::parse(text).ok_or(hadr_status::InvalidArgument)
+    Selector::parse(text).map_err(|_| hadr_status::InvalidArgument)
 }
 
 /// A level token (`error`, `warning`, `info`) or `HADR_STATUS_INVALID_ARGUMENT`.
@@ -46,6 +47,7 @@ pub unsafe extern "C" fn hadr_engine_new(engine_out: *mut *mut hadr_engine) -> h
         engine_out.write(into_handle(hadr_engine {
             options: Options::default(),
             fail_level: Severity::Error,
+            fail_on_not_evaluated: false,
         }));
         Ok(())
     })
@@ -168,6 +170,72 @@ pub unsafe extern "C" fn hadr_engine_suppress(
     })
 }
 
+/// Runs only the selected rules, as `hadr-rules check --select`: `selector` is a rule ID
+/// (`"PAIR-001"`) or a family (`"PAIR"`); each call adds one. Once anything is selected, rules
+/// no selector names are not evaluated at all. An alias, a guidance rule or an unknown ID gives
+/// `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no other thread is using during the call;
+/// `selector` must be NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_engine_select(
+    engine: *mut hadr_engine,
+    selector: *const c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine used by this call only.
+        let engine = unsafe { borrow_mut(engine) }?;
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
+        let selector = parse_selector(unsafe { c_str(selector) }?)?;
+        engine.options.select.push(selector);
+        Ok(())
+    })
+}
+
+/// Does not run a rule or family, as `hadr-rules check --ignore`, even when selected; a rule
+/// ID wins over its family. An alias, a guidance rule or an unknown ID gives
+/// `HADR_STATUS_INVALID_ARGUMENT` and changes nothing.
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no other thread is using during the call;
+/// `selector` must be NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_engine_ignore(
+    engine: *mut hadr_engine,
+    selector: *const c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine used by this call only.
+        let engine = unsafe { borrow_mut(engine) }?;
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
+        let selector = parse_selector(unsafe { c_str(selector) }?)?;
+        engine.options.ignore.push(selector);
+        Ok(())
+    })
+}
+
+/// Makes a report fail (`hadr_report_fails`) when any rule could not be evaluated for lack of a
+/// fact (`true`), as `hadr-rules check --fail-on-not-evaluated`; `false` is the default.
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no other thread is using during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_engine_set_fail_on_not_evaluated(
+    engine: *mut hadr_engine,
+    fail: bool,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine used by this call only.
+        let engine = unsafe { borrow_mut(engine) }?;
+        engine.fail_on_not_evaluated = fail;
+        Ok(())
+    })
+}
+
 /// Checks a parsed topology with the engine's options and writes the report to
 /// `*report_out` (free it with `hadr_report_free`). Does not modify the engine or the
 /// topology: any number of threads may check with one engine and one topology at once.
@@ -189,7 +257,11 @@ pub unsafe extern "C" fn hadr_engine_check(
         let (engine, topology, report_out) =
             unsafe { (borrow(engine)?, borrow(topology)?, output(report_out)?) };
         let report = hadr_rules::check(&topology.topology, &engine.options);
-        report_out.write(into_handle(hadr_report::new(report, engine.fail_level)));
+        report_out.write(into_handle(hadr_report::new(
+            report,
+            engine.fail_level,
+            engine.fail_on_not_evaluated,
+        )));
         Ok(())
     })
 }

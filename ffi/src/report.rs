@@ -2,6 +2,7 @@
 //! borrowed string views whose lifetime is the report's.
 
 use std::ffi::c_char;
+use std::sync::OnceLock;
 
 use hadr_rules::Report;
 use hadr_rules::tokens::Severity;
@@ -17,11 +18,33 @@ use crate::strings::{hadr_str, to_c_string};
 pub struct hadr_report {
     report: Report,
     fail_level: Severity,
+    fail_on_not_evaluated: bool,
+    /// Each diagnostic's path and message, written on first access so that the string views
+    /// handed out live as long as the report.
+    text: Vec<OnceLock<Text>>,
+}
+
+/// The rendered strings of one diagnostic.
+#[derive(Debug)]
+struct Text {
+    path: String,
+    message: String,
 }
 
 impl hadr_report {
-    pub(crate) fn new(report: Report, fail_level: Severity) -> Self {
-        hadr_report { report, fail_level }
+    pub(crate) fn new(report: Report, fail_level: Severity, fail_on_not_evaluated: bool) -> Self {
+        let text = report.diagnostics.iter().map(|_| OnceLock::new()).collect();
+        hadr_report {
+            report,
+            fail_level,
+            fail_on_not_evaluated,
+            text,
+        }
+    }
+
+    fn fails(&self) -> bool {
+        self.report.fails(self.fail_level)
+            || (self.fail_on_not_evaluated && self.report.has_not_evaluated())
     }
 }
 
@@ -138,8 +161,9 @@ pub unsafe extern "C" fn hadr_report_summary(
 }
 
 /// Writes whether the report fails at the engine's fail level to `*fails_out`: a finding
-/// that is neither suppressed nor not-evaluated at or above the level. The exit status of
-/// `hadr-rules check` is 1 exactly when this is true.
+/// that is neither suppressed nor not-evaluated at or above the level, or, when the engine was
+/// set to fail on not-evaluated rules, any rule that could not be evaluated. The exit status of
+/// `hadr-rules check` with the same options is 1 exactly when this is true.
 ///
 /// # Safety
 ///
@@ -152,7 +176,7 @@ pub unsafe extern "C" fn hadr_report_fails(
     guard(|| {
         // SAFETY: the caller passes NULL or a live report, and NULL or a writable pointer.
         let (report, fails_out) = unsafe { (borrow(report)?, output(fails_out)?) };
-        fails_out.write(report.report.fails(report.fail_level));
+        fails_out.write(report.fails());
         Ok(())
     })
 }
@@ -173,18 +197,23 @@ pub unsafe extern "C" fn hadr_report_diagnostic(
     guard(|| {
         // SAFETY: the caller passes NULL or a live report, and NULL or a writable pointer.
         let (report, diagnostic_out) = unsafe { (borrow(report)?, output(diagnostic_out)?) };
-        let diagnostic = report
+        let (diagnostic, text) = report
             .report
             .diagnostics
             .get(index)
+            .zip(report.text.get(index))
             .ok_or(hadr_status::IndexOutOfRange)?;
+        let text = text.get_or_init(|| Text {
+            path: diagnostic.path.to_string(),
+            message: diagnostic.message().to_string(),
+        });
         diagnostic_out.write(hadr_diagnostic {
-            rule: hadr_str::new(diagnostic.rule),
+            rule: hadr_str::new(diagnostic.rule.as_str()),
             severity: hadr_str::new(diagnostic.severity.as_str()),
             subject: hadr_str::new(&diagnostic.subject),
-            path: hadr_str::new(&diagnostic.path),
-            message: hadr_str::new(&diagnostic.message),
-            help: hadr_str::new(&diagnostic.help),
+            path: hadr_str::new(&text.path),
+            message: hadr_str::new(&text.message),
+            help: hadr_str::new(diagnostic.help()),
             suppressed: hadr_str::new(diagnostic.suppressed.as_deref().unwrap_or_default()),
             level: diagnostic.severity.into(),
             not_evaluated: diagnostic.not_evaluated,

@@ -226,6 +226,76 @@ fn an_engine_checks_with_its_options() {
 }
 
 #[test]
+fn an_engine_selects_ignores_and_fails_on_not_evaluated() {
+    let json = example("paired-2019-ag.json");
+    // SAFETY: every pointer is valid; handles are freed once.
+    unsafe {
+        let (mut topology, mut errors) = (ptr::null_mut(), ptr::null_mut());
+        assert_eq!(
+            hadr_topology_parse(json.as_ptr().cast(), json.len(), &mut topology, &mut errors),
+            hadr_status::Ok
+        );
+        let mut engine = ptr::null_mut();
+        assert_eq!(hadr_engine_new(&mut engine), hadr_status::Ok);
+        for refused in [c"WIT-003", c"PAIR-006", c"PAIR-0001"] {
+            assert_eq!(
+                hadr_engine_select(engine, refused.as_ptr()),
+                hadr_status::InvalidArgument
+            );
+            assert_eq!(
+                hadr_engine_ignore(engine, refused.as_ptr()),
+                hadr_status::InvalidArgument
+            );
+        }
+        assert_eq!(hadr_engine_select(engine, c"fe".as_ptr()), hadr_status::Ok);
+        assert_eq!(
+            hadr_engine_ignore(engine, c"FE-011".as_ptr()),
+            hadr_status::Ok
+        );
+        let fails = |engine: *const hadr_engine| {
+            let mut report = ptr::null_mut();
+            assert_eq!(
+                hadr_engine_check(engine, topology, &mut report),
+                hadr_status::Ok
+            );
+            let (mut fails, mut summary) = (false, hadr_summary::default());
+            assert_eq!(hadr_report_fails(report, &mut fails), hadr_status::Ok);
+            assert_eq!(hadr_report_summary(report, &mut summary), hadr_status::Ok);
+            let mut diagnostic = std::mem::MaybeUninit::<hadr_diagnostic>::uninit();
+            assert_eq!(
+                hadr_report_diagnostic(report, 0, diagnostic.as_mut_ptr()),
+                hadr_status::Ok
+            );
+            let diagnostic = diagnostic.assume_init();
+            let text = |s: hadr_rules_ffi::strings::hadr_str| {
+                std::str::from_utf8(std::slice::from_raw_parts(s.data.cast::<u8>(), s.len))
+                    .unwrap()
+                    .to_owned()
+            };
+            let first = (text(diagnostic.rule), text(diagnostic.message));
+            hadr_report_free(report);
+            (fails, summary.not_evaluated, first)
+        };
+        // FE-009 and FE-014 for both pools; FE-011 is ignored, PAIR-010 not selected.
+        let (plain, not_evaluated, (rule, message)) = fails(engine);
+        assert!(!plain);
+        assert_eq!(not_evaluated, 4);
+        assert_eq!(rule, "FE-009");
+        assert_eq!(
+            message,
+            "FE-009 not evaluated for pool-chi.contoso.com: missing /pools/1/users"
+        );
+        assert_eq!(
+            hadr_engine_set_fail_on_not_evaluated(engine, true),
+            hadr_status::Ok
+        );
+        assert!(fails(engine).0);
+        hadr_engine_free(engine);
+        hadr_topology_free(topology);
+    }
+}
+
+#[test]
 fn status_messages_fit_and_unknown_codes_are_refused() {
     let mut buf = [0 as c_char; hadr_rules_ffi::status::HADR_STATUS_MESSAGE_MAX];
     for code in 7000..=7008 {

@@ -38,6 +38,9 @@ use crate::report::PyReport;
     allow_basic_ag_on_standard = false,
     severity = None,
     suppress = None,
+    select = None,
+    ignore = None,
+    fail_on_not_evaluated = false,
     facts = None,
     max_document_bytes = None,
     max_entities = None,
@@ -53,6 +56,9 @@ fn check(
     allow_basic_ag_on_standard: bool,
     severity: Option<&Bound<'_, PyAny>>,
     suppress: Option<&Bound<'_, PyAny>>,
+    select: Option<&Bound<'_, PyAny>>,
+    ignore: Option<&Bound<'_, PyAny>>,
+    fail_on_not_evaluated: bool,
     facts: Option<&Bound<'_, PyAny>>,
     max_document_bytes: Option<usize>,
     max_entities: Option<usize>,
@@ -67,6 +73,8 @@ fn check(
     )?;
     let options = Options {
         allow_basic_ag_on_standard,
+        select: selectors(py, "select", select)?,
+        ignore: selectors(py, "ignore", ignore)?,
         severity: severity
             .map(|s| severities(py, s))
             .transpose()?
@@ -87,7 +95,7 @@ fn check(
         input::topology(topology, facts.as_ref(), &limits).map(|t| hadr_rules::check(&t, &options))
     });
     match result {
-        Ok(report) => Ok(PyReport::new(report, level)),
+        Ok(report) => Ok(PyReport::new(report, level, fail_on_not_evaluated)),
         Err(failure) => Err(topology_error(py, &failure)),
     }
 }
@@ -158,19 +166,32 @@ fn suppressions(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<Suppre
 }
 
 fn selector_of(py: Python<'_>, text: &str) -> PyResult<Selector> {
-    Selector::parse(text).ok_or_else(|| {
-        let families: Vec<&str> = hadr_rules::tokens::Family::ALL
-            .iter()
-            .map(|f| f.as_str())
-            .collect();
-        argument_error(
-            py,
-            format!(
-                "`{text}` is neither a rule ID nor a family ({})",
-                families.join(", ")
-            ),
-        )
-    })
+    Selector::parse(text).map_err(|error| argument_error(py, error.to_string()))
+}
+
+/// `select=["PAIR", "BE-002"]` (or one string, comma-separated) as selectors.
+fn selectors(
+    py: Python<'_>,
+    name: &str,
+    value: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Selector>> {
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    let texts: Vec<String> = if let Ok(text) = value.extract::<String>() {
+        text.split(',').map(str::to_owned).collect()
+    } else {
+        value
+            .try_iter()
+            .and_then(|items| items.map(|item| item?.extract::<String>()).collect())
+            .map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "{name} must be a list of rule IDs or families, not {}",
+                    type_name(value)
+                ))
+            })?
+    };
+    texts.iter().map(|text| selector_of(py, text)).collect()
 }
 
 /// Every token of the enumerations the API takes or returns, for the test that keeps the

@@ -51,7 +51,7 @@ impl PyRuleInfo {
     /// The default severity of its findings.
     #[getter]
     fn severity(&self) -> &'static str {
-        self.0.severity.as_str()
+        self.0.severity().as_str()
     }
 
     /// How strongly the documentation states it.
@@ -163,7 +163,7 @@ impl PyRuleInfo {
             "RuleInfo(id='{}', name='{}', severity='{}', evaluation='{}')",
             self.0.id,
             self.0.name,
-            self.0.severity,
+            self.0.severity(),
             self.evaluation()
         )
     }

@@ -3,6 +3,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::fmt::Write;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use hadr_rules::tokens::Severity;
 use hadr_rules::{Diagnostic, Report};
@@ -18,8 +19,9 @@ const REPR_LINES: usize = 40;
 /// What a check of one topology found.
 #[pyclass(frozen, module = "hadr_rules._hadr_rules", name = "Report")]
 pub struct PyReport {
-    report: Report,
+    report: Arc<Report>,
     fail_level: Severity,
+    fail_on_not_evaluated: bool,
     /// The `Diagnostic` objects, made on first use.
     diagnostics: PyOnceLock<Py<PyTuple>>,
 }
@@ -35,10 +37,11 @@ impl std::fmt::Debug for PyReport {
 
 impl PyReport {
     /// A report judged against `fail_level`.
-    pub fn new(report: Report, fail_level: Severity) -> Self {
+    pub fn new(report: Report, fail_level: Severity, fail_on_not_evaluated: bool) -> Self {
         PyReport {
-            report,
+            report: Arc::new(report),
             fail_level,
+            fail_on_not_evaluated,
             diagnostics: PyOnceLock::new(),
         }
     }
@@ -46,11 +49,11 @@ impl PyReport {
     fn all<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyTuple>> {
         self.diagnostics
             .get_or_try_init(py, || {
-                let items = self
-                    .report
-                    .diagnostics
-                    .iter()
-                    .map(|d| Py::new(py, PyDiagnostic(d.clone())))
+                let items = (0..self.report.diagnostics.len())
+                    .map(|index| {
+                        let report = Arc::clone(&self.report);
+                        Py::new(py, PyDiagnostic { report, index })
+                    })
                     .collect::<PyResult<Vec<_>>>()?;
                 Ok(PyTuple::new(py, items)?.unbind())
             })
@@ -131,10 +134,12 @@ impl PyReport {
         Ok(dict)
     }
 
-    /// No finding at or above the fail level (suppressed and not-evaluated ones aside).
+    /// No finding at or above the fail level (suppressed and not-evaluated ones aside), and,
+    /// when checked with `fail_on_not_evaluated=True`, no rule left unevaluated.
     #[getter]
     fn ok(&self) -> bool {
-        !self.report.fails(self.fail_level)
+        !(self.report.fails(self.fail_level)
+            || (self.fail_on_not_evaluated && self.report.has_not_evaluated()))
     }
 
     /// The fail level the report was checked with.
@@ -162,7 +167,7 @@ impl PyReport {
 
     /// The report as a dict shaped like its JSON.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let value = serde_json::to_value(&self.report).unwrap_or_default();
+        let value = serde_json::to_value(&*self.report).unwrap_or_default();
         to_python(py, &value)
     }
 
@@ -197,7 +202,9 @@ impl PyReport {
             let _ = write!(
                 out,
                 "\n  {label:<10} {:<9} {}: {}",
-                d.rule, d.subject, d.message
+                d.rule,
+                d.subject,
+                d.message()
             );
         }
         let more = self.report.diagnostics.len().saturating_sub(REPR_LINES);
@@ -208,92 +215,106 @@ impl PyReport {
     }
 }
 
-/// One finding of a check.
+/// One finding of a check: a view of the report it belongs to, which it shares rather than
+/// copies.
 #[pyclass(frozen, module = "hadr_rules._hadr_rules", name = "Diagnostic")]
 #[derive(Debug)]
-pub struct PyDiagnostic(Diagnostic);
+pub struct PyDiagnostic {
+    report: Arc<Report>,
+    index: usize,
+}
+
+impl PyDiagnostic {
+    fn get(&self) -> PyResult<&Diagnostic> {
+        self.report
+            .diagnostics
+            .get(self.index)
+            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("diagnostic index out of range"))
+    }
+}
 
 #[pymethods]
 impl PyDiagnostic {
     /// The rule's catalog ID, e.g. `PAIR-001`.
     #[getter]
-    fn rule(&self) -> &'static str {
-        self.0.rule
+    fn rule(&self) -> PyResult<&'static str> {
+        Ok(self.get()?.rule.as_str())
     }
 
     /// `error`, `warning` or `info`.
     #[getter]
-    fn severity(&self) -> &'static str {
-        self.0.severity.as_str()
+    fn severity(&self) -> PyResult<&'static str> {
+        Ok(self.get()?.severity.as_str())
     }
 
     /// The entity the finding is about: a pool, server, store, site or SQL node, or `/`.
     #[getter]
-    fn subject(&self) -> &str {
-        &self.0.subject
+    fn subject(&self) -> PyResult<&str> {
+        Ok(&self.get()?.subject)
     }
 
     /// Other entities involved.
     #[getter]
     fn related<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, &self.0.related)
+        PyTuple::new(py, self.get()?.related.iter().map(|name| name.as_str()))
     }
 
     /// JSON Pointer into the document of the fact that triggered the finding.
     #[getter]
-    fn path(&self) -> &str {
-        &self.0.path
+    fn path(&self) -> PyResult<String> {
+        Ok(self.get()?.path.to_string())
     }
 
     /// One sentence with the concrete values.
     #[getter]
-    fn message(&self) -> &str {
-        &self.0.message
+    fn message(&self) -> PyResult<String> {
+        Ok(self.get()?.message().to_string())
     }
 
     /// What to change.
     #[getter]
-    fn help(&self) -> &str {
-        &self.0.help
+    fn help(&self) -> PyResult<&str> {
+        Ok(self.get()?.help())
     }
 
     /// The values the rule read (a new dict on every access).
     #[getter]
     fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &serde_json::Value::Object(self.0.facts.clone()))
+        to_python(py, &self.get()?.facts.to_json())
     }
 
     /// Documentation links.
     #[getter]
     fn references<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.0.references)
+        PyTuple::new(py, self.get()?.references())
     }
 
     /// The rule could not run for the subject; `facts["missing"]` names the absent keys.
     #[getter]
-    fn not_evaluated(&self) -> bool {
-        self.0.not_evaluated
+    fn not_evaluated(&self) -> PyResult<bool> {
+        Ok(self.get()?.not_evaluated)
     }
 
     /// The finding rests on a secondary or unsourced statement: never an error.
     #[getter]
-    fn unverified(&self) -> bool {
-        self.0.unverified
+    fn unverified(&self) -> PyResult<bool> {
+        Ok(self.get()?.unverified)
     }
 
     /// The reason of the suppression that silenced the finding, else `None`.
     #[getter]
-    fn suppressed(&self) -> Option<&str> {
-        self.0.suppressed.as_deref()
+    fn suppressed(&self) -> PyResult<Option<&str>> {
+        Ok(self.get()?.suppressed.as_deref())
     }
 
     /// The diagnostic as a dict shaped like its JSON in the report.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let value = serde_json::to_value(&self.0).unwrap_or_default();
+        let value = serde_json::to_value(self.get()?).unwrap_or_default();
         to_python(py, &value)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let d = self.get()?;
         let quote = |text: &str| -> PyResult<String> {
             Ok(PyString::new(py, text)
                 .repr()?
@@ -301,36 +322,39 @@ impl PyDiagnostic {
                 .into_owned())
         };
         let mut extra = String::new();
-        if self.0.not_evaluated {
+        if d.not_evaluated {
             extra.push_str(", not_evaluated=True");
         }
-        if self.0.unverified {
+        if d.unverified {
             extra.push_str(", unverified=True");
         }
-        if let Some(reason) = &self.0.suppressed {
+        if let Some(reason) = &d.suppressed {
             extra.push_str(&format!(", suppressed={}", quote(reason)?));
         }
         Ok(format!(
             "Diagnostic(rule={}, severity={}, subject={}, path={}, message={}{extra})",
-            quote(self.0.rule)?,
-            quote(self.0.severity.as_str())?,
-            quote(&self.0.subject)?,
-            quote(&self.0.path)?,
-            quote(&self.0.message)?,
+            quote(d.rule.as_str())?,
+            quote(d.severity.as_str())?,
+            quote(&d.subject)?,
+            quote(&d.path.to_string())?,
+            quote(&d.message().to_string())?,
         ))
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyDiagnostic>()
-            .is_ok_and(|other| other.get().0 == self.0)
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<PyDiagnostic>() else {
+            return Ok(false);
+        };
+        Ok(other.get().get()? == self.get()?)
     }
 
-    fn __hash__(&self) -> u64 {
+    /// Hashes what identifies a finding (rule, severity, subject, path, flags), without
+    /// writing it out.
+    fn __hash__(&self) -> PyResult<u64> {
+        let d = self.get()?;
         let mut hasher = DefaultHasher::new();
-        serde_json::to_string(&self.0)
-            .unwrap_or_default()
-            .hash(&mut hasher);
-        hasher.finish()
+        (d.rule, d.severity.as_str(), &d.subject, d.path).hash(&mut hasher);
+        (d.not_evaluated, d.unverified, &d.suppressed).hash(&mut hasher);
+        Ok(hasher.finish())
     }
 }

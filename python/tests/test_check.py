@@ -296,7 +296,7 @@ def test_severity_override_and_suppression() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"severity": {"FE-999": "error"}}, "neither a rule ID nor a family"),
+        ({"severity": {"FE-999": "error"}}, "unknown rule or family `FE-999`; did you mean `FE-009`"),
         ({"severity": {"FE": "fatal"}}, "unknown severity `fatal`"),
         ({"suppress": [{"rule": "FE-003"}]}, "needs a `reason`"),
         ({"suppress": [{"reason": "x"}]}, "needs a `rule`"),

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 mod ha;
+pub(crate) mod parse;
 
 use crate::tokens::{
     CmsRole, Commit, Edition, FailoverMode, FileStoreHa, Os, Platform, PoolKind, Product,
@@ -70,7 +71,7 @@ impl Document {
     /// Reads the bytes of a format-1 document without resolving its references: the parse
     /// that [`crate::Topology::from_json`] starts with (without its limits).
     pub fn from_json(bytes: &[u8]) -> Result<Document, crate::TopologyError> {
-        crate::parse::parse(bytes)
+        crate::document::parse::parse(bytes)
     }
 
     /// Gives back the room arrays grew into while parsing: a large document's lists are
@@ -159,6 +160,13 @@ pub struct Pool {
     /// The user's own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Extra,
+}
+
+impl Pool {
+    /// Whether it is an Enterprise Edition Front End pool.
+    pub fn is_enterprise_front_end(&self) -> bool {
+        self.kind == PoolKind::FrontEnd && self.edition == Some(Edition::Enterprise)
+    }
 }
 
 /// How a pool's traffic is load balanced.

@@ -255,7 +255,7 @@ impl Facts {
                         .map(|n| format!(": did you mean `{n}`?"))
                         .unwrap_or_default();
                     out.push((
-                        format!("/{section}/{}", crate::parse::escape(key)),
+                        format!("/{section}/{}", crate::document::parse::escape(key)),
                         format!(
                             "the facts name {what} `{key}`, which the topology does not have{hint}"
                         ),
@@ -296,8 +296,10 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
     path.iter()
         .filter_map(|segment| match segment {
             Segment::Seq { index } => Some(format!("/{index}")),
-            Segment::Map { key } => Some(format!("/{}", crate::parse::escape(key))),
-            Segment::Enum { variant } => Some(format!("/{}", crate::parse::escape(variant))),
+            Segment::Map { key } => Some(format!("/{}", crate::document::parse::escape(key))),
+            Segment::Enum { variant } => {
+                Some(format!("/{}", crate::document::parse::escape(variant)))
+            }
             Segment::Unknown => None,
         })
         .collect()

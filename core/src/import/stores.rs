@@ -155,7 +155,7 @@ impl Builder<'_> {
                 Some((key, ha)) => {
                     self.fact_source(
                         format!("{base}/ha"),
-                        format!("/sql_stores/{}/ha", crate::parse::escape(key)),
+                        format!("/sql_stores/{}/ha", crate::document::parse::escape(key)),
                     );
                     ha
                 }
@@ -192,7 +192,7 @@ impl Builder<'_> {
                 }
                 let fact = match (&entry, from_entry) {
                     (Some((k, _)), true) => {
-                        format!("/sql_stores/{}/{key}", crate::parse::escape(k))
+                        format!("/sql_stores/{}/{key}", crate::document::parse::escape(k))
                     }
                     _ => format!("/defaults/sql_store/{key}"),
                 };
@@ -239,7 +239,7 @@ impl Builder<'_> {
                     let key = self
                         .facts
                         .store(&store_id(host, &instance.name))
-                        .map(|(k, _)| crate::parse::escape(k))
+                        .map(|(k, _)| crate::document::parse::escape(k))
                         .unwrap_or_default();
                     self.fact_source(
                         format!("{base}/ha/replicas"),

@@ -334,7 +334,7 @@ impl<'m> Builder<'m> {
             ] {
                 if set {
                     let fact = if own.is_some() {
-                        format!("/sites/{}/{key}", crate::parse::escape(&id))
+                        format!("/sites/{}/{key}", crate::document::parse::escape(&id))
                     } else {
                         format!("/defaults/site/{key}")
                     };
@@ -427,7 +427,7 @@ impl<'m> Builder<'m> {
             let index = self.document.pools.len();
             self.fact_source(
                 format!("/pools/{index}/product"),
-                format!("/pools/{}/product", crate::parse::escape(&key)),
+                format!("/pools/{}/product", crate::document::parse::escape(&key)),
             );
             return Some(product);
         }
@@ -553,7 +553,9 @@ impl<'m> Builder<'m> {
                     continue;
                 }
                 let fact = match (&entry, from_entry) {
-                    (Some((k, _)), true) => format!("/pools/{}/{key}", crate::parse::escape(k)),
+                    (Some((k, _)), true) => {
+                        format!("/pools/{}/{key}", crate::document::parse::escape(k))
+                    }
                     _ => format!("/defaults/pool/{key}"),
                 };
                 self.fact_source(format!("/pools/{index}/{key}"), fact);
@@ -630,7 +632,7 @@ impl<'m> Builder<'m> {
                 }
                 let fact = match (&entry, from_entry) {
                     (Some((name, _)), true) => {
-                        format!("/servers/{}/{key}", crate::parse::escape(name))
+                        format!("/servers/{}/{key}", crate::document::parse::escape(name))
                     }
                     _ => format!("/defaults/server/{key}"),
                 };

@@ -6,7 +6,7 @@ use crate::tokens::Product;
 
 /// The sizing limits of one product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Limits {
+pub struct ProductLimits {
     /// The product.
     pub product: Product,
     /// Maximum Front End Servers in an Enterprise pool.
@@ -37,8 +37,8 @@ const fn limits(
     max_pool_users: u64,
     max_paired_pool_users: u64,
     source: &'static str,
-) -> Limits {
-    Limits {
+) -> ProductLimits {
+    ProductLimits {
         product,
         max_front_ends,
         users_per_front_end: 6_660,
@@ -51,20 +51,20 @@ const fn limits(
     }
 }
 
-const L13_LIMITS: Limits = limits(Product::Lync2013, 12, 80_000, 40_000, L13);
-const S15_LIMITS: Limits = limits(Product::Sfb2015, 12, 80_000, 40_000, S15);
-const S19_LIMITS: Limits = limits(Product::Sfb2019, 16, 106_000, 53_000, S19);
+const L13_LIMITS: ProductLimits = limits(Product::Lync2013, 12, 80_000, 40_000, L13);
+const S15_LIMITS: ProductLimits = limits(Product::Sfb2015, 12, 80_000, 40_000, S15);
+const S19_LIMITS: ProductLimits = limits(Product::Sfb2019, 16, 106_000, 53_000, S19);
 // Subscription Edition inherits the 2019 numbers (secondary sources).
-const SE_LIMITS: Limits = Limits {
+const SE_LIMITS: ProductLimits = ProductLimits {
     unverified: true,
     ..limits(Product::SfbSe, 16, 106_000, 53_000, S19)
 };
 
 /// One row a product.
-pub const LIMITS: &[Limits] = &[L13_LIMITS, S15_LIMITS, S19_LIMITS, SE_LIMITS];
+pub const LIMITS: &[ProductLimits] = &[L13_LIMITS, S15_LIMITS, S19_LIMITS, SE_LIMITS];
 
 /// The limits of a product.
-pub const fn limits_for(product: Product) -> &'static Limits {
+pub const fn limits_for(product: Product) -> &'static ProductLimits {
     match product {
         Product::Lync2013 => &L13_LIMITS,
         Product::Sfb2015 => &S15_LIMITS,

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{Cell, MinLevel, NO, NO_SECONDARY, UNDOCUMENTED, YES, YES_SECONDARY};
+use crate::registry::RuleId;
 use crate::tokens::{HaMode, Product, SqlVersion};
 use Product::{Lync2013, Sfb2015, Sfb2019, SfbSe};
 use SqlVersion::{V2008r2, V2012, V2014, V2016, V2017, V2019, V2022};
@@ -261,22 +262,22 @@ pub fn ha_modes(product: Product) -> Option<&'static HaModes> {
 }
 
 /// The rule that lists a product's Back End versions.
-pub const fn version_rule(product: Product) -> &'static str {
+pub const fn version_rule(product: Product) -> RuleId {
     match product {
-        Product::Lync2013 => "SQL-001",
-        Product::Sfb2015 => "SQL-003",
-        Product::Sfb2019 => "SQL-004",
-        Product::SfbSe => "SQL-005",
+        Product::Lync2013 => RuleId::Sql001,
+        Product::Sfb2015 => RuleId::Sql003,
+        Product::Sfb2019 => RuleId::Sql004,
+        Product::SfbSe => RuleId::Sql005,
     }
 }
 
 /// The rule that lists the SQL versions of an HA mode (Lync Server 2013's mirroring versions are
 /// its Back End versions, SQL-001).
-pub const fn mode_rule(product: Product, mode: HaMode) -> Option<&'static str> {
+pub const fn mode_rule(product: Product, mode: HaMode) -> Option<RuleId> {
     match (product, mode) {
-        (Product::Sfb2015, HaMode::Mirroring) => Some("SQL-006"),
-        (_, HaMode::AlwaysOnFci | HaMode::FailoverCluster) => Some("SQL-008"),
+        (Product::Sfb2015, HaMode::Mirroring) => Some(RuleId::Sql006),
+        (_, HaMode::AlwaysOnFci | HaMode::FailoverCluster) => Some(RuleId::Sql008),
         (Product::Lync2013, _) | (_, HaMode::None | HaMode::Mirroring) => None,
-        (_, HaMode::AlwaysOnAg) => Some("SQL-007"),
+        (_, HaMode::AlwaysOnAg) => Some(RuleId::Sql007),
     }
 }

@@ -39,7 +39,7 @@ fn section(rule: &Rule) -> String {
         rule.family,
         rule.family.title()
     );
-    let _ = writeln!(out, "severity:      {}", rule.severity);
+    let _ = writeln!(out, "severity:      {}", rule.severity());
     let _ = writeln!(out, "products:      {}", products.join(", "));
     let evaluation = match rule.evaluation {
         Evaluation::Checked => "checked against every topology".to_owned(),

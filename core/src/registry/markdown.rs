@@ -17,7 +17,7 @@ pub fn markdown() -> String {
             out,
             "| [{id}](#{anchor}) | `{}` | {} | {} | {} |",
             rule.name,
-            rule.severity,
+            rule.severity(),
             evaluation(rule),
             rule.title,
             id = rule.id,
@@ -51,7 +51,7 @@ fn section(out: &mut String, rule: &Rule) {
     let _ = writeln!(
         out,
         "- severity: {}{}",
-        rule.severity,
+        rule.severity(),
         if rule.is_unverified() {
             " (unverified: never an error)"
         } else {

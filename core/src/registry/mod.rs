@@ -2,10 +2,12 @@
 //! `hadr-rules rules`, `hadr-rules explain` and the bindings.
 
 mod explain;
+mod id;
 mod markdown;
 mod table;
 
 pub use explain::{explain, suggest};
+pub use id::RuleId;
 pub use markdown::markdown;
 
 use serde::Serialize;
@@ -158,8 +160,11 @@ pub struct Rule {
     pub family: Family,
     /// How strongly the documentation states it.
     pub strength: Strength,
-    /// The default severity of its findings (the strongest it reports).
-    pub severity: Severity,
+    /// A default severity other than its strength's (`None` for almost every rule): see
+    /// [`Rule::severity`].
+    pub severity: Option<Severity>,
+    /// Whether its findings are stable or still in preview.
+    pub status: Status,
     /// The products it applies to.
     pub products: &'static [Product],
     /// Where the statement comes from.
@@ -174,7 +179,51 @@ pub struct Rule {
     pub doc: RuleDoc,
 }
 
+/// Whether a rule's findings may still change in wording or scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Its ID, subjects and facts are stable.
+    Stable,
+    /// New: its findings may still change from one release to the next.
+    Preview,
+}
+
+/// IDs that were once rules and are never reused, with why they were retired.
+pub const RESERVED: &[(&str, &str)] = &[];
+
 impl Rule {
+    /// The defaults of a catalog entry: the severity its strength gives, stable. Entries write
+    /// every documented field and end with `..Rule::STABLE`.
+    pub const STABLE: Rule = Rule {
+        id: "",
+        name: "",
+        title: "",
+        family: Family::Pair,
+        strength: Strength::Informational,
+        severity: None,
+        status: Status::Stable,
+        products: &[],
+        provenance: Provenance::Primary,
+        tb_enforced: TbEnforced::NotStated,
+        sources: &[],
+        evaluation: Evaluation::Checked,
+        doc: RuleDoc {
+            what: "",
+            why: "",
+            example: "",
+            fix: "",
+        },
+    };
+
+    /// The default severity of its findings: its strength's unless the entry overrides it.
+    pub const fn severity(&self) -> Severity {
+        match self.severity {
+            Some(severity) => severity,
+            None => self.strength.severity(),
+        }
+    }
+
     /// Whether the catalog marks the rule as resting on a secondary or no source.
     pub const fn is_unverified(&self) -> bool {
         self.provenance.is_unverified()
@@ -198,6 +247,14 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
         .find(|rule| rule.id.eq_ignore_ascii_case(id))
 }
 
+/// The families that have rules, in catalog order.
+pub fn families() -> impl Iterator<Item = Family> {
+    Family::ALL
+        .iter()
+        .copied()
+        .filter(|family| rules().iter().any(|rule| rule.family == *family))
+}
+
 impl Serialize for Rule {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -206,7 +263,8 @@ impl Serialize for Rule {
         map.serialize_entry("name", self.name)?;
         map.serialize_entry("title", self.title)?;
         map.serialize_entry("family", &self.family)?;
-        map.serialize_entry("severity", &self.severity)?;
+        map.serialize_entry("severity", &self.severity())?;
+        map.serialize_entry("status", &self.status)?;
         map.serialize_entry("strength", &self.strength)?;
         map.serialize_entry("products", self.products)?;
         map.serialize_entry("provenance", &self.provenance)?;

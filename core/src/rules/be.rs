@@ -5,10 +5,12 @@ use std::collections::BTreeSet;
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::{is_enterprise_front_end, pool_path, set_value};
-use crate::check::{Finding, Findings};
+use super::{Finding, Findings};
+use super::{pool_path, set_value, store_path};
 use crate::document::{Ha, Pool, SqlStore};
 use crate::matrix::sql::ha_modes;
+use crate::registry::RuleId;
+use crate::report::Pointer;
 use crate::tokens::{Commit, FailoverMode, HaMode, PoolKind, Product, QuorumWitness, SqlEdition};
 use crate::topology::{NodeFacts, NodeRole, PoolFacts, StoreFacts, Topology};
 
@@ -24,7 +26,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             store,
             facts: store_facts,
         };
-        if is_enterprise_front_end(pool) {
+        if pool.is_enterprise_front_end() {
             back_end.no_ha(out);
             back_end.allowed_mode(out);
             back_end.no_mirroring_on_2019(out);
@@ -61,11 +63,11 @@ struct BackEnd<'a> {
 }
 
 impl BackEnd<'_> {
-    fn finding(&self, rule: &'static str, message: String) -> Finding {
+    fn finding(&self, rule: RuleId, message: String) -> Finding {
         Finding::new(
             rule,
             &self.pool.fqdn,
-            format!("/sql_stores/{}/ha/mode", self.store_index),
+            store_path(self.store_index, "ha").key("mode"),
             message,
         )
         .related([&self.store.id])
@@ -75,17 +77,23 @@ impl BackEnd<'_> {
 
     /// BE-001: Back End HA is optional but recommended.
     fn no_ha(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Be001) {
+            return;
+        }
         if self.facts.mode == HaMode::None {
             let message = format!(
                 "the back end of {} (`{}`) has no high availability: losing its SQL Server can lose data and stop the pool",
                 self.pool.fqdn, self.store.id
             );
-            out.push(self.finding("BE-001", message));
+            out.push(self.finding(RuleId::Be001, message));
         }
     }
 
     /// BE-002: the HA modes the product allows.
     fn allowed_mode(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Be002) {
+            return;
+        }
         let Some(allowed) = ha_modes(self.pool.product) else {
             return;
         };
@@ -99,7 +107,7 @@ impl BackEnd<'_> {
             );
             let modes: Vec<&str> = allowed.modes.iter().map(|m| m.as_str()).collect();
             out.push(
-                self.finding("BE-002", message)
+                self.finding(RuleId::Be002, message)
                     .fact("allowed", modes)
                     .unverified(allowed.unverified),
             );
@@ -108,6 +116,9 @@ impl BackEnd<'_> {
 
     /// BE-004: no mirroring on 2019 or Subscription Edition pools.
     fn no_mirroring_on_2019(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Be004) {
+            return;
+        }
         let modern = matches!(self.pool.product, Product::Sfb2019 | Product::SfbSe);
         if modern && self.facts.mode == HaMode::Mirroring {
             let message = format!(
@@ -118,7 +129,7 @@ impl BackEnd<'_> {
                 self.pool.product.display_name()
             );
             out.push(
-                self.finding("BE-004", message)
+                self.finding(RuleId::Be004, message)
                     .unverified(self.pool.product == Product::SfbSe),
             );
         }
@@ -126,6 +137,9 @@ impl BackEnd<'_> {
 
     /// BE-016: Persistent Chat databases are never in an availability group.
     fn no_availability_group_for_persistent_chat(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Be016) {
+            return;
+        }
         if self.facts.mode == HaMode::AlwaysOnAg {
             let message = format!(
                 "the Persistent Chat pool {} keeps its databases on the availability group `{}`; Persistent Chat databases cannot be in an AlwaysOn Availability Group",
@@ -133,7 +147,7 @@ impl BackEnd<'_> {
             );
             out.push(
                 Finding::new(
-                    "BE-016",
+                    RuleId::Be016,
                     &self.pool.fqdn,
                     pool_path(self.index, "back_end"),
                     message,
@@ -146,6 +160,9 @@ impl BackEnd<'_> {
 
     /// BE-028: the back end in the Front End Servers' data center.
     fn local(&self, pool: &PoolFacts, out: &mut Findings) {
+        if !out.wants(RuleId::Be028) {
+            return;
+        }
         let remote: Vec<&NodeFacts> = self
             .facts
             .nodes
@@ -177,9 +194,9 @@ impl BackEnd<'_> {
         );
         out.push(
             Finding::new(
-                "BE-028",
+                RuleId::Be028,
                 &self.pool.fqdn,
-                format!("{}/data_center", first.pointer()),
+                first.pointer().key("data_center"),
                 message,
             )
             .related(
@@ -199,8 +216,8 @@ struct Store<'a> {
 }
 
 impl Store<'_> {
-    fn path(&self, key: &str) -> String {
-        format!("/sql_stores/{}/ha/{key}", self.index)
+    fn path(&self, key: &'static str) -> Pointer {
+        store_path(self.index, "ha").key(key)
     }
 
     fn pools(&self) -> Vec<&str> {
@@ -212,12 +229,15 @@ impl Store<'_> {
             .collect()
     }
 
-    fn finding(&self, rule: &'static str, path: String, message: String) -> Finding {
+    fn finding(&self, rule: RuleId, path: Pointer, message: String) -> Finding {
         Finding::new(rule, &self.store.id, path, message).related(self.pools())
     }
 
     /// BE-003: only synchronous mirroring.
     fn synchronous_mirroring(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Be003) {
+            return;
+        }
         if let Ha::Mirroring {
             synchronous: Some(false),
             ..
@@ -228,7 +248,7 @@ impl Store<'_> {
                 self.store.id
             );
             out.push(
-                self.finding("BE-003", self.path("synchronous"), message)
+                self.finding(RuleId::Be003, self.path("synchronous"), message)
                     .fact("synchronous", false),
             );
         }
@@ -247,6 +267,9 @@ impl Store<'_> {
     /// BE-006 (and WIT-003): one SQL version for principal, mirror and witness; one edition for
     /// principal and mirror.
     fn mirroring_versions(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Be006) {
+            return;
+        }
         if self.facts.mode != HaMode::Mirroring {
             return;
         }
@@ -291,14 +314,18 @@ impl Store<'_> {
                 problems.join("; ")
             );
             out.push(
-                self.finding("BE-006", path.unwrap_or_else(|| self.path("mode")), message)
-                    .related(nodes.iter().map(|n| n.fqdn.as_str()))
-                    .fact("versions", set_value(&versions))
-                    .fact("editions", set_value(&editions)),
+                self.finding(
+                    RuleId::Be006,
+                    path.unwrap_or_else(|| self.path("mode")),
+                    message,
+                )
+                .related(nodes.iter().map(|n| n.fqdn.as_str()))
+                .fact("versions", set_value(&versions))
+                .fact("editions", set_value(&editions)),
             );
             return;
         }
-        let mut missing: Vec<String> = nodes
+        let mut missing: Vec<Pointer> = nodes
             .iter()
             .filter(|n| n.version.is_none())
             .map(|n| n.version_path())
@@ -311,13 +338,17 @@ impl Store<'_> {
         );
         if !missing.is_empty() {
             out.push(
-                Finding::not_evaluated("BE-006", &self.store.id, missing).related(self.pools()),
+                Finding::not_evaluated(RuleId::Be006, &self.store.id, missing)
+                    .related(self.pools()),
             );
         }
     }
 
     /// BE-007 (and WIT-004): principal, mirror and witness in one domain.
     fn mirroring_domains(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Be007) {
+            return;
+        }
         if self.facts.mode != HaMode::Mirroring {
             return;
         }
@@ -329,8 +360,7 @@ impl Store<'_> {
             .collect();
         if domains.len() > 1 {
             let names: BTreeSet<&str> = domains.iter().map(String::as_str).collect();
-            let odd =
-                odd_one(&nodes, |n| n.domain.as_deref()).map(|n| format!("{}/domain", n.pointer()));
+            let odd = odd_one(&nodes, |n| n.domain.as_deref()).map(|n| n.pointer().key("domain"));
             let message = format!(
                 "the mirrored store `{}` spans the domains {}; mirroring set up by Topology Builder or the cmdlets needs principal, mirror and witness in one domain",
                 self.store.id,
@@ -338,7 +368,7 @@ impl Store<'_> {
             );
             out.push(
                 self.finding(
-                    "BE-007",
+                    RuleId::Be007,
                     odd.unwrap_or_else(|| self.path("principal")),
                     message,
                 )
@@ -347,20 +377,24 @@ impl Store<'_> {
             );
             return;
         }
-        let missing: Vec<String> = nodes
+        let missing: Vec<Pointer> = nodes
             .iter()
             .filter(|n| n.domain.is_none())
-            .map(|n| format!("{}/domain", n.pointer()))
+            .map(|n| n.pointer().key("domain"))
             .collect();
         if !missing.is_empty() {
             out.push(
-                Finding::not_evaluated("BE-007", &self.store.id, missing).related(self.pools()),
+                Finding::not_evaluated(RuleId::Be007, &self.store.id, missing)
+                    .related(self.pools()),
             );
         }
     }
 
     /// BE-012, BE-014, BE-015, BE-020: availability-group settings.
     fn availability_group(&self, out: &mut Findings) {
+        if !out.wants_any(&[RuleId::Be012, RuleId::Be014, RuleId::Be015, RuleId::Be020]) {
+            return;
+        }
         let Ha::AlwaysOnAg {
             active_active,
             quorum_witness,
@@ -375,7 +409,7 @@ impl Store<'_> {
                 self.store.id
             );
             out.push(
-                self.finding("BE-012", self.path("active_active"), message)
+                self.finding(RuleId::Be012, self.path("active_active"), message)
                     .fact("active_active", true),
             );
         }
@@ -388,7 +422,7 @@ impl Store<'_> {
             let instances: BTreeSet<String> =
                 replicas.iter().map(|n| n.instance.to_lowercase()).collect();
             let odd = odd_one(&replicas, |n| Some(n.instance.as_str()))
-                .map(|n| format!("{}/instance", n.pointer()));
+                .map(|n| n.pointer().key("instance"));
             let message = format!(
                 "the replicas of `{}` use different instance names ({}); every replica must use the same instance name",
                 self.store.id,
@@ -401,7 +435,7 @@ impl Store<'_> {
             let names: BTreeSet<&str> = instances.iter().map(String::as_str).collect();
             out.push(
                 self.finding(
-                    "BE-014",
+                    RuleId::Be014,
                     odd.unwrap_or_else(|| self.path("replicas")),
                     message,
                 )
@@ -430,7 +464,7 @@ impl Store<'_> {
                 names.join(", ")
             );
             out.push(
-                self.finding("BE-015", first.pointer(), message)
+                self.finding(RuleId::Be015, first.pointer(), message)
                     .related(wrong.iter().map(|n| n.fqdn.as_str())),
             );
         }
@@ -442,19 +476,26 @@ impl Store<'_> {
                     self.store.id
                 );
                 out.push(
-                    self.finding("BE-020", self.path("quorum_witness"), message)
+                    self.finding(RuleId::Be020, self.path("quorum_witness"), message)
                         .fact("quorum_witness", witness.as_str()),
                 );
             }
             None => out.push(
-                Finding::not_evaluated("BE-020", &self.store.id, vec![self.path("quorum_witness")])
-                    .related(self.pools()),
+                Finding::not_evaluated(
+                    RuleId::Be020,
+                    &self.store.id,
+                    vec![self.path("quorum_witness")],
+                )
+                .related(self.pools()),
             ),
         }
     }
 
     /// BE-023: at most 2 cluster nodes on Standard edition, 16 on Enterprise.
     fn cluster_size(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Be023) {
+            return;
+        }
         if !matches!(
             self.facts.mode,
             HaMode::AlwaysOnFci | HaMode::FailoverCluster
@@ -472,7 +513,7 @@ impl Store<'_> {
         } else if nodes > 2 && standard {
             2
         } else {
-            let missing: Vec<String> = self
+            let missing: Vec<Pointer> = self
                 .facts
                 .nodes
                 .iter()
@@ -481,7 +522,8 @@ impl Store<'_> {
                 .collect();
             if nodes > 2 && !missing.is_empty() {
                 out.push(
-                    Finding::not_evaluated("BE-023", &self.store.id, missing).related(self.pools()),
+                    Finding::not_evaluated(RuleId::Be023, &self.store.id, missing)
+                        .related(self.pools()),
                 );
             }
             return;
@@ -492,7 +534,7 @@ impl Store<'_> {
             self.store.id
         );
         out.push(
-            self.finding("BE-023", self.path("nodes"), message)
+            self.finding(RuleId::Be023, self.path("nodes"), message)
                 .fact("nodes", nodes)
                 .fact("limit", limit),
         );
@@ -500,9 +542,12 @@ impl Store<'_> {
 
     /// BE-025 (store shared by Front End pools) and BE-026 (by Persistent Chat pools).
     fn shared(&self, out: &mut Findings) {
+        if !out.wants_any(&[RuleId::Be025, RuleId::Be026]) {
+            return;
+        }
         for (rule, kind) in [
-            ("BE-025", PoolKind::FrontEnd),
-            ("BE-026", PoolKind::PersistentChat),
+            (RuleId::Be025, PoolKind::FrontEnd),
+            (RuleId::Be026, PoolKind::PersistentChat),
         ] {
             let of_kind = || {
                 self.facts
@@ -542,6 +587,9 @@ impl Store<'_> {
 
 /// BE-025: one SQL host serving the back ends of several Front End pools.
 fn shared_hosts(topology: &Topology, out: &mut Findings) {
+    if !out.wants(RuleId::Be025) {
+        return;
+    }
     // Every data-holding node of a Front End back end, once per store, grouped by host with one
     // sort rather than a map of vectors.
     let mut hosts: Vec<(&str, usize, &NodeFacts)> = Vec::new();
@@ -597,7 +645,7 @@ fn shared_hosts(topology: &Topology, out: &mut Findings) {
                 .join(", ")
         );
         out.push(
-            Finding::new("BE-025", host, second.pointer(), message)
+            Finding::new(RuleId::Be025, host, second.pointer(), message)
                 .related(stores.iter().copied())
                 .fact("stores", stores.len()),
         );

@@ -1,11 +1,15 @@
 //! CMS: the Central Management store.
 
-use super::pool_path;
-use crate::check::{Finding, Findings};
+use super::{Finding, Findings, pool_path};
+use crate::registry::RuleId;
+use crate::report::Pointer;
 use crate::tokens::{CmsRole, PoolKind};
 use crate::topology::Topology;
 
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
+    if !out.wants_any(&[RuleId::Cms001, RuleId::Cms002]) {
+        return;
+    }
     let marked = |role: CmsRole| -> Vec<usize> {
         topology
             .pools()
@@ -18,9 +22,9 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
     // CMS-001: exactly one active store, on a Front End pool's back end or a Standard Edition server.
     match active.as_slice() {
         [] => out.push(Finding::new(
-            "CMS-001",
+            RuleId::Cms001,
             "/",
-            "/pools",
+            Pointer::ROOT.key("pools"),
             "no pool is marked `\"cms\": \"active\"`; a deployment has exactly one active Central Management store",
         )),
         [_] => {}
@@ -33,7 +37,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                     names.join(", ")
                 );
                 let others = names.iter().filter(|other| *other != name);
-                out.push(Finding::new("CMS-001", name, pool_path(index, "cms"), message).related(others).fact("active", names.len()));
+                out.push(Finding::new(RuleId::Cms001, name, pool_path(index, "cms"), message).related(others).fact("active", names.len()));
             }
         }
     }
@@ -50,7 +54,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             pool.fqdn, pool.kind
         );
         out.push(
-            Finding::new("CMS-001", &pool.fqdn, pool_path(index, "cms"), message)
+            Finding::new(RuleId::Cms001, &pool.fqdn, pool_path(index, "cms"), message)
                 .fact("kind", pool.kind.as_str()),
         );
     }
@@ -73,13 +77,13 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         );
         out.push(
             Finding::new(
-                "CMS-002",
+                RuleId::Cms002,
                 &pool.fqdn,
                 pool_path(home, "backup_pool"),
                 message,
             )
             .related([&partner_pool.fqdn])
-            .fact("standby", partner_pool.fqdn.as_str())
+            .fact("standby", &partner_pool.fqdn)
             .help("nothing to change: if the active pool is lost, fail the Central Management store over (`Invoke-CsManagementServerFailover`) before failing the pool over"),
         );
     }
@@ -99,7 +103,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         };
         out.push(
             Finding::new(
-                "CMS-002",
+                RuleId::Cms002,
                 &marked_pool.fqdn,
                 pool_path(index, "cms"),
                 message,

@@ -2,12 +2,16 @@
 
 use std::collections::BTreeSet;
 
-use super::{is_enterprise_front_end, pool_path};
-use crate::check::{Finding, Findings};
+use super::{Finding, Findings, pool_path, store_path};
+use crate::registry::RuleId;
+use crate::report::Pointer;
 use crate::tokens::{HaMode, PoolKind, Product};
 use crate::topology::Topology;
 
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
+    if !out.wants_any(&[RuleId::Coex004, RuleId::Coex006]) {
+        return;
+    }
     // COEX-004: at most two product generations in one topology.
     let products: BTreeSet<Product> = topology.pools().map(|(_, pool, _)| pool.product).collect();
     if products.len() > 2 {
@@ -19,7 +23,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             names.join(", ")
         );
         out.push(
-            Finding::new("COEX-004", "/", "/pools", message)
+            Finding::new(RuleId::Coex004, "/", Pointer::ROOT.key("pools"), message)
                 .fact("products", tokens)
                 .unverified(products.contains(&Product::SfbSe)),
         );
@@ -36,7 +40,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                 pool.product.display_name()
             );
             out.push(Finding::new(
-                "COEX-006",
+                RuleId::Coex006,
                 &pool.fqdn,
                 pool_path(index, "product"),
                 message,
@@ -45,7 +49,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         let mirrored = topology
             .back_end(index)
             .filter(|(_, _, facts)| facts.mode == HaMode::Mirroring);
-        if let Some((store_index, store, _)) = mirrored.filter(|_| is_enterprise_front_end(pool)) {
+        if let Some((store_index, store, _)) = mirrored.filter(|_| pool.is_enterprise_front_end()) {
             let message = format!(
                 "{} is a {} pool on the mirrored store `{}`; SQL mirroring can only remain in Lync Server 2013 or Skype for Business Server 2015 pools",
                 pool.fqdn,
@@ -54,9 +58,9 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             );
             out.push(
                 Finding::new(
-                    "COEX-006",
+                    RuleId::Coex006,
                     &pool.fqdn,
-                    format!("/sql_stores/{store_index}/ha/mode"),
+                    store_path(store_index, "ha").key("mode"),
                     message,
                 )
                 .related([&store.id]),

@@ -2,16 +2,18 @@
 
 use std::collections::BTreeSet;
 
-use super::{is_enterprise_front_end, missing_server_keys, pool_path, set_value, words};
-use crate::check::{Finding, Findings};
+use super::{Finding, Findings};
+use super::{missing_server_keys, pool_path, server_path, set_value, words};
 use crate::document::{Pool, Text};
 use crate::matrix::limits::limits_for;
+use crate::registry::RuleId;
+use crate::report::Pointer;
 use crate::tokens::{PoolKind, Product, Severity, SipLoadBalancing, WebLoadBalancing};
 use crate::topology::{NodeFacts, PoolFacts, Topology};
 
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
     for (index, pool, facts) in topology.pools() {
-        if is_enterprise_front_end(pool) {
+        if pool.is_enterprise_front_end() {
             size(index, pool, out);
             users(topology, index, pool, facts, out);
         }
@@ -30,7 +32,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
 fn size(index: usize, pool: &Pool, out: &mut Findings) {
     let servers = pool.servers.len();
     let limits = limits_for(pool.product);
-    let finding = |rule: &'static str, message: String| {
+    let finding = |rule: RuleId, message: String| {
         Finding::new(rule, &pool.fqdn, pool_path(index, "servers"), message)
             .fact("servers", servers)
             .fact("product", pool.product.as_str())
@@ -43,7 +45,7 @@ fn size(index: usize, pool: &Pool, out: &mut Findings) {
             limits.max_front_ends
         );
         out.push(
-            finding("FE-001", message)
+            finding(RuleId::Fe001, message)
                 .fact("limit", limits.max_front_ends)
                 .unverified(limits.unverified),
         );
@@ -53,7 +55,7 @@ fn size(index: usize, pool: &Pool, out: &mut Findings) {
             "{} has {servers} Front End Server(s); Enterprise pools should have at least three",
             pool.fqdn
         );
-        out.push(finding("FE-002", message));
+        out.push(finding(RuleId::Fe002, message));
     }
     if servers == 2 {
         let (severity, wording) = match pool.product {
@@ -65,40 +67,43 @@ fn size(index: usize, pool: &Pool, out: &mut Findings) {
             pool.fqdn,
             pool.product.display_name()
         );
-        out.push(finding("FE-003", message).severity(severity));
+        out.push(finding(RuleId::Fe003, message).severity(severity));
     }
     if servers <= 2 {
         let message = format!(
             "{} is an Enterprise pool of {servers} server(s); for one or two servers deploy Standard Edition servers instead",
             pool.fqdn
         );
-        out.push(finding("FE-004", message));
+        out.push(finding(RuleId::Fe004, message));
     }
     if servers >= 2 && servers.is_multiple_of(2) {
         let message = format!(
             "{} has an even number of Front End Servers ({servers}): the primary back-end database acts as the tie-breaker, so failing the back end over while servers are down can stop the pool",
             pool.fqdn
         );
-        out.push(finding("FE-007", message));
+        out.push(finding(RuleId::Fe007, message));
     }
     if servers == 1 {
         let message = format!(
             "{} has a single Front End Server: the pool has no server-level high availability",
             pool.fqdn
         );
-        out.push(finding("FE-018", message));
+        out.push(finding(RuleId::Fe018, message));
     }
 }
 
 /// FE-009: homed users (with the users of associated branch appliances) within the pool's capacity.
 fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
+    if !out.wants(RuleId::Fe009) {
+        return;
+    }
     let (Some(own), Some(branch)) = (pool.users, facts.branch_users) else {
         let missing = std::iter::once(index)
             .chain(facts.branches.iter().copied())
             .filter(|&p| topology.pool(p).is_some_and(|p| p.users.is_none()))
             .map(|p| pool_path(p, "users"))
             .collect();
-        out.push(Finding::not_evaluated("FE-009", &pool.fqdn, missing));
+        out.push(Finding::not_evaluated(RuleId::Fe009, &pool.fqdn, missing));
         return;
     };
     let limits = limits_for(pool.product);
@@ -113,17 +118,25 @@ fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out:
             pool.fqdn, limits.users_per_front_end, limits.max_pool_users
         );
         out.push(
-            Finding::new("FE-009", &pool.fqdn, pool_path(index, "users"), message)
-                .fact("users", users)
-                .fact("servers", servers)
-                .fact("limit", capacity)
-                .unverified(limits.unverified),
+            Finding::new(
+                RuleId::Fe009,
+                &pool.fqdn,
+                pool_path(index, "users"),
+                message,
+            )
+            .fact("users", users)
+            .fact("servers", servers)
+            .fact("limit", capacity)
+            .unverified(limits.unverified),
         );
     }
 }
 
 /// FE-010: no stretched Front End pools.
 fn stretched(index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
+    if !out.wants(RuleId::Fe010) {
+        return;
+    }
     let first = facts.server_data_centers.first();
     if facts.server_data_centers.iter().all(|dc| Some(dc) == first) {
         return;
@@ -136,14 +149,22 @@ fn stretched(index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
             quoted(&data_centers)
         );
         out.push(
-            Finding::new("FE-010", &pool.fqdn, pool_path(index, "servers"), message)
-                .fact("data_centers", set_value(&data_centers)),
+            Finding::new(
+                RuleId::Fe010,
+                &pool.fqdn,
+                pool_path(index, "servers"),
+                message,
+            )
+            .fact("data_centers", set_value(&data_centers)),
         );
     }
 }
 
 /// FE-011: the Front End Servers and the back-end SQL nodes in one domain.
 fn domains(topology: &Topology, index: usize, pool: &Pool, out: &mut Findings) {
+    if !out.wants(RuleId::Fe011) {
+        return;
+    }
     let store = topology.back_end(index);
     // Each member's domain, and how to build its path: paths are only built for a finding.
     let members = || {
@@ -174,8 +195,8 @@ fn domains(topology: &Topology, index: usize, pool: &Pool, out: &mut Findings) {
             pool.fqdn,
             quoted(&names)
         );
-        let mut finding =
-            Finding::new("FE-011", &pool.fqdn, path, message).fact("domains", set_value(&names));
+        let mut finding = Finding::new(RuleId::Fe011, &pool.fqdn, path, message)
+            .fact("domains", set_value(&names));
         if let Some((_, store, _)) = store {
             finding = finding.related([&store.id]);
         }
@@ -187,7 +208,7 @@ fn domains(topology: &Topology, index: usize, pool: &Pool, out: &mut Findings) {
             .filter(|(d, _)| d.is_none())
             .map(|(_, member)| member.domain_path(index))
             .collect();
-        out.push(Finding::not_evaluated("FE-011", &pool.fqdn, missing));
+        out.push(Finding::not_evaluated(RuleId::Fe011, &pool.fqdn, missing));
     }
 }
 
@@ -200,10 +221,10 @@ enum Member<'a> {
 }
 
 impl Member<'_> {
-    fn domain_path(&self, pool: usize) -> String {
+    fn domain_path(&self, pool: usize) -> Pointer {
         match self {
-            Member::Server(k) => format!("/pools/{pool}/servers/{k}/domain"),
-            Member::Node(node) => format!("{}/domain", node.pointer()),
+            Member::Server(k) => server_path(pool, *k, "domain"),
+            Member::Node(node) => node.pointer().key("domain"),
         }
     }
 }
@@ -215,7 +236,7 @@ fn same_domain(a: &str, b: &str) -> bool {
 
 /// FE-012: one operating-system version across a pool (stated for 2019, derived for 2015).
 fn one_os(index: usize, pool: &Pool, out: &mut Findings) {
-    if pool.product == Product::Lync2013 || pool.servers.len() < 2 {
+    if pool.product == Product::Lync2013 || pool.servers.len() < 2 || !out.wants(RuleId::Fe012) {
         return;
     }
     let first = pool.servers.iter().find_map(|s| s.os);
@@ -243,9 +264,9 @@ fn one_os(index: usize, pool: &Pool, out: &mut Findings) {
         );
         out.push(
             Finding::new(
-                "FE-012",
+                RuleId::Fe012,
                 &pool.fqdn,
-                format!("/pools/{index}/servers/{odd}/os"),
+                server_path(index, odd, "os"),
                 message,
             )
             .fact("os", set_value(&known))
@@ -255,13 +276,13 @@ fn one_os(index: usize, pool: &Pool, out: &mut Findings) {
     }
     let missing = missing_server_keys(index, pool, "os", |s| s.os);
     if !missing.is_empty() {
-        out.push(Finding::not_evaluated("FE-012", &pool.fqdn, missing));
+        out.push(Finding::not_evaluated(RuleId::Fe012, &pool.fqdn, missing));
     }
 }
 
 /// FE-014: a multi-server pool needs SIP load balancing and a hardware load balancer for web.
 fn load_balancing(index: usize, pool: &Pool, out: &mut Findings) {
-    if pool.servers.len() < 2 {
+    if pool.servers.len() < 2 || !out.wants(RuleId::Fe014) {
         return;
     }
     let path = || pool_path(index, "load_balancing");
@@ -282,7 +303,7 @@ fn load_balancing(index: usize, pool: &Pool, out: &mut Findings) {
             pool.servers.len(),
             problems.join(" and ")
         );
-        let mut finding = Finding::new("FE-014", &pool.fqdn, path(), message);
+        let mut finding = Finding::new(RuleId::Fe014, &pool.fqdn, path(), message);
         if let Some(sip) = sip {
             finding = finding.fact("load_balancing.sip", sip.as_str());
         }
@@ -292,18 +313,17 @@ fn load_balancing(index: usize, pool: &Pool, out: &mut Findings) {
         out.push(finding);
         return;
     }
-    let missing: Vec<String> = if pool.load_balancing.is_none() {
+    let missing: Vec<Pointer> = if pool.load_balancing.is_none() {
         vec![path()]
     } else {
-        let path = path();
         [("sip", sip.is_none()), ("web", web.is_none())]
             .into_iter()
             .filter(|(_, absent)| *absent)
-            .map(|(key, _)| format!("{path}/{key}"))
+            .map(|(key, _)| path().key(key))
             .collect()
     };
     if !missing.is_empty() {
-        out.push(Finding::not_evaluated("FE-014", &pool.fqdn, missing));
+        out.push(Finding::not_evaluated(RuleId::Fe014, &pool.fqdn, missing));
     }
 }
 

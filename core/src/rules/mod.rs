@@ -5,54 +5,84 @@ mod be;
 mod cms;
 mod coex;
 mod fe;
+mod finding;
 mod os;
 mod pair;
 mod sql;
 mod wit;
 
-use crate::check::{Findings, Options};
+pub(crate) use finding::{Finding, Findings};
+
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use crate::check::Options;
 use crate::document::{Pool, Server};
-use crate::tokens::{Edition, PoolKind};
+use crate::report::Pointer;
+use crate::tokens::Family;
 use crate::topology::Topology;
 
 /// Runs every family's checks.
+/// Runs every family that has a selected rule; within a family, a rule that is not selected
+/// skips its work where it has work of its own, and never reports.
 pub(crate) fn run(topology: &Topology, options: &Options, out: &mut Findings) {
-    pair::check(topology, out);
-    fe::check(topology, out);
-    be::check(topology, out);
-    wit::check(topology, out);
-    sql::check(topology, options, out);
-    os::check(topology, out);
-    cms::check(topology, out);
-    coex::check(topology, out);
-}
-
-/// Whether a pool is an Enterprise Edition Front End pool.
-pub(crate) fn is_enterprise_front_end(pool: &Pool) -> bool {
-    pool.kind == PoolKind::FrontEnd && pool.edition == Some(Edition::Enterprise)
+    if out.wants_family(Family::Pair) {
+        pair::check(topology, out);
+    }
+    if out.wants_family(Family::Fe) {
+        fe::check(topology, out);
+    }
+    if out.wants_family(Family::Be) {
+        be::check(topology, out);
+    }
+    if out.wants_family(Family::Wit) {
+        wit::check(topology, out);
+    }
+    if out.wants_family(Family::Sql) {
+        sql::check(topology, options, out);
+    }
+    if out.wants_family(Family::Os) {
+        os::check(topology, out);
+    }
+    if out.wants_family(Family::Cms) {
+        cms::check(topology, out);
+    }
+    if out.wants_family(Family::Coex) {
+        coex::check(topology, out);
+    }
 }
 
 /// JSON Pointer of a key of the pool at `index`.
-fn pool_path(index: usize, key: &str) -> String {
-    format!("/pools/{index}/{key}")
+fn pool_path(index: usize, key: &'static str) -> Pointer {
+    Pointer::entity("pools", index).key(key)
+}
+
+/// JSON Pointer of a key of the server `server` of the pool at `index`.
+fn server_path(index: usize, server: usize, key: &'static str) -> Pointer {
+    Pointer::entity("pools", index)
+        .key("servers")
+        .index(server)
+        .key(key)
+}
+
+/// JSON Pointer of a key of the SQL store at `index`.
+fn store_path(index: usize, key: &'static str) -> Pointer {
+    Pointer::entity("sql_stores", index).key(key)
 }
 
 /// JSON Pointers of a server key that is absent, for a not-evaluated finding.
 fn missing_server_keys<T>(
     index: usize,
     pool: &Pool,
-    key: &str,
+    key: &'static str,
     value: impl Fn(&Server) -> Option<T>,
-) -> Vec<String> {
+) -> Vec<Pointer> {
     pool.servers
         .iter()
         .enumerate()
         .filter(|(_, server)| value(server).is_none())
-        .map(|(k, _)| format!("/pools/{index}/servers/{k}/{key}"))
+        .map(|(k, _)| server_path(index, k, key))
         .collect()
 }
 

@@ -1,23 +1,34 @@
 //! OS: each server's Windows Server version for its pool's product (catalog §2.2).
 
-use super::pool_path;
-use crate::check::{Finding, Findings};
+use super::{Finding, Findings, pool_path, server_path};
 use crate::matrix::Support;
 use crate::matrix::os::{os_row, supported_os};
+use crate::registry::RuleId;
 use crate::tokens::{PoolKind, Product};
 use crate::topology::Topology;
 
 /// The rule that lists a product's operating systems.
-const fn os_rule(product: Product) -> &'static str {
+const fn os_rule(product: Product) -> RuleId {
     match product {
-        Product::Lync2013 => "OS-001",
-        Product::Sfb2015 => "OS-003",
-        Product::Sfb2019 => "OS-005",
-        Product::SfbSe => "OS-006",
+        Product::Lync2013 => RuleId::Os001,
+        Product::Sfb2015 => RuleId::Os003,
+        Product::Sfb2019 => RuleId::Os005,
+        Product::SfbSe => RuleId::Os006,
     }
 }
 
+const RULES: &[RuleId] = &[
+    RuleId::Os001,
+    RuleId::Os003,
+    RuleId::Os004,
+    RuleId::Os005,
+    RuleId::Os006,
+];
+
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
+    if !out.wants_any(RULES) {
+        return;
+    }
     for (index, pool, _) in topology.pools() {
         // Branch appliances ship with their vendor's operating system.
         if pool.kind == PoolKind::Sba {
@@ -25,10 +36,10 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         }
         let product = pool.product;
         for (k, server) in pool.servers.iter().enumerate() {
-            let path = || format!("/pools/{index}/servers/{k}/os");
+            let path = || server_path(index, k, "os");
             let Some(os) = server.os else {
                 // 2015 has a second rule for its Windows Server 2008 R2 exception (OS-004).
-                let extra = (product == Product::Sfb2015).then_some("OS-004");
+                let extra = (product == Product::Sfb2015).then_some(RuleId::Os004);
                 for rule in std::iter::once(os_rule(product)).chain(extra) {
                     out.push(
                         Finding::not_evaluated(rule, &server.fqdn, vec![path()])
@@ -40,7 +51,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             let Some(row) = os_row(product, os) else {
                 continue;
             };
-            let finding = |rule: &'static str, message: String| {
+            let finding = |rule: RuleId, message: String| {
                 Finding::new(rule, &server.fqdn, path(), message)
                     .related([&pool.fqdn])
                     .fact("os", os.as_str())
@@ -74,7 +85,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                         os.display_name(),
                         product.display_name()
                     );
-                    out.push(finding("OS-004", message));
+                    out.push(finding(RuleId::Os004, message));
                 }
                 Support::Yes => {
                     let Some(min) = row.min_product_cu else {

@@ -4,10 +4,12 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use super::{Finding, Findings};
 use super::{missing_server_keys, pool_path, set_value, words};
-use crate::check::{Finding, Findings};
 use crate::document::{Pool, Text};
 use crate::matrix::limits::limits_for;
+use crate::registry::RuleId;
+use crate::report::Pointer;
 use crate::tokens::{Edition, PoolKind, SiteKind};
 use crate::topology::{Pairing, Topology};
 
@@ -44,6 +46,9 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
 
 /// PAIR-005 (1:1 and reciprocal) and PAIR-017 (only Front End pools pair), per `backup_pool`.
 fn relationships(topology: &Topology, out: &mut Findings) {
+    if !out.wants_any(&[RuleId::Pair005, RuleId::Pair017]) {
+        return;
+    }
     for (index, pool, facts) in topology.pools() {
         let Some(partner) = facts.backup.and_then(|b| topology.pool(b).map(|p| (b, p))) else {
             continue;
@@ -56,7 +61,7 @@ fn relationships(topology: &Topology, out: &mut Findings) {
                 pool.fqdn, pool.kind, partner.fqdn, partner.kind
             );
             out.push(
-                Finding::new("PAIR-017", &pool.fqdn, path(), message)
+                Finding::new(RuleId::Pair017, &pool.fqdn, path(), message)
                     .related([&partner.fqdn])
                     .fact("kind", pool.kind.as_str())
                     .fact("backup_pool.kind", partner.kind.as_str()),
@@ -84,9 +89,9 @@ fn relationships(topology: &Topology, out: &mut Findings) {
             .as_deref()
             .map_or(Value::Null, Value::from);
         out.push(
-            Finding::new("PAIR-005", &pool.fqdn, path(), message)
+            Finding::new(RuleId::Pair005, &pool.fqdn, path(), message)
                 .related([&partner.fqdn])
-                .fact("backup_pool", partner.fqdn.as_str())
+                .fact("backup_pool", &partner.fqdn)
                 .fact("backup_pool.backup_pool", partner_backup),
         );
     }
@@ -94,6 +99,9 @@ fn relationships(topology: &Topology, out: &mut Findings) {
 
 /// PAIR-019: users homed on a branch appliance have no disaster recovery.
 fn branch_users_without_dr(topology: &Topology, out: &mut Findings) {
+    if !out.wants(RuleId::Pair019) {
+        return;
+    }
     for (index, pool, facts) in topology.pools() {
         if !matches!(pool.kind, PoolKind::Sba | PoolKind::Sbs) {
             continue;
@@ -107,13 +115,13 @@ fn branch_users_without_dr(topology: &Topology, out: &mut Findings) {
         );
         out.push(
             Finding::new(
-                "PAIR-019",
+                RuleId::Pair019,
                 &pool.fqdn,
                 pool_path(index, "associated_pool"),
                 message,
             )
             .related([&backing.fqdn])
-            .fact("associated_pool", backing.fqdn.as_str()),
+            .fact("associated_pool", &backing.fqdn),
         );
     }
 }
@@ -127,7 +135,7 @@ struct Pair<'a> {
 }
 
 impl Pair<'_> {
-    fn finding(&self, rule: &'static str, key: &str, message: String) -> Finding {
+    fn finding(&self, rule: RuleId, key: &'static str, message: String) -> Finding {
         Finding::new(
             rule,
             &self.pool.fqdn,
@@ -139,6 +147,9 @@ impl Pair<'_> {
 
     /// PAIR-001.
     fn edition(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pair001) {
+            return;
+        }
         let (Some(mine), Some(theirs)) = (self.pool.edition, self.partner.edition) else {
             return;
         };
@@ -151,7 +162,7 @@ impl Pair<'_> {
                 edition_name(theirs)
             );
             out.push(
-                self.finding("PAIR-001", "backup_pool", message)
+                self.finding(RuleId::Pair001, "backup_pool", message)
                     .fact("edition", mine.as_str())
                     .fact("backup_pool.edition", theirs.as_str()),
             );
@@ -160,6 +171,9 @@ impl Pair<'_> {
 
     /// PAIR-002: one platform across both pools.
     fn platform(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pair002) {
+            return;
+        }
         let platforms = || {
             let both = self.pool.servers.iter().chain(&self.partner.servers);
             both.filter_map(|s| s.platform)
@@ -167,7 +181,7 @@ impl Pair<'_> {
         // Two platforms among the servers of the pair: a finding; else nothing, or not evaluated.
         let first = platforms().next();
         if platforms().all(|p| Some(p) == first) {
-            self.not_evaluated("PAIR-002", "platform", |s| s.platform, out);
+            self.not_evaluated(RuleId::Pair002, "platform", |s| s.platform, out);
             return;
         }
         let mine: BTreeSet<&str> = self
@@ -192,7 +206,7 @@ impl Pair<'_> {
             words(&theirs)
         );
         out.push(
-            self.finding("PAIR-002", "backup_pool", message)
+            self.finding(RuleId::Pair002, "backup_pool", message)
                 .fact("platform", set_value(&mine))
                 .fact("backup_pool.platform", set_value(&theirs)),
         );
@@ -200,6 +214,9 @@ impl Pair<'_> {
 
     /// PAIR-003: the same operating system in both pools.
     fn os(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pair003) {
+            return;
+        }
         // The sets as bit masks first: most pairs agree, and then no set is built.
         let mask = |pool: &Pool| {
             pool.servers
@@ -209,7 +226,7 @@ impl Pair<'_> {
         };
         let (mine, theirs) = (mask(self.pool), mask(self.partner));
         if mine == 0 || theirs == 0 || mine == theirs {
-            self.not_evaluated("PAIR-003", "os", |s| s.os, out);
+            self.not_evaluated(RuleId::Pair003, "os", |s| s.os, out);
             return;
         }
         let mine: BTreeSet<&str> = self
@@ -235,20 +252,20 @@ impl Pair<'_> {
                 words(&theirs)
             );
             out.push(
-                self.finding("PAIR-003", "backup_pool", message)
+                self.finding(RuleId::Pair003, "backup_pool", message)
                     .fact("os", set_value(&mine))
                     .fact("backup_pool.os", set_value(&theirs)),
             );
             return;
         }
-        self.not_evaluated("PAIR-003", "os", |s| s.os, out);
+        self.not_evaluated(RuleId::Pair003, "os", |s| s.os, out);
     }
 
     /// Reports `rule` as not evaluated when a server of either pool lacks `key`.
     fn not_evaluated<T>(
         &self,
-        rule: &'static str,
-        key: &str,
+        rule: RuleId,
+        key: &'static str,
         value: impl Fn(&crate::document::Server) -> Option<T> + Copy,
         out: &mut Findings,
     ) {
@@ -269,6 +286,9 @@ impl Pair<'_> {
 
     /// PAIR-004: the same back-end HA solution (FCI and failover clustering are one).
     fn back_end_solution(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pair004) {
+            return;
+        }
         let (Some(mine), Some(theirs)) = (
             self.topology.back_end_mode(self.pairing.pool),
             self.topology.back_end_mode(self.pairing.partner),
@@ -284,7 +304,7 @@ impl Pair<'_> {
                 theirs.display_name()
             );
             out.push(
-                self.finding("PAIR-004", "back_end", message)
+                self.finding(RuleId::Pair004, "back_end", message)
                     .fact("back_end.ha.mode", mine.as_str())
                     .fact("backup_pool.back_end.ha.mode", theirs.as_str()),
             );
@@ -293,6 +313,9 @@ impl Pair<'_> {
 
     /// PAIR-007: one product version (S19 with SE is undocumented, Q-8).
     fn product(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pair007) {
+            return;
+        }
         let (mine, theirs) = (self.pool.product, self.partner.product);
         if mine != theirs {
             let message = format!(
@@ -303,7 +326,7 @@ impl Pair<'_> {
                 theirs.display_name()
             );
             out.push(
-                self.finding("PAIR-007", "product", message)
+                self.finding(RuleId::Pair007, "product", message)
                     .fact("product", mine.as_str())
                     .fact("backup_pool.product", theirs.as_str()),
             );
@@ -312,6 +335,9 @@ impl Pair<'_> {
 
     /// PAIR-008: partners in different central sites, ideally different data centers.
     fn location(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pair008) {
+            return;
+        }
         let topology = self.topology;
         let (Some(mine), Some(theirs)) = (
             topology.pool_facts(self.pairing.pool),
@@ -360,9 +386,9 @@ impl Pair<'_> {
             return;
         };
         let mut finding = self
-            .finding("PAIR-008", "site", message)
-            .fact("site", self.pool.site.as_str())
-            .fact("backup_pool.site", self.partner.site.as_str());
+            .finding(RuleId::Pair008, "site", message)
+            .fact("site", &self.pool.site)
+            .fact("backup_pool.site", &self.partner.site);
         if let Some(severity) = severity {
             finding = finding.severity(severity);
         }
@@ -371,6 +397,9 @@ impl Pair<'_> {
 
     /// PAIR-009: partner data centers in the same world region.
     fn region(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pair009) {
+            return;
+        }
         let topology = self.topology;
         let sites = &topology.document().sites;
         let site_of = |pool: usize| topology.pool_facts(pool).map(|f| f.site);
@@ -388,14 +417,14 @@ impl Pair<'_> {
                 );
                 out.push(
                     Finding::new(
-                        "PAIR-009",
+                        RuleId::Pair009,
                         &self.pool.fqdn,
-                        format!("/sites/{theirs}/region"),
+                        Pointer::entity("sites", theirs).key("region"),
                         message,
                     )
                     .related([&self.partner.fqdn])
-                    .fact("region", a)
-                    .fact("backup_pool.region", b),
+                    .fact("region", a.to_owned())
+                    .fact("backup_pool.region", b.to_owned()),
                 );
             }
             (Some(_), Some(_)) => {}
@@ -403,12 +432,12 @@ impl Pair<'_> {
                 let missing = [(mine, a), (theirs, b)]
                     .into_iter()
                     .filter(|(_, region)| region.is_none())
-                    .map(|(site, _)| format!("/sites/{site}/region"))
+                    .map(|(site, _)| Pointer::entity("sites", site).key("region"))
                     .collect::<BTreeSet<_>>()
                     .into_iter()
                     .collect();
                 out.push(
-                    Finding::not_evaluated("PAIR-009", &self.pool.fqdn, missing)
+                    Finding::not_evaluated(RuleId::Pair009, &self.pool.fqdn, missing)
                         .related([&self.partner.fqdn]),
                 );
             }
@@ -417,6 +446,9 @@ impl Pair<'_> {
 
     /// PAIR-010: each pool sized for the users of both.
     fn capacity(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pair010) {
+            return;
+        }
         let (Some(mine), Some(theirs)) = (
             self.users(self.pairing.pool),
             self.users(self.pairing.partner),
@@ -424,7 +456,7 @@ impl Pair<'_> {
             let mut missing = self.missing_users(self.pairing.pool);
             missing.extend(self.missing_users(self.pairing.partner));
             out.push(
-                Finding::not_evaluated("PAIR-010", &self.pool.fqdn, missing)
+                Finding::not_evaluated(RuleId::Pair010, &self.pool.fqdn, missing)
                     .related([&self.partner.fqdn]),
             );
             return;
@@ -455,7 +487,7 @@ impl Pair<'_> {
             )
         };
         out.push(
-            self.finding("PAIR-010", "users", message)
+            self.finding(RuleId::Pair010, "users", message)
                 .fact("users", mine)
                 .fact("backup_pool.users", theirs)
                 .fact("limit.pool", own_limit)
@@ -471,7 +503,7 @@ impl Pair<'_> {
         Some(u64::from(own) + branches)
     }
 
-    fn missing_users(&self, pool: usize) -> Vec<String> {
+    fn missing_users(&self, pool: usize) -> Vec<Pointer> {
         let topology = self.topology;
         let branches = topology
             .pool_facts(pool)
@@ -486,6 +518,9 @@ impl Pair<'_> {
 
     /// PAIR-011: a pair of Standard Edition servers gives disaster recovery only.
     fn standard_edition_pair(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pair011) {
+            return;
+        }
         if self.pool.edition == Some(Edition::Standard)
             && self.partner.edition == Some(Edition::Standard)
         {
@@ -494,7 +529,7 @@ impl Pair<'_> {
                 self.pool.fqdn, self.partner.fqdn
             );
             out.push(
-                self.finding("PAIR-011", "backup_pool", message)
+                self.finding(RuleId::Pair011, "backup_pool", message)
                     .fact("edition", "standard"),
             );
         }
@@ -502,6 +537,9 @@ impl Pair<'_> {
 
     /// PAIR-020: an Enterprise pool of one or two servers paired for disaster recovery.
     fn small_enterprise_pool(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pair020) {
+            return;
+        }
         let servers = self.pool.servers.len();
         if self.pool.edition == Some(Edition::Enterprise) && servers < 3 {
             let message = format!(
@@ -509,7 +547,7 @@ impl Pair<'_> {
                 self.pool.fqdn
             );
             out.push(
-                self.finding("PAIR-020", "servers", message)
+                self.finding(RuleId::Pair020, "servers", message)
                     .fact("servers", servers),
             );
         }

@@ -1,13 +1,15 @@
 //! SQL: SQL Server versions, patch levels and editions of a pool's back end, read from the
 //! support matrix (catalog §2.1).
 
-use super::is_enterprise_front_end;
-use crate::check::{Finding, Findings, Options};
+use super::{Finding, Findings, pool_path};
+use crate::check::Options;
 use crate::document::{Pool, SqlStore};
 use crate::matrix::sql::{
     PCHAT_2015_VERSIONS, SQL_MATRIX, SqlRow, mode_rule, sql_row, version_rule,
 };
 use crate::matrix::{Cell, MinLevel, Support};
+use crate::registry::RuleId;
+use crate::report::Pointer;
 use crate::tokens::{HaMode, PoolKind, Product, Severity, SqlEdition, SqlVersion};
 use crate::topology::{NodeFacts, StoreFacts, Topology};
 
@@ -23,7 +25,7 @@ pub(super) fn check(topology: &Topology, options: &Options, out: &mut Findings) 
             facts,
             options,
         };
-        if is_enterprise_front_end(pool) {
+        if pool.is_enterprise_front_end() {
             back_end.versions(out);
             back_end.express(out);
         } else if pool.kind == PoolKind::PersistentChat {
@@ -31,6 +33,19 @@ pub(super) fn check(topology: &Topology, options: &Options, out: &mut Findings) 
         }
     }
 }
+
+/// The rules `versions` reports.
+const VERSION_RULES: &[RuleId] = &[
+    RuleId::Sql001,
+    RuleId::Sql002,
+    RuleId::Sql003,
+    RuleId::Sql004,
+    RuleId::Sql005,
+    RuleId::Sql006,
+    RuleId::Sql007,
+    RuleId::Sql008,
+    RuleId::Sql009,
+];
 
 /// A pool and its back-end store.
 struct BackEnd<'a> {
@@ -47,7 +62,7 @@ impl BackEnd<'_> {
         self.facts.nodes.iter().filter(|n| n.holds_data())
     }
 
-    fn finding(&self, rule: &'static str, node: &NodeFacts, message: String) -> Finding {
+    fn finding(&self, rule: RuleId, node: &NodeFacts, message: String) -> Finding {
         let mut finding = Finding::new(rule, &self.pool.fqdn, node.version_path(), message)
             .related([&self.store.id])
             .fact("product", self.pool.product.as_str())
@@ -58,19 +73,24 @@ impl BackEnd<'_> {
         finding
     }
 
-    fn not_evaluated(&self, rule: &'static str, missing: Vec<String>) -> Finding {
+    fn not_evaluated(&self, rule: RuleId, missing: Vec<Pointer>) -> Finding {
         Finding::not_evaluated(rule, &self.pool.fqdn, missing).related([&self.store.id])
     }
 
     /// SQL-001…SQL-009 for an Enterprise Front End pool.
     fn versions(&self, out: &mut Findings) {
+        if !out.wants_any(VERSION_RULES) {
+            return;
+        }
         let product = self.pool.product;
         let mode = self.facts.mode;
         let mut rules = vec![version_rule(product)];
-        rules.extend((product == Product::Lync2013).then_some("SQL-002"));
+        rules.extend((product == Product::Lync2013).then_some(RuleId::Sql002));
         rules.extend(mode_rule(product, mode));
-        rules.extend((product == Product::Sfb2015 && mode != HaMode::None).then_some("SQL-009"));
-        let missing: Vec<String> = self
+        rules.extend(
+            (product == Product::Sfb2015 && mode != HaMode::None).then_some(RuleId::Sql009),
+        );
+        let missing: Vec<Pointer> = self
             .data_nodes()
             .filter(|n| n.version.is_none())
             .map(|n| n.version_path())
@@ -122,7 +142,7 @@ impl BackEnd<'_> {
                 version.display_name(),
                 self.store.id
             );
-            findings.push(self.finding("SQL-002", node, message));
+            findings.push(self.finding(RuleId::Sql002, node, message));
         }
         // The list of versions of the HA mode in use.
         if let Some(rule) = mode_rule(product, mode) {
@@ -133,7 +153,7 @@ impl BackEnd<'_> {
         }
         // SQL-009: the stricter HA patch level for SQL Server 2012 under 2015 (C-3).
         if product == Product::Sfb2015 && mode != HaMode::None {
-            findings.extend(self.min_level("SQL-009", node, row.min_level_ha, row));
+            findings.extend(self.min_level(RuleId::Sql009, node, row.min_level_ha, row));
         }
         findings
     }
@@ -142,7 +162,7 @@ impl BackEnd<'_> {
     /// (`HaMode::None`) or the cell of an HA mode.
     fn cell(
         &self,
-        rule: &'static str,
+        rule: RuleId,
         node: &NodeFacts,
         cell: Cell,
         listed_for: HaMode,
@@ -180,7 +200,7 @@ impl BackEnd<'_> {
     /// The finding (or not-evaluated) for a minimum SQL patch level and product update.
     fn min_level(
         &self,
-        rule: &'static str,
+        rule: RuleId,
         node: &NodeFacts,
         level: Option<MinLevel>,
         row: &SqlRow,
@@ -229,10 +249,9 @@ impl BackEnd<'_> {
         }
         let mut missing = Vec::new();
         if matches!(sql, Some((_, None))) {
-            let version_path = node.version_path();
-            let base = version_path.trim_end_matches("/version");
-            missing.push(format!("{base}/service_pack"));
-            missing.push(format!("{base}/cumulative_update"));
+            let base = node.version_path().parent();
+            missing.push(base.key("service_pack"));
+            missing.push(base.key("cumulative_update"));
         }
         if matches!(product, Some((_, None))) {
             missing.push(self.pool_pointer("cumulative_update"));
@@ -255,11 +274,15 @@ impl BackEnd<'_> {
                 "{} uses an AlwaysOn Availability Group on SQL Server `{edition}` edition (`{}`, {}); availability groups need Enterprise edition",
                 self.pool.fqdn, self.store.id, node.fqdn
             );
-            let mut finding =
-                Finding::new("SQL-007", &self.pool.fqdn, node.edition_path(), message)
-                    .related([&self.store.id])
-                    .fact("edition", edition)
-                    .fact("contested", contested);
+            let mut finding = Finding::new(
+                RuleId::Sql007,
+                &self.pool.fqdn,
+                node.edition_path(),
+                message,
+            )
+            .related([&self.store.id])
+            .fact("edition", edition)
+            .fact("contested", contested);
             if contested && self.options.allow_basic_ag_on_standard {
                 finding = finding
                     .severity(Severity::Warning)
@@ -267,7 +290,7 @@ impl BackEnd<'_> {
             }
             return vec![finding];
         }
-        let missing: Vec<String> = nodes
+        let missing: Vec<Pointer> = nodes
             .iter()
             .filter(|n| n.edition.is_none())
             .map(|n| n.edition_path())
@@ -275,12 +298,15 @@ impl BackEnd<'_> {
         if missing.is_empty() {
             Vec::new()
         } else {
-            vec![self.not_evaluated("SQL-007", missing)]
+            vec![self.not_evaluated(RuleId::Sql007, missing)]
         }
     }
 
     /// SQL-011: no SQL Server Express for an Enterprise back end.
     fn express(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Sql011) {
+            return;
+        }
         if let Some(node) = self
             .data_nodes()
             .find(|n| n.edition == Some(SqlEdition::Express))
@@ -290,31 +316,39 @@ impl BackEnd<'_> {
                 self.pool.fqdn, self.store.id, node.fqdn
             );
             out.push(
-                Finding::new("SQL-011", &self.pool.fqdn, node.edition_path(), message)
-                    .related([&self.store.id])
-                    .fact("edition", "express"),
+                Finding::new(
+                    RuleId::Sql011,
+                    &self.pool.fqdn,
+                    node.edition_path(),
+                    message,
+                )
+                .related([&self.store.id])
+                .fact("edition", "express"),
             );
             return;
         }
-        let missing: Vec<String> = self
+        let missing: Vec<Pointer> = self
             .data_nodes()
             .filter(|n| n.edition.is_none())
             .map(|n| n.edition_path())
             .collect();
         if !missing.is_empty() {
-            out.push(self.not_evaluated("SQL-011", missing));
+            out.push(self.not_evaluated(RuleId::Sql011, missing));
         }
     }
 
     /// SQL-001/SQL-002 (Lync Server 2013) and SQL-012 (2015) for a Persistent Chat store.
     fn persistent_chat(&self, out: &mut Findings) {
+        if !out.wants_any(&[RuleId::Sql001, RuleId::Sql002, RuleId::Sql012]) {
+            return;
+        }
         let product = self.pool.product;
-        let rules: &[&'static str] = match product {
-            Product::Lync2013 => &["SQL-001", "SQL-002"],
-            Product::Sfb2015 => &["SQL-012"],
+        let rules: &[RuleId] = match product {
+            Product::Lync2013 => &[RuleId::Sql001, RuleId::Sql002],
+            Product::Sfb2015 => &[RuleId::Sql012],
             Product::Sfb2019 | Product::SfbSe => return,
         };
-        let missing: Vec<String> = self
+        let missing: Vec<Pointer> = self
             .data_nodes()
             .filter(|n| n.version.is_none())
             .map(|n| n.version_path())
@@ -340,7 +374,7 @@ impl BackEnd<'_> {
         }
         if !missing.is_empty() {
             for rule in rules.iter().filter(|rule| !failed.contains(rule)) {
-                out.push(self.not_evaluated(rule, missing.clone()));
+                out.push(self.not_evaluated(*rule, missing.clone()));
             }
         }
     }
@@ -360,7 +394,7 @@ impl BackEnd<'_> {
                 self.store.id,
                 listed.join(", ")
             );
-            return Some(self.finding("SQL-012", node, message));
+            return Some(self.finding(RuleId::Sql012, node, message));
         }
         if version != SqlVersion::V2014 {
             return None;
@@ -373,18 +407,18 @@ impl BackEnd<'_> {
                     self.pool.fqdn
                 );
                 Some(
-                    self.finding("SQL-012", node, message)
+                    self.finding(RuleId::Sql012, node, message)
                         .fact("product_cumulative_update", cu),
                 )
             }
-            None => {
-                Some(self.not_evaluated("SQL-012", vec![self.pool_pointer("cumulative_update")]))
-            }
+            None => Some(
+                self.not_evaluated(RuleId::Sql012, vec![self.pool_pointer("cumulative_update")]),
+            ),
         }
     }
 
-    fn pool_pointer(&self, key: &str) -> String {
-        format!("/pools/{}/{key}", self.index)
+    fn pool_pointer(&self, key: &'static str) -> Pointer {
+        pool_path(self.index, key)
     }
 }
 

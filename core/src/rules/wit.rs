@@ -1,10 +1,14 @@
 //! WIT: mirroring witnesses.
 
-use crate::check::{Finding, Findings};
+use super::{Finding, Findings, store_path};
 use crate::document::Ha;
+use crate::registry::RuleId;
 use crate::topology::{NodeRole, Topology};
 
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
+    if !out.wants_any(&[RuleId::Wit001, RuleId::Wit002, RuleId::Wit007]) {
+        return;
+    }
     for (index, store, facts) in topology.stores() {
         let Ha::Mirroring {
             principal,
@@ -28,9 +32,9 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             );
             out.push(
                 Finding::new(
-                    "WIT-001",
+                    RuleId::Wit001,
                     &store.id,
-                    format!("/sql_stores/{index}/ha/witness"),
+                    store_path(index, "ha").key("witness"),
                     message,
                 )
                 .related(pools),
@@ -52,9 +56,9 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             );
             out.push(
                 Finding::new(
-                    "WIT-007",
+                    RuleId::Wit007,
                     &store.id,
-                    format!("/sql_stores/{index}/ha/witness/fqdn"),
+                    store_path(index, "ha").key("witness").key("fqdn"),
                     message,
                 )
                 .related(
@@ -63,8 +67,8 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                         .copied()
                         .chain([principal.fqdn.as_str(), mirror.fqdn.as_str()]),
                 )
-                .fact("witness", witness.fqdn.as_str())
-                .fact(partner.role.as_str(), partner.fqdn.as_str()),
+                .fact("witness", &witness.fqdn)
+                .fact(partner.role.as_str(), &partner.fqdn),
             );
         }
     }
@@ -79,7 +83,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         let path = witness
             .stores
             .get(1)
-            .map(|s| format!("/sql_stores/{s}/ha/witness"))
+            .map(|s| store_path(*s, "ha").key("witness"))
             .unwrap_or_default();
         let message = format!(
             "the witness {} serves {} mirrored stores ({}); a dedicated witness per mirror pair is more resilient",
@@ -92,7 +96,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
                 .join(", ")
         );
         out.push(
-            Finding::new("WIT-002", &witness.fqdn, path, message)
+            Finding::new(RuleId::Wit002, &witness.fqdn, path, message)
                 .related(stores.iter().copied())
                 .fact("stores", stores.len()),
         );

@@ -7,7 +7,6 @@ use super::failures::Failures;
 use crate::document::Pool;
 use crate::matrix::quorum::{self, Needed, Quorum};
 use crate::matrix::recovery::{self, MIRROR_FAILOVER};
-use crate::rules::is_enterprise_front_end;
 use crate::tokens::{CmsRole, PoolKind};
 use crate::topology::Topology;
 
@@ -198,7 +197,7 @@ fn own_outcome(topology: &Topology, index: usize, pool: &Pool, failures: &Failur
         rules: Vec::new(),
         notes: Vec::new(),
     };
-    let (functional, first_start) = if is_enterprise_front_end(pool) {
+    let (functional, first_start) = if pool.is_enterprise_front_end() {
         let functional = Threshold::from(quorum::functional(pool.product, running.len()));
         let first_start = Threshold::from(quorum::first_start(pool.product, running.len()));
         outcome.rules.extend(["FE-006", "FE-005"]);

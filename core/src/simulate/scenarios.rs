@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::pool::{self, State};
 use super::{Failures, Scenario};
 use crate::matrix::quorum::{self, Quorum};
-use crate::rules::is_enterprise_front_end;
 use crate::topology::Topology;
 
 /// How many Front End Servers of a pool may fail at once, whichever they are (FE-006).
@@ -46,7 +45,7 @@ pub struct AffectedPool {
 pub fn tolerance(topology: &Topology) -> Vec<Tolerance> {
     topology
         .pools()
-        .filter(|(_, pool, _)| is_enterprise_front_end(pool))
+        .filter(|(_, pool, _)| pool.is_enterprise_front_end())
         .map(|(_, pool, _)| {
             let servers = pool.servers.len();
             let survives = match quorum::functional(pool.product, servers) {

@@ -59,11 +59,19 @@ def check(
     allow_basic_ag_on_standard: bool = False,
     severity: Mapping[str, Severity] | None = None,
     suppress: Iterable[Suppression] | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    fail_on_not_evaluated: bool = False,
     facts: FactsInput | None = None,
     max_document_bytes: int | None = None,
     max_entities: int | None = None,
 ) -> Report:
     """Check a topology and return its report.
+
+    `select` and `ignore` name rules or families (a list, or one comma-separated string):
+    unselected rules are not evaluated at all; a rule ID wins over its family. An alias, a
+    guidance rule or an unknown ID raises `ArgumentError` with the ID to use instead. With
+    `fail_on_not_evaluated=True`, `report.ok` is false when any rule could not be evaluated.
 
     `topology` is JSON text (`str` or `bytes`), a dict shaped like the topology format, topology
     XML (`str` or `bytes`), a `.tbxml` file or an `Export-CsConfiguration` zip (`bytes`), or a

@@ -8,7 +8,7 @@ use super::shared::{
     S19_SYSTEM_REQUIREMENTS, SQL_MIRRORING, SQL_MIRRORING_CMDLETS,
 };
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Severity};
+use crate::tokens::Family;
 
 const HADR_HUB: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability-and-disaster-recovery.md",
@@ -85,7 +85,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Back End HA is optional but recommended",
         family: Family::Be,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -97,6 +96,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` has `\"back_end\": \"be-dal\"`, and store `be-dal` has `\"ha\": {\"mode\": \"none\", \"server\": {...}}`.",
             fix: "Protect the back end with an AlwaysOn Availability Group, a failover cluster instance or SQL failover clustering (or synchronous mirroring on Lync Server 2013 and Skype for Business Server 2015).",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-002",
@@ -104,7 +104,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Allowed HA modes per product",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Partial,
@@ -121,6 +120,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A `lync2013` Enterprise pool whose `back_end` store has `\"ha\": {\"mode\": \"always_on_ag\", ...}`.",
             fix: "Use an HA mode the product supports: mirroring or SQL clustering for Lync Server 2013; an Availability Group, a failover cluster instance or SQL failover clustering for Skype for Business Server 2019 and Subscription Edition. Otherwise upgrade the pool first.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-003",
@@ -128,7 +128,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Only synchronous mirroring",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -140,6 +139,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Store `be-dal` with `\"ha\": {\"mode\": \"mirroring\", \"synchronous\": false, ...}`.",
             fix: "Run the mirroring session in synchronous (high-safety) mode in SQL Server and remove `\"synchronous\": false` from the store.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-004",
@@ -147,7 +147,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "No mirroring on S19 / SE",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Yes,
@@ -163,6 +162,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An `sfb2019` pool with `\"back_end\": \"be-dal\"`, where store `be-dal` has `\"ha\": {\"mode\": \"mirroring\", ...}`.",
             fix: "Move the pool's back end to an AlwaysOn Availability Group, a failover cluster instance or SQL failover clustering.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-005",
@@ -170,7 +170,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Mirroring covers every database of the pool",
         family: Family::Be,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -184,6 +183,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A pool mirrored with `Install-CsMirrorDatabase -ExcludeDatabaseList rtcab,rtcxds`, which leaves two databases without a mirror.",
             fix: "Mirror every database of the pool, through Topology Builder or with `Install-CsMirrorDatabase -ConfiguredDatabases`.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-006",
@@ -191,7 +191,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Mirroring: principal, mirror (and witness) share one SQL version; principal and mirror share one edition",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -203,6 +202,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Store `be-dal` with `\"version\": \"2014\"` whose `witness` node has `\"version\": \"2012\"`.",
             fix: "Install the same SQL Server version on all three servers, and the same edition on the principal and the mirror.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-007",
@@ -210,7 +210,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "TB/cmdlet-managed mirroring requires one AD domain",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -222,6 +221,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Store `be-dal` whose `principal` has `\"domain\": \"corp.contoso.com\"` and whose `mirror` has `\"domain\": \"emea.contoso.com\"`.",
             fix: "Put the principal, the mirror and the witness in one domain, or build and manage the cross-domain mirror with SQL Server tools instead of Topology Builder.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-008",
@@ -229,7 +229,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Mirroring endpoint/port hygiene",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -243,6 +242,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Two SQL instances on `sql1.contoso.com` both set to mirror on port 5022.",
             fix: "Give each instance on a server its own mirroring port, check the port of any existing endpoint, and open the mirror and witness ports in Windows Firewall.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-009",
@@ -250,7 +250,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Mirroring backup share",
         family: Family::Be,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -264,6 +263,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Publishing a newly mirrored pool whose backup share gives the mirror's SQL Server service account no write access.",
             fix: "Create the share before publishing and grant read/write access to the SQL Server and SQL Server Agent service accounts of both servers (their computer accounts when the services run as Network Service).",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-010",
@@ -271,7 +271,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Restart all FEs after any change to the mirroring relationship",
         family: Family::Be,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -285,6 +284,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A mirror moved to a new server and published while the pool's Front End Servers keep running.",
             fix: "Restart all Front End Servers of the pool after publishing the change; when removing mirroring, run `Uninstall-CsMirrorDatabase` before editing the topology.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-011",
@@ -292,7 +292,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Full recovery model under mirroring",
         family: Family::Be,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -306,6 +305,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A mirrored back end with nightly full backups but no transaction-log backup job.",
             fix: "Estimate the log growth of the pool's workload and schedule transaction-log backups often enough to keep the logs bounded.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-012",
@@ -313,7 +313,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "AlwaysOn AG is active/passive only",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S15_S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -325,6 +324,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Store `ag-dal` with `\"ha\": {\"mode\": \"always_on_ag\", \"active_active\": true, ...}`.",
             fix: "Run the Availability Group active/passive: one primary replica serves the pool, the other replicas are non-readable secondaries.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-013",
@@ -332,7 +332,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "AG/FCI/clustering are built in SQL Server, then associated in TB; mirroring only via TB",
         family: Family::Be,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -350,6 +349,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Deploying a new Front End pool against a SQL failover cluster that has not been installed yet.",
             fix: "Build and validate the Availability Group or the cluster in SQL Server first, then define the SQL store in Topology Builder and publish.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-014",
@@ -357,7 +357,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "AG replicas must use identical instance names",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -369,6 +368,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Store `ag-dal` with one replica on instance `rtc` and another on instance `rtc2`.",
             fix: "Install the SQL instances of all replicas with the same instance name and rebuild the Availability Group on them.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-015",
@@ -376,7 +376,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "AG replica configuration",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -388,6 +387,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Store `ag-dal` with a replica `{\"fqdn\": \"sql2-dal.contoso.com\", \"instance\": \"rtc\", \"commit\": \"asynchronous\", \"failover\": \"manual\"}`.",
             fix: "Set every replica to Synchronous Commit and Automatic Failover in SQL Server Management Studio, leave Readable Secondary off and keep the listener on port 1433.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-016",
@@ -395,7 +395,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Databases excluded from AGs",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -407,6 +406,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A `persistent_chat` pool with `\"back_end\": \"ag-dal\"`, where store `ag-dal` has `\"ha\": {\"mode\": \"always_on_ag\", ...}`.",
             fix: "Put the Persistent Chat databases on a mirrored or single SQL store outside any Availability Group, and keep ReportServer and ReportServerTempDB out of the group as well.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-017",
@@ -414,7 +414,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "SQL logins on every AG replica",
         family: Family::Be,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -428,6 +427,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An Availability Group whose secondary replica never ran `Install-CsDatabase -Update`, so the pool cannot log in after failing over to it.",
             fix: "Fail the group over to every secondary replica one at a time and run `Install-CsDatabase -Update` on each.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-018",
@@ -435,7 +435,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Move the CMS away before converting its pool to an AG",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -449,6 +448,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Converting the pool marked `\"cms\": \"active\"` from mirroring to an Availability Group without moving the Central Management store first.",
             fix: "Run `Move-CsManagementServer` to move the Central Management store to another pool or a temporary Standard Edition server, then convert the pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-019",
@@ -456,7 +456,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Mirror→AG conversion sequence",
         family: Family::Be,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -470,6 +469,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Removing the mirror in SQL Server Management Studio before clearing mirroring in Topology Builder.",
             fix: "Follow the documented order, starting with `Invoke-CsDatabaseFailover -NewPrincipal \"Primary\"` for every database type of the pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-020",
@@ -477,7 +477,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "WSFC quorum for AGs: file-share witness recommended",
         family: Family::Be,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -489,6 +488,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Store `ag-dal` with `\"ha\": {\"mode\": \"always_on_ag\", \"quorum_witness\": \"none\", ...}`.",
             fix: "Configure the cluster quorum with a file share witness in Failover Cluster Manager and set `\"quorum_witness\": \"file_share\"`.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-021",
@@ -496,7 +496,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Shared storage",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -510,6 +509,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Creating the cluster for an Availability Group although the validation wizard reported errors.",
             fix: "Fix every error the cluster validation wizard reports; storage warnings on a cluster without shared disks can stay.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-022",
@@ -517,7 +517,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "SQL failover clustering is active/passive and the passive node is dedicated",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -531,6 +530,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A two-node cluster whose passive node also hosts the Monitoring database instance.",
             fix: "Run the cluster active/passive and keep its passive node free of other SQL instances.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-023",
@@ -538,7 +538,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Cluster node count by SQL edition",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -550,6 +549,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Store `fci-dal` with `\"edition\": \"standard\"` and three entries in `nodes`.",
             fix: "Reduce the cluster to two nodes, or move the store to SQL Server Enterprise.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-024",
@@ -557,7 +557,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Clustered store defined by virtual name",
         family: Family::Be,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -571,6 +570,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A SQL store defined as `sqlnode1.contoso.com\\rtc` instead of the cluster's virtual name.",
             fix: "Define the store with the cluster's virtual name and instance, and point the default data and log paths at shared cluster disks before publishing.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-025",
@@ -578,7 +578,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "One Back End per Enterprise pool; no shared back ends",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -590,6 +589,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-a.contoso.com` and `pool-b.contoso.com` both with `\"back_end\": \"be-shared\"`.",
             fix: "Give every Enterprise pool its own back-end store on its own SQL Servers.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-026",
@@ -597,7 +597,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Per-instance database collocation limits",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -609,6 +608,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Two `persistent_chat` pools both with `\"back_end\": \"pchat-sql\"`.",
             fix: "Give each Persistent Chat pool its own store on its own database server.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-027",
@@ -616,7 +616,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Do not mix SfB databases with foreign databases",
         family: Family::Be,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -630,6 +629,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A SharePoint content database on the same SQL instance as a pool's back-end databases.",
             fix: "Move the other databases to their own SQL Server, or size the shared server for the combined load and test its failover.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-028",
@@ -637,7 +637,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Back End should be network-local to the Front Ends",
         family: Family::Be,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -649,6 +648,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` in site `dallas` whose back-end `mirror` node has `\"data_center\": \"chicago\"`.",
             fix: "Place the back-end SQL Servers in the pool's data center and use pool pairing for disaster recovery across data centers.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-029",
@@ -656,7 +656,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "64-bit, listed editions only",
         family: Family::Be,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -670,6 +669,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A Monitoring database on SQL Server 2012 Workgroup edition.",
             fix: "Use a 64-bit Standard or Enterprise edition of a SQL Server version listed for the product.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-030",
@@ -677,7 +677,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Monitoring needs SQL Server Reporting Services",
         family: Family::Be,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -691,6 +690,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A Monitoring database deployed on a SQL instance without Reporting Services.",
             fix: "Install SQL Server Reporting Services on the Monitoring store's SQL Server and deploy the Monitoring reports.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-031",
@@ -698,7 +698,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Standard Edition server SQL Express is fixed",
         family: Family::Be,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Yes,
@@ -712,6 +711,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Planning to move a Standard Edition server's databases to a central SQL cluster.",
             fix: "Deploy an Enterprise Edition pool when the back end needs its own SQL Server or high availability.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "BE-032",
@@ -719,7 +719,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Back End failure behaviour (for Q&A)",
         family: Family::Be,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -733,5 +732,6 @@ pub(super) const RULES: &[Rule] = &[
             example: "The mirror and the witness share a host that fails, taking the pool's back end down although the principal is healthy.",
             fix: "Keep the principal, the mirror and the witness on separate hosts, and restore a failed participant quickly.",
         },
+        ..Rule::STABLE
     },
 ];

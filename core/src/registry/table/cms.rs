@@ -5,7 +5,7 @@ use super::shared::{
     S15_S19_SE, USER_EXPERIENCE,
 };
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Severity};
+use crate::tokens::Family;
 
 const FAIL_OVER_POOL_IN_DISASTER: Source = Source {
     path: "Skype/SfbServer/manage/ha-dr-and-backup-service/failing-over-and-failing-back-a-pool.md",
@@ -23,7 +23,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Exactly one active CMS",
         family: Family::Cms,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -35,6 +34,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Both `pool-dal.contoso.com` and `pool-chi.contoso.com` have `\"cms\": \"active\"`.",
             fix: "Mark the one pool that hosts the active CMS with `\"cms\": \"active\"`, its partner (if paired) with `\"cms\": \"standby\"`, and remove `cms` from every other pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "CMS-002",
@@ -42,7 +42,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Pairing the CMS pool creates an active/standby CMS",
         family: Family::Cms,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -54,6 +53,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-nyc.contoso.com` has `\"cms\": \"standby\"`, but the active CMS pool `pool-dal.contoso.com` is paired with `pool-chi.contoso.com`.",
             fix: "Mark only the active CMS pool's partner as `standby`, and remove `cms` from other pools.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "CMS-003",
@@ -61,7 +61,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Fail over the CMS before the pool",
         family: Family::Cms,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -77,6 +76,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` hosts the active CMS and is lost; the runbook fails its users over to `pool-chi.contoso.com` before moving the CMS.",
             fix: "Run `Invoke-CsManagementServerFailover` first, then `Invoke-CsPoolFailover -DisasterMode`.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "CMS-004",
@@ -84,7 +84,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "No CMS failback needed",
         family: Family::Cms,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -96,6 +95,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "After `pool-dal.contoso.com` is repaired, the runbook plans to move the CMS back from `pool-chi.contoso.com` as a required step.",
             fix: "Leave the CMS in the pool it was failed over to, and record in the topology which pool now holds `\"cms\": \"active\"`.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "CMS-005",
@@ -103,7 +103,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "CMS failover targets RTO 5 min / RPO 5 min",
         family: Family::Cms,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -117,6 +116,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A DR plan needs to know how long configuration changes stay impossible after the CMS pool `pool-dal.contoso.com` is lost.",
             fix: "Use 5 minutes for both RTO and RPO of the CMS in DR planning, on top of the time needed to decide to fail over.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "CMS-006",
@@ -124,7 +124,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Move CMS before converting its pool to AG",
         family: Family::Cms,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S15_S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -136,6 +135,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A plan converts the mirrored back end of the CMS pool `pool-dal.contoso.com` to an AG without moving the CMS.",
             fix: "Move the CMS with `Move-CsManagementServer` (to a temporary Standard Edition server if no other pool exists) before the conversion.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "CMS-007",
@@ -143,7 +143,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "CMS pool upgraded last",
         family: Family::Cms,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -155,6 +154,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An upgrade plan starts with the CMS pool `pool-dal.contoso.com` before the other pools and the Edge Servers.",
             fix: "Reorder the plan: user pools first, then Edge Servers, then the CMS pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "CMS-008",
@@ -162,7 +162,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "LIS data is not replicated",
         family: Family::Cms,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -176,5 +175,6 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` is failed over to `pool-chi.contoso.com`, but no recent LIS backup exists to restore there.",
             fix: "Schedule regular LIS backups and add restoring them into the backup pool to the failover runbook.",
         },
+        ..Rule::STABLE
     },
 ];

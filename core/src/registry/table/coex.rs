@@ -51,7 +51,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Mixed-version pairs break DR failover",
         family: Family::Coex,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -63,6 +62,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` has been upgraded to `sfb2015` while its partner `pool-chi.contoso.com` is still `lync2013`.",
             fix: "Upgrade the partner pool immediately after the first one.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "COEX-002",
@@ -70,7 +70,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Do not unpair for an in-place upgrade",
         family: Family::Coex,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -82,6 +81,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An upgrade plan removes the `backup_pool` of `pool-dal.contoso.com` and `pool-chi.contoso.com` before upgrading them.",
             fix: "Keep the pairing and upgrade both pools one right after the other.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "COEX-003",
@@ -89,7 +89,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Whole-pool upgrades only",
         family: Family::Coex,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -103,6 +102,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Two of the four servers of `pool-dal.contoso.com` are upgraded to Skype for Business Server 2015 and the rest are left on Lync Server 2013.",
             fix: "Complete the upgrade of every server of the pool before returning it to service.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "COEX-004",
@@ -110,7 +110,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "At most two product generations in one topology",
         family: Family::Coex,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -122,6 +121,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A topology holds `lync2013` pool `pool-old.contoso.com`, `sfb2015` pool `pool-dal.contoso.com` and `sfb2019` pool `pool-chi.contoso.com`.",
             fix: "Finish migrating one version (move its users, then remove its pools) before introducing the next.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "COEX-005",
@@ -129,7 +129,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "In-place upgrade gives no HA/DR during the upgrade",
         family: Family::Coex,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -141,6 +140,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` is upgraded in place with the Offline method during business hours, with its users still homed on it.",
             fix: "Move the users and the conference directories to another pool before the upgrade, or schedule the Offline method in a maintenance window and tell users.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "COEX-006",
@@ -148,7 +148,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "S19 keeps legacy HA features only in legacy pools",
         family: Family::Coex,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Yes,
@@ -160,6 +159,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-chi.contoso.com` (`sfb2019`) has a back end with `\"mode\": \"mirroring\"`.",
             fix: "Give 2019 pools an AlwaysOn Availability Group, an FCI or a failover cluster as back end, and keep Persistent Chat on a 2015 pool until it is retired.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "COEX-007",
@@ -167,7 +167,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "No in-place upgrade to S19",
         family: Family::Coex,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S15_S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -179,6 +178,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A plan runs an in-place upgrade of the 2015 pool `pool-dal.contoso.com` to Skype for Business Server 2019.",
             fix: "Deploy a new 2019 pool, move the users and services to it, then remove the 2015 pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "COEX-008",
@@ -186,7 +186,7 @@ pub(super) const RULES: &[Rule] = &[
         title: "SE upgrade paths",
         family: Family::Coex,
         strength: Strength::Unsupported,
-        severity: Severity::Warning,
+        severity: Some(Severity::Warning),
         products: S15_S19_SE,
         provenance: Provenance::Secondary,
         tb_enforced: TbEnforced::NotStated,
@@ -198,6 +198,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A plan runs the Subscription Edition installer in place on the 2015 pool `pool-dal.contoso.com`.",
             fix: "Move 2015 pools to Subscription Edition side by side (new pools, move users); check the current Microsoft documentation before relying on an in-place path.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "COEX-009",
@@ -205,7 +206,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Administrative tools versioning",
         family: Family::Coex,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -217,6 +217,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An administrator keeps editing the topology with the 2015 Topology Builder after the 2019 pilot pool `pool-chi.contoso.com` is deployed.",
             fix: "Use the 2019 administrative tools for the whole deployment, installed on a computer without older versions of the tools.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "COEX-010",
@@ -224,7 +225,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "SQL upgrade ordering with L13",
         family: Family::Coex,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -236,6 +236,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "The back end of `lync2013` pool `pool-dal.contoso.com` is upgraded to SQL Server `2014`.",
             fix: "Upgrade the pool to Skype for Business Server 2015 first, then upgrade SQL Server.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "COEX-011",
@@ -243,7 +244,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Future SE update may block coexistence with numbered versions",
         family: Family::Coex,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Secondary,
         tb_enforced: TbEnforced::NotStated,
@@ -257,5 +257,6 @@ pub(super) const RULES: &[Rule] = &[
             example: "A migration plan keeps `sfb2019` pools alongside `sfbse` pools indefinitely.",
             fix: "Plan to complete the move to Subscription Edition, and watch Microsoft's documentation for the actual restriction.",
         },
+        ..Rule::STABLE
     },
 ];

@@ -5,7 +5,7 @@ use super::shared::{
     L13_S15, S15_S19_SE, S15_USER_MODEL_FE, S19_OPERATING_SYSTEMS, S19_USER_MODEL_FE,
 };
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Severity};
+use crate::tokens::Family;
 
 const L13_CAPACITY_FE: Source = Source {
     path: "Lync/LyncServer/lync-server-2013-capacity-planning-using-the-user-models.md",
@@ -107,7 +107,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Maximum Front End Servers per pool",
         family: Family::Fe,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -125,6 +124,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`sfb2015`) lists 14 servers.",
             fix: "Reduce the pool to the supported maximum and home the remaining users on another pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-002",
@@ -132,7 +132,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Enterprise pools should have at least three Front End Servers",
         family: Family::Fe,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -144,6 +143,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`\"edition\": \"enterprise\"`) has two servers.",
             fix: "Add Front End Servers until the pool has at least three, or deploy Standard Edition servers for a small site.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-003",
@@ -151,7 +151,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Two-server Enterprise pools",
         family: Family::Fe,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Partial,
@@ -163,6 +162,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`sfb2019`, `enterprise`) has exactly two servers.",
             fix: "Add a third Front End Server or deploy Standard Edition servers instead. A two-server pool kept on 2013 or 2015 must follow the two-server operating rules (FE-017).",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-004",
@@ -170,7 +170,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "For one or two servers, prefer Standard Edition",
         family: Family::Fe,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -182,6 +181,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`\"edition\": \"enterprise\"`) has one server.",
             fix: "Deploy the servers as Standard Edition servers (pair two of them for disaster recovery), or grow the pool to three or more Front End Servers.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-005",
@@ -189,7 +189,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "First-start quorum (routing-group level)",
         family: Family::Fe,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -203,6 +202,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A new eight-server pool is started for the first time with only five servers up; six are needed.",
             fix: "Bring up enough servers for the pool's size before its first start. If a later start cannot reach the threshold while pool-level quorum holds, run `Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery`.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-006",
@@ -210,7 +210,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Pool-level quorum",
         family: Family::Fe,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -224,6 +223,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A maintenance plan for a nine-server pool takes down four of its first seven servers at once, leaving only three of them running.",
             fix: "Plan maintenance and absorb failures so that the running servers always meet the table; `simulate` can test a plan.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-007",
@@ -231,7 +231,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Even-numbered pools depend on the primary SQL database as tie-breaker",
         family: Family::Fe,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -243,6 +242,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` has four servers.",
             fix: "Nothing is wrong. Consider an odd number of servers, and avoid failing the back end over while Front End Servers are down.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-008",
@@ -250,7 +250,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "At least three FEs running when users are first moved into a pool",
         family: Family::Fe,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -264,6 +263,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Users are moved into the new pool `pool-dal.contoso.com` while only two of its servers are running.",
             fix: "Start at least three Front End Servers of the pool before moving the first users into it.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-009",
@@ -271,7 +271,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "User capacity per pool",
         family: Family::Fe,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -283,6 +282,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`sfb2015`, five servers) has `\"users\": 40000`.",
             fix: "Add Front End Servers (within the pool maximum) or move users to another pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-010",
@@ -290,7 +290,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Stretched Front End pools are not supported",
         family: Family::Fe,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -302,6 +301,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` has `fe1-dal.contoso.com` with `\"data_center\": \"dal1\"` and `fe2-dal.contoso.com` with `\"data_center\": \"dal2\"`.",
             fix: "Keep every server of the pool in one data center, and pair the pool with a pool in the other data center for disaster recovery.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-011",
@@ -309,7 +309,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "All FEs and the pool's Back End servers in one AD domain",
         family: Family::Fe,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -321,6 +320,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "The servers of `pool-dal.contoso.com` are in `corp.contoso.com` and its back-end node `sql1-dal.contoso.com` is in `data.contoso.com`.",
             fix: "Put the pool's Front End Servers and its Back End SQL servers in one Active Directory domain.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-012",
@@ -328,7 +328,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Identical OS version across the pool",
         family: Family::Fe,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S15_S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -340,6 +339,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`sfb2019`) has two servers on `ws2019` and one on `ws2016`.",
             fix: "Rebuild the odd servers on the Windows Server version of the rest of the pool (in-place OS upgrades are not supported).",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-013",
@@ -347,7 +347,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Identical roles on every server of a pool",
         family: Family::Fe,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -359,6 +358,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Mediation Server is collocated on two of the three Front End Servers of `pool-dal.contoso.com`.",
             fix: "Configure the same roles on every server of the pool, or move the extra role to its own pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-014",
@@ -366,7 +366,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Multi-server pools need load balancing",
         family: Family::Fe,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -383,6 +382,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` has three servers and `\"load_balancing\": { \"sip\": \"dns\", \"web\": \"none\" }`.",
             fix: "Load-balance SIP with DNS or a hardware load balancer, and put the web services behind a hardware load balancer.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-015",
@@ -390,7 +390,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Restart discipline after pool membership changes",
         family: Family::Fe,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -404,6 +403,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A fourth server is added to `pool-dal.contoso.com` and the topology is published, but the existing servers are not restarted.",
             fix: "Restart each Front End Server in turn after publishing, or run `Reset-CsPoolRegistrarState -PoolFqdn <pool> -ResetType ServiceReset` if the whole pool was down.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-016",
@@ -411,7 +411,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Remove long-failed FEs from the topology",
         family: Family::Fe,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -425,6 +424,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`fe3-dal.contoso.com` failed and its replacement hardware is a week away, but it stays in the topology.",
             fix: "Remove the server from the topology, publish, and add it back when the replacement is ready (restarting the pool's servers after each change).",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-017",
@@ -432,7 +432,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Operating a two-FE pool",
         family: Family::Fe,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -444,6 +443,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Both servers of `pool-dal.contoso.com` are patched at once and restarted in the order they were shut down.",
             fix: "Follow the restart order above, or run `Reset-CsPoolRegistrarState -PoolFqdn <pool> -ResetType QuorumLossRecovery` before bringing the pool back.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-018",
@@ -451,7 +451,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "HA requires ≥2 FEs (Planning Tool view)",
         family: Family::Fe,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -463,6 +462,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`\"edition\": \"enterprise\"`) has one server.",
             fix: "Add Front End Servers (three or more are recommended) if the pool must stay up when a server fails.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-019",
@@ -470,7 +470,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Upgrade-domain patching discipline (L13)",
         family: Family::Fe,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -482,6 +481,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An administrator patches the second upgrade domain of `pool-dal.contoso.com` while a server of the first one has not come back.",
             fix: "Check readiness with `Get-CsPoolUpgradeReadinessState` (on 2019, `Get-CsUpgradeDomainInfo`), wait about 20 minutes after \"Ready\", and fix failed servers before continuing.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-020",
@@ -489,7 +489,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Pool FQDN is immutable after publishing",
         family: Family::Fe,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -503,6 +502,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A plan renames `pool-dal.contoso.com` to `pool-tx.contoso.com` while keeping its pairing with `pool-chi.contoso.com`.",
             fix: "Choose pool FQDNs carefully before publishing; to rename, deploy a new pool, move users and dependencies, then remove the old pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-021",
@@ -510,7 +510,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Large-meeting pools",
         family: Family::Fe,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -527,6 +526,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A 900-participant town hall is scheduled on `pool-dal.contoso.com`, which also homes 20,000 users.",
             fix: "Deploy a separate two-server pool for large meetings, home no other users on it, and schedule one large meeting at a time.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "FE-022",
@@ -534,7 +534,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Web services FQDN uniqueness with DNS load balancing",
         family: Family::Fe,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -546,5 +545,6 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` and `pool-chi.contoso.com` both use `web.contoso.com` as external web services FQDN.",
             fix: "Tick \"Override internal Web Services pool FQDN\" in Topology Builder for DNS-load-balanced pools, and give every pool its own web services FQDNs.",
         },
+        ..Rule::STABLE
     },
 ];

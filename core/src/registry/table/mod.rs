@@ -16,18 +16,18 @@ use std::sync::LazyLock;
 
 use super::Rule;
 
-pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    [
-        pair::RULES,
-        fe::RULES,
-        be::RULES,
-        wit::RULES,
-        sql::RULES,
-        os::RULES,
-        cms::RULES,
-        coex::RULES,
-        rto::RULES,
-        ops::RULES,
-    ]
-    .concat()
-});
+/// Each family's entries, in catalog order.
+pub(super) const FAMILIES: &[&[Rule]] = &[
+    pair::RULES,
+    fe::RULES,
+    be::RULES,
+    wit::RULES,
+    sql::RULES,
+    os::RULES,
+    cms::RULES,
+    coex::RULES,
+    rto::RULES,
+    ops::RULES,
+];
+
+pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| FAMILIES.concat());

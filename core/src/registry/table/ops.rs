@@ -4,7 +4,7 @@ use super::shared::{
     ALL, BACK_END_SERVER_USER_EXPERIENCE, BACKUP_SERVICE, DEPLOY_PAIR_STEPS, USER_EXPERIENCE,
 };
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Severity};
+use crate::tokens::Family;
 
 const FAILING_OVER_AND_BACK: Source = Source {
     path: "Skype/SfbServer/manage/ha-dr-and-backup-service/failing-over-and-failing-back-a-pool.md",
@@ -22,7 +22,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Pool failover and failback are always manual",
         family: Family::Ops,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -36,6 +35,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A DR plan expects the users of `pool-dal.contoso.com` to move to `pool-chi.contoso.com` on their own because automatic voice failover is selected on the pair.",
             fix: "Put `Invoke-CsPoolFailover -PoolFQDN <pool> -DisasterMode` (after any CMS failover) and `Invoke-CsPoolFailback -PoolFQDN <pool>` in the runbook, with someone on call to run them.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OPS-002",
@@ -43,7 +43,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Users are not rehomed by failover",
         family: Family::Ops,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -57,6 +56,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "After `pool-dal.contoso.com` is failed over, the runbook expects its users to appear as homed on `pool-chi.contoso.com`.",
             fix: "Treat failover as temporary service from the backup pool, and fail the users back with `Invoke-CsPoolFailback` once the home pool is restored; move users only if they should stay elsewhere for good.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OPS-003",
@@ -64,7 +64,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Session impact of a pool failover",
         family: Family::Ops,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -78,6 +77,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A DR plan promises that meetings organized by users of `pool-dal.contoso.com` continue through a failover to `pool-chi.contoso.com`.",
             fix: "Tell users that sessions end and must be re-established, and start the failover promptly to shorten the time in Resiliency mode.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OPS-004",
@@ -85,7 +85,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Backup Service status is directional",
         family: Family::Ops,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -99,6 +98,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An operator checks `Get-CsBackupServiceStatus -PoolFqdn pool-dal.contoso.com` only and concludes the pair `pool-dal.contoso.com` / `pool-chi.contoso.com` is in sync both ways.",
             fix: "Check the status for both pools of the pair, and recheck it right before a planned failover.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OPS-005",
@@ -106,7 +106,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Without a Back End witness users keep working ~30 minutes, then enter Resiliency mode",
         family: Family::Ops,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -120,5 +119,6 @@ pub(super) const RULES: &[Rule] = &[
             example: "The principal Back End Server of `pool-dal.contoso.com`, mirrored without a witness, fails at night and nobody fails it over within 30 minutes.",
             fix: "Deploy a mirroring witness so that Back End failover is automatic, or make sure an administrator can invoke the failover within about 30 minutes.",
         },
+        ..Rule::STABLE
     },
 ];

@@ -23,7 +23,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "L13 server operating systems",
         family: Family::Os,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -35,6 +34,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Server `fe1.contoso.com` of a `lync2013` pool with `\"os\": \"ws2016\"`.",
             fix: "Install a listed Windows Server version, and bring the pool to the October 2013 cumulative update or later before using Windows Server 2012 R2.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OS-002",
@@ -42,7 +42,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "L13 excluded OS variants",
         family: Family::Os,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -56,6 +55,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A Lync Server 2013 Edge Server installed on Windows Server 2012 Server Core.",
             fix: "Reinstall the server with the full installation option of a Standard, Enterprise or Datacenter edition.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OS-003",
@@ -63,7 +63,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "S15 server operating systems",
         family: Family::Os,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -75,6 +74,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Server `fe1.contoso.com` of an `sfb2015` pool with `\"cumulative_update\": 4` and `\"os\": \"ws2016\"`.",
             fix: "Use a listed Windows Server version and update the pool to the cumulative update that version needs.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OS-004",
@@ -82,7 +82,7 @@ pub(super) const RULES: &[Rule] = &[
         title: "WS2008 R2 only for in-place upgraded L13 servers (S15)",
         family: Family::Os,
         strength: Strength::Unsupported,
-        severity: Severity::Warning,
+        severity: Some(Severity::Warning),
         products: S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -94,6 +94,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A newly built `sfb2015` pool whose server `fe1.contoso.com` has `\"os\": \"ws2008r2\"`.",
             fix: "Build new servers on Windows Server 2012 R2 or later; for servers upgraded in place, plan a new pool on a supported operating system and move the users.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OS-005",
@@ -101,7 +102,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "S19 server operating systems",
         family: Family::Os,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S19,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -113,6 +113,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Server `fe1.contoso.com` of an `sfb2019` pool with `\"os\": \"ws2012r2\"`.",
             fix: "Deploy the pool's servers on Windows Server 2016 or 2019, or confirm Windows Server 2022 support for the cumulative update you run.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OS-006",
@@ -120,7 +121,7 @@ pub(super) const RULES: &[Rule] = &[
         title: "SE server operating systems",
         family: Family::Os,
         strength: Strength::Unsupported,
-        severity: Severity::Warning,
+        severity: Some(Severity::Warning),
         products: SE,
         provenance: Provenance::Secondary,
         tb_enforced: TbEnforced::NotStated,
@@ -132,6 +133,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Server `fe1.contoso.com` of an `sfbse` pool with `\"os\": \"ws2012r2\"`.",
             fix: "Use Windows Server 2016 or 2019, or check the version against Microsoft's current Subscription Edition requirements.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OS-007",
@@ -139,7 +141,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "No in-place OS upgrade of server roles",
         family: Family::Os,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -153,6 +154,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Running an in-place upgrade from Windows Server 2016 to 2019 on the Front End Servers of a pool.",
             fix: "Build a new pool on the new Windows Server version, move the users and services to it, then remove the old pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OS-008",
@@ -160,7 +162,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "One OS version per pool",
         family: Family::Os,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -172,6 +173,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A pool with `fe1.contoso.com` on `ws2016` and `fe2.contoso.com` on `ws2019`.",
             fix: "Bring all servers of the pool to one Windows Server version, by building a new pool where an upgrade would be needed.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OS-009",
@@ -179,7 +181,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "OS identity across a pair",
         family: Family::Os,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -191,6 +192,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` on `ws2016` paired with `pool-chi.contoso.com` on `ws2019`.",
             fix: "Run both pools of the pair on the same Windows Server version.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "OS-010",
@@ -198,7 +200,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Pre-upgrade OS hotfixes (L13→S15 in-place)",
         family: Family::Os,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -212,5 +213,6 @@ pub(super) const RULES: &[Rule] = &[
             example: "Upgrading a Windows Server 2012 R2 Front End Server in place without KB2982006.",
             fix: "Install the update for each server's Windows Server version before running the upgrade.",
         },
+        ..Rule::STABLE
     },
 ];

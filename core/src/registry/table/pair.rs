@@ -6,7 +6,7 @@ use super::shared::{
     S15_USER_MODEL_FE, S19_USER_MODEL_FE, UPGRADE_IN_PLACE_METHODS, UPGRADE_OFFLINE_METHOD,
 };
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Severity};
+use crate::tokens::Family;
 
 const DR_BACKUP_REGISTRAR: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md",
@@ -64,7 +64,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Paired pools must be of the same edition",
         family: Family::Pair,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -76,6 +75,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`\"edition\": \"enterprise\"`) has `\"backup_pool\": \"se-chi.contoso.com\"`, a Standard Edition server.",
             fix: "Pair the Enterprise pool with another Enterprise pool, or pair two Standard Edition servers with each other.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-002",
@@ -83,7 +83,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Paired pools must both be physical or both be virtual",
         family: Family::Pair,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -95,6 +94,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` runs on `physical` servers and its `backup_pool` `pool-chi.contoso.com` runs on `virtual` servers.",
             fix: "Pair the pool with a pool on the same platform, or rebuild one pool so that both pools are entirely physical or entirely virtual.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-003",
@@ -102,7 +102,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Paired pools must run the same operating system",
         family: Family::Pair,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -114,6 +113,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` runs on `ws2019` and its partner `pool-chi.contoso.com` on `ws2016`.",
             fix: "Rebuild one pool's servers on the other pool's Windows Server version (in-place OS upgrades are not supported), or pair with a pool that runs the same version.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-004",
@@ -121,7 +121,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Use the same Back End HA solution in both pools of a pair",
         family: Family::Pair,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -133,6 +132,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` has a back end with `\"mode\": \"mirroring\"` and its partner `pool-chi.contoso.com` a back end with `\"mode\": \"always_on_ag\"`.",
             fix: "Give both pools' back ends the same HA solution, for example an AlwaysOn Availability Group in each.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-005",
@@ -140,7 +140,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Backup relationship is exactly 1:1 and reciprocal",
         family: Family::Pair,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Partial,
@@ -152,6 +151,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` has `\"backup_pool\": \"pool-chi.contoso.com\"` but `pool-chi.contoso.com` has `\"backup_pool\": \"pool-nyc.contoso.com\"`.",
             fix: "Set each pool's `backup_pool` to its partner on both sides, so that every pool is paired with exactly one other pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-006",
@@ -159,7 +159,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "A paired pool may also back up any number of SBAs/SBSs",
         family: Family::Pair,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -173,6 +172,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` is paired with `pool-chi.contoso.com` and is also the `associated_pool` of five branch appliances.",
             fix: "Nothing to change; associate as many branch appliances as needed, keeping the pool within its user capacity.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-007",
@@ -180,7 +180,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Both pools of a pair must run the same product version for DR failover to be supported",
         family: Family::Pair,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -192,6 +191,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`sfb2015`) is paired with `pool-chi.contoso.com` (`lync2013`).",
             fix: "Upgrade the second pool immediately after the first so that both pools run the same product.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-008",
@@ -199,7 +199,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Partner pool must be in a different central site / data center",
         family: Family::Pair,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -211,6 +210,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` and its partner `pool-dal2.contoso.com` are both in site `dallas`.",
             fix: "Pair the pool with a pool in another central site, preferably in a different data center.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-009",
@@ -218,7 +218,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Prefer partner data centers in the same world region with fast links",
         family: Family::Pair,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -230,6 +229,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (site region `na`) is paired with `pool-ams.contoso.com` (site region `emea`).",
             fix: "Pair pools whose data centers are in the same world region and have fast links between them, or accept the larger potential data loss.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-010",
@@ -237,7 +237,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Each pool of a pair must be sized for the users of both pools",
         family: Family::Pair,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -254,6 +253,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`sfb2015`, six servers) has `\"users\": 45000` and is paired with `pool-chi.contoso.com`.",
             fix: "Add Front End Servers, move users to another pair of pools, or split the deployment into more pairs so each pool can carry both pools' users.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-011",
@@ -261,7 +261,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Standard Edition pairs provide DR only (no Back End HA)",
         family: Family::Pair,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -273,6 +272,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`se-dal.contoso.com` and `se-chi.contoso.com`, both `\"edition\": \"standard\"`, are each other's `backup_pool`.",
             fix: "Nothing is wrong. If server and Back End high availability are needed, use Enterprise pools of at least three Front End Servers with an HA back end.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-012",
@@ -280,7 +280,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "After pairing, three Front End Servers of each pool must run simultaneously at some point",
         family: Family::Pair,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -294,6 +293,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A new pairing is published while `pool-dal.contoso.com` is kept at two running servers for maintenance.",
             fix: "Once the pairing is published, have at least three Front End Servers of each pool running simultaneously, then check the Backup Service status.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-013",
@@ -301,7 +301,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Pairing pools that are already deployed needs extra steps on every FE",
         family: Family::Pair,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: S15_S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -315,6 +314,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` and `pool-chi.contoso.com` have been in production for a year and are paired by publishing the topology only.",
             fix: "Run steps 7 to 11 of the pairing procedure on every Front End Server of both pools and wait for the Backup Service to report a steady state in both directions.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-014",
@@ -322,7 +322,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "\"Automatic failover and failback for Voice\" ≠ automatic pool failover",
         family: Family::Pair,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -334,6 +333,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A DR runbook expects the users of `pool-dal.contoso.com` to move to `pool-chi.contoso.com` automatically because the voice failover option is ticked.",
             fix: "Plan and rehearse a manual pool failover with `Invoke-CsPoolFailover -DisasterMode` and failback with `Invoke-CsPoolFailback`.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-015",
@@ -341,7 +341,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Do not unpair pools before an in-place upgrade",
         family: Family::Pair,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -353,6 +352,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An upgrade plan removes the pairing between `pool-dal.contoso.com` and `pool-chi.contoso.com` before running the in-place upgrade.",
             fix: "Keep the pairing in place and upgrade the second pool immediately after the first (see PAIR-007).",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-016",
@@ -360,7 +360,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Backup Service traffic between data centers must be protected",
         family: Family::Pair,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -374,6 +373,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Paired pools in Dallas and Chicago replicate over a link that crosses a third-party network without encryption.",
             fix: "Carry the traffic between data centers over the protected corporate WAN or a secured connection, and consider IPsec rules for SMB TCP 445 between each pool's Front End Servers and the partner's file store.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-017",
@@ -381,7 +381,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Only Front End pools (EE) and Standard Edition servers participate in pool pairing",
         family: Family::Pair,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Yes,
@@ -393,6 +392,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`edge-dal.contoso.com` (`\"kind\": \"edge\"`) has `\"backup_pool\": \"edge-chi.contoso.com\"`.",
             fix: "Remove the `backup_pool` from the pool that is not a Front End pool and plan its disaster recovery the way its role requires.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-018",
@@ -400,7 +400,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Pool pairing is optional",
         family: Family::Pair,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -414,6 +413,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` has no `backup_pool`, and the business expects service to continue if the Dallas data center is lost.",
             fix: "If disaster recovery is required, pair the pool with a pool of the same edition, platform, OS and product in another central site.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-019",
@@ -421,7 +421,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "No DR for users homed on an SBA/SBS",
         family: Family::Pair,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -433,6 +432,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`sba-austin.contoso.com` (`\"kind\": \"sba\"`) has `\"associated_pool\": \"pool-dal.contoso.com\"`.",
             fix: "Nothing to change in the topology. Tell branch users what resiliency mode offers, or home users who need disaster recovery on a paired Front End pool.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "PAIR-020",
@@ -440,7 +440,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Small-footprint DR: use two Standard Edition servers rather than a 1–2 server EE pool",
         family: Family::Pair,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -452,5 +451,6 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (`enterprise`, two servers) has `\"backup_pool\": \"pool-chi.contoso.com\"`.",
             fix: "Replace the small Enterprise pools with two paired Standard Edition servers, or grow each Enterprise pool to at least three Front End Servers.",
         },
+        ..Rule::STABLE
     },
 ];

@@ -4,7 +4,7 @@ use super::shared::{
     ALL, BACKUP_SERVICE, DR_CMS_FAILOVER, L13_BACK_END_HA, L13_CMS_FAILOVER, L13_S15,
 };
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Severity};
+use crate::tokens::Family;
 
 const BACK_END_SERVER_RECOVERY_TIME: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md",
@@ -42,7 +42,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Mirroring automatic Back End failover: RTO 5 min, RPO 5 min",
         family: Family::Rto,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -56,6 +55,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "The principal Back End Server of `pool-dal.contoso.com`, mirrored with a witness, fails; a DR plan needs to know how long the back end is unavailable.",
             fix: "Use 5 minutes for both RTO and RPO of an automatic mirroring failover in planning; deploy a witness if the back end is mirrored without one, so that the failover is automatic.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "RTO-002",
@@ -63,7 +63,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Pool failover and failback: RTO 15-20 min / RPO 5 min (Lync Server 2013: 30 min / 30 min)",
         family: Family::Rto,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -77,6 +76,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` (Skype for Business Server 2015) is lost at 10:00 and failed over to `pool-chi.contoso.com`: data written after 9:55 may be lost, and the failover takes 15-20 minutes once started.",
             fix: "Plan with these targets, adding the time to decide to fail over and the time for users to sign in again, neither of which the RTO includes.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "RTO-003",
@@ -84,7 +84,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Conditions behind the pool failover numbers",
         family: Family::Rto,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -98,6 +97,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`pool-dal.contoso.com` in North America is paired with `pool-sin.contoso.com` in Asia over a high-latency link, and the DR plan still counts on an RPO of 5 minutes.",
             fix: "Pair pools in the same world region over a fast link, keep the Backup Service free of backlog, and add decision and sign-in time to the RTO in the plan.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "RTO-004",
@@ -105,7 +105,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "CMS failover: RTO 5 min, RPO 5 min",
         family: Family::Rto,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -117,6 +116,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A DR plan needs to know how long configuration changes stay impossible after the CMS pool `pool-dal.contoso.com` is lost.",
             fix: "Use 5 minutes for both RTO and RPO of the CMS in DR planning, on top of the time needed to decide to fail over.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "RTO-005",
@@ -124,7 +124,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Backup Service sync interval defaults to 2 minutes; changing it affects RPO",
         family: Family::Rto,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -138,6 +137,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "`Set-CsBackupServiceConfiguration -SyncInterval 00:15:00` is run to reduce WAN traffic between `pool-dal.contoso.com` and `pool-chi.contoso.com`.",
             fix: "Keep the default 2-minute interval (check it with `Get-CsBackupServiceConfiguration`); if it must change, re-evaluate the RPO of the pair.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "RTO-006",
@@ -145,7 +145,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Failback takes up to ~60 minutes for a 20,000-user pool",
         family: Family::Rto,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -159,6 +158,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A maintenance window of 15 minutes is booked to fail back the 20,000 users of `pool-dal.contoso.com` from `pool-chi.contoso.com`.",
             fix: "Book a failback window of up to 60 minutes per 20,000 users, preferably outside business hours.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "RTO-007",
@@ -166,7 +166,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "DFS: no RTO/RPO commitment",
         family: Family::Rto,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -180,5 +179,6 @@ pub(super) const RULES: &[Rule] = &[
             example: "A DR plan assumes the DFS-replicated file store of `pool-dal.contoso.com` fails over with an RPO of 5 minutes.",
             fix: "Do not assume a recovery target for DFS; if the content is critical, back up the file share regularly (every 4-8 hours).",
         },
+        ..Rule::STABLE
     },
 ];

@@ -32,7 +32,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "L13 Back End versions",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -44,6 +43,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A `lync2013` pool whose `back_end` store has `\"version\": \"2016\"`.",
             fix: "Run the store on 64-bit SQL Server 2008 R2 or 2012, Standard or Enterprise, or upgrade the pool to Skype for Business Server first.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-002",
@@ -51,7 +51,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "L13 does not support SQL 2014",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -63,6 +62,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A `lync2013` pool whose `back_end` store has `\"version\": \"2014\"`.",
             fix: "Keep the store on SQL Server 2008 R2 or 2012 until the pool runs Skype for Business Server 2015, then upgrade SQL Server.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-003",
@@ -70,7 +70,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "S15 Back End versions",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -82,6 +81,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An `sfb2015` pool with `\"cumulative_update\": 5` whose `back_end` store has `\"version\": \"2016\", \"service_pack\": 1`.",
             fix: "Move the store to a listed SQL Server version and install the updates it requires: CU6 for SQL Server 2014, or SP1 for SQL Server 2016 with the pool at CU7 or later.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-004",
@@ -89,7 +89,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "S19 Back End versions",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S19,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -101,6 +100,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An `sfb2019` pool whose `back_end` store has `\"version\": \"2014\"`.",
             fix: "Move the back-end databases to SQL Server 2016, 2017 or 2019 and keep them on the latest updates.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-005",
@@ -108,7 +108,7 @@ pub(super) const RULES: &[Rule] = &[
         title: "SE Back End versions",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Warning,
+        severity: Some(Severity::Warning),
         products: SE,
         provenance: Provenance::Secondary,
         tb_enforced: TbEnforced::No,
@@ -120,6 +120,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An `sfbse` pool whose `back_end` store has `\"version\": \"2014\"`.",
             fix: "Use SQL Server 2016, 2017 or 2019, or check the version against Microsoft's current Subscription Edition requirements.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-006",
@@ -127,7 +128,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Mirroring version list (S15)",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -139,6 +139,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An `sfb2015` pool on a mirrored store with `\"version\": \"2008r2\"`.",
             fix: "Move the mirrored store to SQL Server 2012 SP2 with CU2 or a later listed version.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-007",
@@ -146,7 +147,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "AG version/edition list",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S15_S19_SE,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -158,6 +158,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An `sfb2019` pool on store `ag-dal` with `\"edition\": \"standard\"` and `\"ha\": {\"mode\": \"always_on_ag\", ...}`.",
             fix: "Run the Availability Group on SQL Server Enterprise, or use a failover cluster instance on Standard edition.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-008",
@@ -165,7 +166,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "FCI / failover clustering version list",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -182,6 +182,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An `sfb2019` pool on store `fci-dal` with `\"version\": \"2014\"` and `\"ha\": {\"mode\": \"always_on_fci\", ...}`.",
             fix: "Build the cluster on a SQL Server version listed for the pool's product.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-009",
@@ -189,7 +190,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "SQL 2012 patch level in S15 HA configurations",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -206,6 +206,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An `sfb2015` pool on a mirrored store with `\"version\": \"2012\", \"service_pack\": 1`.",
             fix: "Install SQL Server 2012 SP2 and CU2 or later on every server of the store.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-010",
@@ -213,7 +214,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Upgrading to S15 needs SQL 2012 SP1 on FEs",
         family: Family::Sql,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -227,6 +227,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Starting an in-place upgrade of a Lync Server 2013 pool whose Front End Servers still run SQL Server 2012 Express without a service pack.",
             fix: "Apply SQL Server 2012 SP1 or later to the local SQL Express instances of every Front End Server before upgrading.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-011",
@@ -234,7 +235,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Express editions only where collocated",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -250,6 +250,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An Enterprise pool whose `back_end` store has `\"edition\": \"express\"`.",
             fix: "Move the back end to SQL Server Standard or Enterprise edition.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "SQL-012",
@@ -257,7 +258,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Persistent Chat store versions (S15)",
         family: Family::Sql,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -269,5 +269,6 @@ pub(super) const RULES: &[Rule] = &[
             example: "An `sfb2015` `persistent_chat` pool whose `back_end` store has `\"version\": \"2016\"`.",
             fix: "Put the Persistent Chat databases on SQL Server 2008 R2, 2012 or 2014, and update the pool to CU6 or later when using 2014.",
         },
+        ..Rule::STABLE
     },
 ];

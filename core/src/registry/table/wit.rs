@@ -6,7 +6,7 @@ use super::shared::{
     L13_S15, SQL_MIRRORING, SQL_MIRRORING_CMDLETS,
 };
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Severity};
+use crate::tokens::Family;
 
 const SQL_MIRRORING_REMOVE_WITNESS: Source = Source {
     path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/sql-mirroring-for-high-availability.md",
@@ -42,7 +42,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Mirroring witness is optional; recommended for automatic failover",
         family: Family::Wit,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -58,6 +57,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Store `be-dal` with `\"ha\": {\"mode\": \"mirroring\", \"principal\": {...}, \"mirror\": {...}}` and no `witness`.",
             fix: "Add a witness SQL Server of the same SQL Server version in Topology Builder (Use SQL mirroring witness to enable automatic failover), publish, and record it as `witness`.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "WIT-002",
@@ -65,7 +65,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "One witness may serve several mirror pairs",
         family: Family::Wit,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -77,6 +76,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Stores `be-dal` and `be-chi` both with `\"witness\": {\"fqdn\": \"wit.contoso.com\", \"instance\": \"w1\"}`.",
             fix: "Give each mirrored store its own witness, or keep the shared witness knowing that its failure affects every pair.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "WIT-003",
@@ -84,7 +84,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Witness SQL version equals principal/mirror; edition may differ",
         family: Family::Wit,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -96,6 +95,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A witness on SQL Server 2012 for a principal and a mirror on SQL Server 2014.",
             fix: "Install the principal's SQL Server version on the witness.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "WIT-004",
@@ -103,7 +103,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Witness in the same AD domain (TB/cmdlet setup)",
         family: Family::Wit,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -115,6 +114,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A witness in `emea.contoso.com` for a principal and a mirror in `corp.contoso.com`.",
             fix: "Move the witness into the principal's domain, or manage the mirroring with SQL Server tools.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "WIT-005",
@@ -122,7 +122,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Witness port and reachability",
         family: Family::Wit,
         strength: Strength::RequiredProcedure,
-        severity: Severity::Error,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -136,6 +135,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Windows Firewall on the witness blocks port 7022.",
             fix: "Open the witness port in Windows Firewall and check that the WMI provider runs on all three servers before running `Install-CsMirrorDatabase`.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "WIT-006",
@@ -143,7 +143,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Witness lifecycle tied to the mirror",
         family: Family::Wit,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -157,6 +156,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Trying to add a witness to an existing mirror with a cmdlet alone.",
             fix: "Add or remove the witness by editing the pool's properties in Topology Builder and publishing the topology.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "WIT-007",
@@ -164,7 +164,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Witness placement",
         family: Family::Wit,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Derived,
         tb_enforced: TbEnforced::NotStated,
@@ -176,6 +175,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "Store `be-dal` with `principal` on `sql1.contoso.com` and `\"witness\": {\"fqdn\": \"sql1.contoso.com\", \"instance\": \"witness\"}`.",
             fix: "Host the witness on a server that is neither the principal nor the mirror.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "WIT-008",
@@ -183,7 +183,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Primary SQL database as FE-pool tie-breaker",
         family: Family::Wit,
         strength: Strength::Informational,
-        severity: Severity::Info,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -195,6 +194,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "A four-server pool losing two Front End Servers while its back end fails over to the mirror.",
             fix: "Avoid back-end failovers during Front End maintenance of an even-sized pool, or run an odd number of Front End Servers.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "WIT-009",
@@ -202,7 +202,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "AG cluster quorum witness",
         family: Family::Wit,
         strength: Strength::Recommended,
-        severity: Severity::Warning,
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
@@ -214,6 +213,7 @@ pub(super) const RULES: &[Rule] = &[
             example: "An Availability Group store with `\"quorum_witness\": \"disk\"`.",
             fix: "Configure a file share witness for the cluster in Failover Cluster Manager.",
         },
+        ..Rule::STABLE
     },
     Rule {
         id: "WIT-010",
@@ -221,7 +221,6 @@ pub(super) const RULES: &[Rule] = &[
         title: "Persistent Chat mirroring witnesses",
         family: Family::Wit,
         strength: Strength::Unsupported,
-        severity: Severity::Error,
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
@@ -235,5 +234,6 @@ pub(super) const RULES: &[Rule] = &[
             example: "The witness for the log-shipping secondary's mirror placed in the primary data center.",
             fix: "Keep the secondary database, its mirror and its witness together in the secondary data center, and add a witness to the primary mirror when automatic failover is wanted.",
         },
+        ..Rule::STABLE
     },
 ];

@@ -5,9 +5,12 @@ use serde_path_to_error::{Path, Segment};
 
 use crate::document::Document;
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
-use crate::limits::MAX_DEPTH;
 
 /// Parses the bytes of a format-1 document (UTF-8, an optional byte-order mark).
+/// The deepest nesting of JSON arrays and objects read (serde_json's fixed recursion limit);
+/// a format-1 document nests at most 6 levels outside `x`.
+pub const MAX_DEPTH: usize = 128;
+
 pub(crate) fn parse(bytes: &[u8]) -> Result<Document, TopologyError> {
     let text = decode(bytes)?;
     if text.trim().is_empty() {

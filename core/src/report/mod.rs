@@ -1,10 +1,17 @@
 //! The report of a check, format 1 (`docs/report-format.md`).
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
+mod diagnostic;
+mod facts;
+mod missing;
+mod pointer;
+
+pub(crate) use diagnostic::Message;
+pub use diagnostic::{Diagnostic, MessageText};
+pub use facts::{Fact, Facts};
+pub use missing::MissingFacts;
+pub use pointer::{Pointer, Segment};
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::tokens::Severity;
 
@@ -39,56 +46,6 @@ pub struct Summary {
     pub suppressed: usize,
 }
 
-/// One finding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Diagnostic {
-    /// The rule's catalog ID.
-    pub rule: &'static str,
-    /// `error`, `warning` or `info`.
-    pub severity: Severity,
-    /// The entity the finding is about.
-    pub subject: String,
-    /// Other entities involved.
-    pub related: Vec<String>,
-    /// JSON Pointer of the fact that triggered it.
-    pub path: String,
-    /// One sentence with the concrete values.
-    pub message: String,
-    /// What to change.
-    pub help: Cow<'static, str>,
-    /// The values the rule read.
-    pub facts: Map<String, Value>,
-    /// Documentation links.
-    pub references: &'static [String],
-    /// The rule could not run for this subject: `facts.missing` names the absent keys.
-    #[serde(skip_serializing_if = "is_false")]
-    pub not_evaluated: bool,
-    /// The finding rests on a secondary or no source: never an error.
-    #[serde(skip_serializing_if = "is_false")]
-    pub unverified: bool,
-    /// Why the configuration silenced it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suppressed: Option<String>,
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
-}
-
-impl Diagnostic {
-    /// The order of the report: severity (error first), rule ID, subject, then path and message
-    /// so that equal inputs give equal bytes.
-    fn order(&self, other: &Self) -> Ordering {
-        other
-            .severity
-            .cmp(&self.severity)
-            .then_with(|| self.rule.cmp(other.rule))
-            .then_with(|| self.subject.cmp(&other.subject))
-            .then_with(|| self.path.cmp(&other.path))
-            .then_with(|| self.message.cmp(&other.message))
-    }
-}
-
 impl Report {
     /// A report of these diagnostics, sorted and counted.
     pub(crate) fn new(mut diagnostics: Vec<Diagnostic>) -> Self {
@@ -121,6 +78,13 @@ impl Report {
         let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
         json.push('\n');
         json
+    }
+
+    /// Whether a rule could not run for some subject (and is not suppressed).
+    pub fn has_not_evaluated(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.not_evaluated && d.suppressed.is_none())
     }
 
     /// Whether any finding that is not suppressed is at or above `level`.
