@@ -5,10 +5,11 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 
-/// The samples' folder, or `None` after a `skipped` line on standard error that names the test
-/// and the missing folder. Written to the process's standard error directly, so that the test
-/// harness, which captures `eprintln!`, still shows it.
+/// The samples' folder, or `None` after a `skipped` line on standard error (once per test
+/// binary) that names the test and the missing folder. Written to the process's standard error
+/// directly, so that the test harness, which captures `eprintln!`, still shows it.
 pub fn samples(test: &str) -> Option<PathBuf> {
     let named = std::env::var_os("HADR_RULES_SAMPLES").filter(|v| !v.is_empty());
     let dir = named.clone().map(PathBuf::from).unwrap_or_else(|| {
@@ -30,10 +31,16 @@ pub fn samples(test: &str) -> Option<PathBuf> {
          {} is not a directory",
         dir.display()
     );
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped {test}: no topology samples at {} (set HADR_RULES_SAMPLES to their folder)",
-        dir.display()
-    );
+    // One line for the whole test binary, written at once: the harness's own lines, which
+    // other threads write meanwhile, stay whole.
+    static SAID: Once = Once::new();
+    SAID.call_once(|| {
+        let line = format!(
+            "skipped: the tests on the topology samples ({test} and the others of this file): \
+             no topology samples at {} (set HADR_RULES_SAMPLES to their folder)\n",
+            dir.display()
+        );
+        let _ = std::io::stderr().write_all(line.as_bytes());
+    });
     None
 }
