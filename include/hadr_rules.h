@@ -550,7 +550,8 @@ hadr_status hadr_engine_check(const struct hadr_engine *engine,
  * `facts_json` is an optional facts document, format 1 (`docs/facts-format.md`): `facts_len`
  * bytes, no NUL needed, with the facts the XML does not hold (OS, platform, SQL versions,
  * replicas, users…). NULL with `facts_len` 0 means no facts; NULL with another length gives
- * `HADR_STATUS_NULL_PARAMETER`; an empty document is an input error, as an empty facts file is.
+ * `HADR_STATUS_NULL_PARAMETER`; an empty document is an input error, as an empty facts file is,
+ * and so is one longer than the input limit (64 MiB): `too_large`, as the command line says.
  *
  * When the facts document or the input cannot be read (the facts are read first), including a
  * format-1 JSON topology document, which needs no import, the call returns
@@ -674,9 +675,10 @@ void hadr_report_free(struct hadr_report *report);
  * `fail` (`fail_len` bytes of UTF-8, no NUL needed) lists the scenarios to run, separated by
  * `;`, each a set of names failing together separated by `,`: a site, data center, pool,
  * server, SQL host, SQL store or file store, compared without case. The text `"a;b,c"` is
- * `--fail a --fail b,c`. Names are trimmed; empty names and empty scenarios are left out.
- * NULL with `fail_len` 0 means no scenario; NULL with another length gives
- * `HADR_STATUS_NULL_PARAMETER`, bytes that are not UTF-8 `HADR_STATUS_INVALID_UTF8`.
+ * `--fail a --fail b,c`. Names are trimmed; a blank name or an empty scenario (`"a,,b"`,
+ * `"a;"`, `" "`) gives `HADR_STATUS_INVALID_ARGUMENT`, as the command line and Python refuse
+ * them. NULL with `fail_len` 0, or an empty text, means no scenario; NULL with another length
+ * gives `HADR_STATUS_NULL_PARAMETER`, bytes that are not UTF-8 `HADR_STATUS_INVALID_UTF8`.
  *
  * `flags` is 0 or a combination of `HADR_SIMULATE_ALL_SINGLE` and `HADR_SIMULATE_SITES`; any
  * other bit gives `HADR_STATUS_INVALID_ARGUMENT`. With no scenario and no flag, the call runs

@@ -3,15 +3,15 @@
 
 mod render;
 
-use std::io::{Read, Write};
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use hadr_rules::import::{Facts, Import};
 use hadr_rules::tokens::{Family, Severity};
 use hadr_rules::{Limits, Options, Report, Selector, Suppression, Topology, TopologyError};
-use hadr_rules::{generate, registry};
+use hadr_rules::{generate, read, registry};
 
 #[derive(Debug, Parser)]
 #[command(name = "hadr-rules", version, about, long_about = None)]
@@ -53,7 +53,7 @@ enum Command {
     /// Write a large, valid topology document for benchmarks and load tests: paired Front End
     /// pools with their servers and back-end stores, one pair in ten carrying a known mistake.
     Generate {
-        /// Number of Front End pools (rounded up to an even number).
+        /// Number of Front End pools (rounded up to an even number; at most 1000000).
         #[arg(long, default_value_t = 1000)]
         pools: usize,
         /// Seed: the same pools and seed always give the same bytes.
@@ -69,7 +69,7 @@ enum Command {
 #[derive(Debug, clap::Args)]
 struct SimulateArgs {
     /// Topology document (format 1 JSON; `-` reads standard input).
-    file: String,
+    file: PathBuf,
     /// Entities failing together, comma-separated (a site, data center, pool, server, SQL host,
     /// SQL store or file store); repeat for several scenarios.
     #[arg(long, value_name = "NAME[,NAME...]")]
@@ -82,7 +82,7 @@ struct SimulateArgs {
     sites: bool,
     /// Facts the topology XML does not hold (see `docs/facts-format.md`); XML input only.
     #[arg(long, value_name = "FACTS")]
-    facts: Option<String>,
+    facts: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -110,13 +110,13 @@ impl LimitArgs {
 #[derive(Debug, clap::Args)]
 struct ImportArgs {
     /// Topology XML, a .tbxml file or an Export-CsConfiguration zip (`-` reads standard input).
-    file: String,
+    file: PathBuf,
     /// Facts the XML does not hold (OS, platform, SQL versions, replicas, users…), format 1.
     #[arg(long, value_name = "FACTS")]
-    facts: Option<String>,
+    facts: Option<PathBuf>,
     /// Write the document to this file instead of standard output.
     #[arg(long, value_name = "OUT")]
-    out: Option<String>,
+    out: Option<PathBuf>,
     /// Replace host names, domains, site and data-center ids consistently, for sharing.
     #[arg(long)]
     anonymize: bool,
@@ -128,10 +128,10 @@ struct ImportArgs {
 struct CheckArgs {
     /// Topology documents.
     #[arg(required = true)]
-    files: Vec<String>,
+    files: Vec<PathBuf>,
     /// Facts for topology XML inputs (OS, platform, SQL versions, replicas, users…), format 1.
     #[arg(long, value_name = "FACTS")]
-    facts: Option<String>,
+    facts: Option<PathBuf>,
     /// Output format: `json` is the report format, byte for byte.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -198,27 +198,76 @@ fn main() -> ExitCode {
         Command::Explain { rule } => explain(&rule),
         Command::Simulate(args) => simulate(&args),
         Command::Import(args) => import(&args),
-        Command::Generate { pools, seed, dense } => {
-            let text = if dense {
-                generate::generate_dense(pools, seed)
-            } else {
-                generate::generate(pools, seed)
-            };
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            0
-        }
+        Command::Generate { pools, seed, dense } => generate(pools, seed, dense),
         Command::Schema { facts } => {
             let schema = if facts {
                 hadr_rules::import::facts_schema()
             } else {
                 hadr_rules::schema()
             };
-            let schema = serde_json::to_string_pretty(&schema).unwrap_or_default();
-            println!("{schema}");
-            0
+            let mut schema = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            schema.push('\n');
+            print(&schema, 0)
         }
     };
     ExitCode::from(code)
+}
+
+/// Writes `text` to standard output and gives `code`; a failed write is an error and exit 2.
+/// A closed pipe (`| head`) ends the output quietly, with exit 2 all the same: the output is
+/// not all there.
+fn print(text: &str, code: u8) -> u8 {
+    let mut stdout = anstream::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => code,
+        Err(error) => output_failed(&error),
+    }
+}
+
+/// The message and exit status of a failed write to standard output.
+fn output_failed(error: &std::io::Error) -> u8 {
+    if error.kind() != std::io::ErrorKind::BrokenPipe {
+        let _ = writeln!(
+            anstream::stderr(),
+            "{}",
+            render::failure(&format!("cannot write the output: {error}"))
+        );
+    }
+    2
+}
+
+/// Streams a generated document to standard output.
+fn generate(pools: usize, seed: u64, dense: bool) -> u8 {
+    if pools > generate::MAX_POOLS {
+        let _ = writeln!(
+            anstream::stderr(),
+            "{}",
+            render::failure(&format!(
+                "`--pools {pools}` is more than the maximum of {}",
+                generate::MAX_POOLS
+            ))
+        );
+        return 2;
+    }
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let written = if dense {
+        generate::write_dense(pools, seed, &mut out)
+    } else {
+        generate::write(pools, seed, &mut out)
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(error) => output_failed(&error),
+    }
+}
+
+/// A file name as it is shown in messages and reports (`-` for standard input).
+fn name(file: &Path) -> String {
+    file.to_string_lossy().into_owned()
 }
 
 /// Checks every file; exit 2 if any could not be read, else 1 if any fails, else 0.
@@ -232,7 +281,7 @@ fn check(args: &CheckArgs) -> u8 {
     };
     let level = Severity::from(args.fail_level);
     let limits = args.limits.limits();
-    let facts = match args.facts.as_deref().map(load_facts).transpose() {
+    let facts = match load_facts(args.facts.as_deref(), &limits) {
         Ok(facts) => facts,
         Err(error) => {
             let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
@@ -240,7 +289,7 @@ fn check(args: &CheckArgs) -> u8 {
         }
     };
     let mut imports: Vec<Option<Import>> = Vec::new();
-    let results: Vec<(&str, Result<Report, TopologyError>)> = args
+    let results: Vec<(String, Result<Report, TopologyError>)> = args
         .files
         .iter()
         .map(|file| {
@@ -250,10 +299,9 @@ fn check(args: &CheckArgs) -> u8 {
                 .map(|import| hadr_rules::check(&import.topology, &options))
                 .map_err(Clone::clone);
             imports.push(loaded.ok());
-            (file.as_str(), report)
+            (name(file), report)
         })
         .collect();
-    let mut stdout = anstream::stdout();
     for ((file, result), import) in results.iter().zip(&imports) {
         if let Err(error) = result {
             let _ = writeln!(anstream::stderr(), "{}", render::error(error));
@@ -289,65 +337,81 @@ fn check(args: &CheckArgs) -> u8 {
             })
             .collect(),
     };
-    let _ = write!(stdout, "{output}");
     let unreadable = results.iter().any(|(_, result)| result.is_err());
     let failed = results.iter().any(|(_, result)| {
         result
             .as_ref()
             .is_ok_and(|r| r.fails(level) || (args.fail_on_not_evaluated && r.has_not_evaluated()))
     });
-    if unreadable { 2 } else { u8::from(failed) }
+    print(&output, if unreadable { 2 } else { u8::from(failed) })
 }
 
 /// Runs the scenarios asked for; with none, every single failure and every site loss.
 fn simulate(args: &SimulateArgs) -> u8 {
-    let nothing_asked = args.fail.is_empty() && !args.all_single && !args.sites;
+    let file = name(&args.file);
+    let fail = match scenarios(&args.fail) {
+        Ok(fail) => fail,
+        Err(message) => {
+            let _ = writeln!(anstream::stderr(), "{}", render::failure(&message));
+            return 2;
+        }
+    };
+    let nothing_asked = fail.is_empty() && !args.all_single && !args.sites;
     let request = hadr_rules::simulate::Request {
-        fail: args
-            .fail
-            .iter()
-            .map(|names| {
-                names
-                    .split(',')
-                    .map(|n| n.trim().to_owned())
-                    .filter(|n| !n.is_empty())
-                    .collect()
-            })
-            .collect(),
+        fail,
         all_single: args.all_single || nothing_asked,
         sites: args.sites || nothing_asked,
     };
-    let result = args
-        .facts
-        .as_deref()
-        .map(load_facts)
-        .transpose()
-        .and_then(|facts| load_import(&args.file, facts.as_ref(), &args.limits.limits()))
+    let limits = args.limits.limits();
+    let result = load_facts(args.facts.as_deref(), &limits)
+        .and_then(|facts| load_import(&args.file, facts.as_ref(), &limits))
         .and_then(|import| {
             hadr_rules::simulate::simulate(&import.topology, &request)
-                .map_err(|error| error.in_file(&args.file))
+                .map_err(|error| error.in_file(&file))
         });
     match result {
         Ok(simulation) => {
             let output = match args.format {
                 Format::Json => simulation.to_json(),
-                Format::Text | Format::Markdown => render::simulation(&args.file, &simulation),
+                Format::Text | Format::Markdown => render::simulation(&file, &simulation),
             };
-            let _ = write!(anstream::stdout(), "{output}");
-            0
+            print(&output, 0)
         }
         Err(error) => {
             let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
             if args.format == Format::Json {
-                let _ = write!(anstream::stdout(), "{}", error.to_json());
+                return print(&error.to_json(), 2);
             }
             2
         }
     }
 }
 
+/// The scenarios of the `--fail` options, one each: names separated by commas and trimmed. An
+/// empty or blank name is refused, as in every interface: it names nothing to fail.
+fn scenarios(fail: &[String]) -> Result<Vec<Vec<String>>, String> {
+    fail.iter()
+        .map(|names| {
+            names
+                .split(',')
+                .map(|n| {
+                    let n = n.trim();
+                    if n.is_empty() {
+                        Err(format!(
+                            "`--fail {}` holds an empty name (expected names separated by commas)",
+                            render::escape(names)
+                        ))
+                    } else {
+                        Ok(n.to_owned())
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Several files in one JSON document: each file's report or its errors.
-fn several_json(results: &[(&str, Result<Report, TopologyError>)]) -> String {
+fn several_json(results: &[(String, Result<Report, TopologyError>)]) -> String {
     let files: Vec<serde_json::Value> = results
         .iter()
         .map(|(file, result)| match result {
@@ -364,32 +428,34 @@ fn several_json(results: &[(&str, Result<Report, TopologyError>)]) -> String {
 
 /// Reads one input of any form, with the facts for XML; errors name the file.
 fn load_import(
-    file: &str,
+    file: &Path,
     facts: Option<&Facts>,
     limits: &Limits,
 ) -> Result<Import, TopologyError> {
-    let bytes = read(file, limits)?;
-    hadr_rules::import::read_with_limits(&bytes, facts, limits).map_err(|error| error.in_file(file))
+    let bytes = read(file, limits, "document")?;
+    hadr_rules::import::read_with_limits(&bytes, facts, limits)
+        .map_err(|error| error.in_file(&name(file)))
 }
 
-/// Reads a facts file; errors name the file.
-fn load_facts(file: &str) -> Result<Facts, TopologyError> {
-    let bytes = read(file, &Limits::default())?;
-    Facts::from_json(&bytes).map_err(|error| error.in_file(file))
+/// Reads the facts file, if one is given, within the same size limit as the document; errors
+/// name the file.
+fn load_facts(file: Option<&Path>, limits: &Limits) -> Result<Option<Facts>, TopologyError> {
+    file.map(|file| {
+        let bytes = read(file, limits, "facts file")?;
+        Facts::from_json_with_limits(&bytes, limits).map_err(|error| error.in_file(&name(file)))
+    })
+    .transpose()
 }
 
 /// Imports one XML input and writes its format-1 document; warnings go to standard error.
 fn import(args: &ImportArgs) -> u8 {
-    let result = args
-        .facts
-        .as_deref()
-        .map(load_facts)
-        .transpose()
+    let file = name(&args.file);
+    let limits = args.limits.limits();
+    let result = load_facts(args.facts.as_deref(), &limits)
         .and_then(|facts| {
-            let limits = args.limits.limits();
-            let bytes = read(&args.file, &limits)?;
+            let bytes = read(&args.file, &limits, "document")?;
             hadr_rules::import::import_with_limits(&bytes, facts.as_ref(), &limits)
-                .map_err(|error| error.in_file(&args.file))
+                .map_err(|error| error.in_file(&file))
         })
         .and_then(|import| {
             if !args.anonymize {
@@ -409,79 +475,40 @@ fn import(args: &ImportArgs) -> u8 {
         }
     };
     for warning in &warnings {
-        let _ = writeln!(
-            anstream::stderr(),
-            "{}",
-            render::warning(&args.file, warning)
-        );
+        let _ = writeln!(anstream::stderr(), "{}", render::warning(&file, warning));
     }
     match &args.out {
-        Some(out) => {
-            if let Err(error) = std::fs::write(Path::new(out), json) {
-                let _ = writeln!(
-                    anstream::stderr(),
-                    "{}",
-                    render::error(&TopologyError::unreadable(
-                        out,
-                        &format!("cannot write: {error}")
-                    ))
-                );
-                return 2;
+        Some(out) => match write_file(out, &json) {
+            Ok(()) => 0,
+            Err(error) => {
+                let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
+                2
             }
-        }
-        None => {
-            let _ = write!(anstream::stdout(), "{json}");
-        }
+        },
+        None => print(&json, 0),
     }
-    0
 }
 
-/// Reads a file or standard input, never more than the size limit and one byte: a larger
-/// input is refused without being read.
-fn read(file: &str, limits: &Limits) -> Result<Vec<u8>, TopologyError> {
-    let too_large = |len: usize| {
-        limits
-            .size(len, "document")
-            .map_err(|error| TopologyError::from(*error).in_file(file))
-    };
-    let cap = u64::try_from(limits.max_document_bytes)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
-    let mut bytes = Vec::new();
-    let result = if file == "-" {
-        std::io::stdin().take(cap).read_to_end(&mut bytes)
+/// Writes `--out`; the error names the file and says why it cannot be written.
+fn write_file(out: &Path, text: &str) -> Result<(), TopologyError> {
+    let unwritable = |reason: &str| TopologyError::unwritable(&name(out), reason);
+    if out.is_dir() {
+        return Err(unwritable("it is a directory"));
+    }
+    std::fs::write(out, text).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => unwritable("its folder does not exist"),
+        std::io::ErrorKind::PermissionDenied => unwritable("permission denied"),
+        _ => unwritable(&error.to_string()),
+    })
+}
+
+/// Reads a file or standard input (`-`) through the engine's bounded reader: never more than
+/// the size limit and one byte, whatever the file is.
+fn read(file: &Path, limits: &Limits, what: read::What) -> Result<Vec<u8>, TopologyError> {
+    if file.as_os_str() == "-" {
+        read::stream(std::io::stdin().lock(), "-", limits, what)
     } else {
-        std::fs::File::open(Path::new(file)).and_then(|f| {
-            let len = f.metadata()?.len();
-            if f.metadata()?.is_dir() {
-                return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
-            }
-            if let Err(error) = too_large(usize::try_from(len).unwrap_or(usize::MAX)) {
-                return Err(std::io::Error::other(error));
-            }
-            f.take(cap).read_to_end(&mut bytes)
-        })
-    };
-    match result {
-        Ok(_) => {
-            too_large(bytes.len())?;
-            Ok(bytes)
-        }
-        Err(error) => {
-            if let Some(limit) = error
-                .get_ref()
-                .and_then(|e| e.downcast_ref::<TopologyError>())
-            {
-                return Err(limit.clone());
-            }
-            let reason = match error.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_owned(),
-                std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-                _ => error.to_string(),
-            };
-            Err(TopologyError::unreadable(file, &reason))
-        }
+        read::file(file, &name(file), limits, what)
     }
 }
 
@@ -520,8 +547,7 @@ fn rules(family: Option<Family>, format: Format) -> u8 {
         Format::Text => render::rules(&rules),
         Format::Markdown => registry::markdown(),
     };
-    let _ = write!(anstream::stdout(), "{output}");
-    0
+    print(&output, 0)
 }
 
 fn explain(id: &str) -> u8 {
@@ -535,8 +561,7 @@ fn explain(id: &str) -> u8 {
         );
         return 2;
     };
-    let _ = write!(anstream::stdout(), "{}", registry::explain(rule));
-    0
+    print(&registry::explain(rule), 0)
 }
 
 fn parse_family(text: &str) -> Result<Family, String> {

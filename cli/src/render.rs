@@ -26,9 +26,14 @@ pub fn error(error: &TopologyError) -> String {
     error
         .errors
         .iter()
-        .map(|e| format!("{}: {e}", styled(ERROR, "error")))
+        .map(|e| format!("{}: {}", styled(ERROR, "error"), escape(&e.to_string())))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A failure that is not about the input: `error: message`.
+pub fn failure(message: &str) -> String {
+    format!("{}: {}", styled(ERROR, "error"), escape(message))
 }
 
 /// An import warning, one line: `warning: FILE:LINE: message`.
@@ -43,9 +48,10 @@ pub fn warning(file: &str, warning: &Warning) -> String {
         format!("at `{}`: ", warning.path)
     };
     format!(
-        "{}: {at}: {path}{} [{}]",
+        "{}: {}{} [{}]",
         styled(WARNING, "warning"),
-        warning.message,
+        escape(&format!("{at}: {path}")),
+        escape(&warning.message),
         warning.kind.as_str()
     )
 }
@@ -64,7 +70,7 @@ pub struct TextOptions<'a> {
 /// a summary line.
 pub fn report(file: &str, report: &Report, options: &TextOptions<'_>) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", styled(BOLD, file));
+    let _ = writeln!(out, "{}", styled(BOLD, &escape(file)));
     let grouped = options.missing.is_some();
     let mut subjects: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     for diagnostic in report
@@ -158,16 +164,32 @@ fn line(out: &mut String, d: &Diagnostic, source: &dyn Fn(&str) -> Option<String
         return;
     }
     let path = d.path.to_string();
-    let _ = writeln!(out, "               {} {path}", styled(DIM, "at"));
+    let _ = writeln!(
+        out,
+        "               {} {}",
+        styled(DIM, "at"),
+        escape(&path)
+    );
     if let Some(origin) = source(&path) {
-        let _ = writeln!(out, "               {} {origin}", styled(DIM, "from"));
+        let _ = writeln!(
+            out,
+            "               {} {}",
+            styled(DIM, "from"),
+            escape(&origin)
+        );
     }
-    let _ = writeln!(out, "               {} {}", styled(DIM, "help:"), d.help());
+    let _ = writeln!(
+        out,
+        "               {} {}",
+        styled(DIM, "help:"),
+        escape(d.help())
+    );
     if let Some(reason) = &d.suppressed {
         let _ = writeln!(
             out,
-            "               {} {reason}",
-            styled(DIM, "suppressed:")
+            "               {} {}",
+            styled(DIM, "suppressed:"),
+            escape(reason)
         );
     }
 }
@@ -206,9 +228,9 @@ pub fn rules(rules: &[&Rule]) -> String {
 /// Simulation scenarios as tables, then the Front End tolerance and single points of failure.
 pub fn simulation(file: &str, simulation: &Simulation) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", styled(BOLD, file));
+    let _ = writeln!(out, "{}", styled(BOLD, &escape(file)));
     for scenario in &simulation.scenarios {
-        let _ = writeln!(out, "\n{}", styled(BOLD, &scenario.name));
+        let _ = writeln!(out, "\n{}", styled(BOLD, &escape(&scenario.name)));
         let _ = writeln!(
             out,
             "  {}",
@@ -234,7 +256,7 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
                 .unwrap_or_else(|| "-".to_owned());
             let mut recovery = token(&pool.recovery.action);
             if let Some(target) = &pool.recovery.target {
-                recovery.push_str(&format!(" to {target}"));
+                recovery.push_str(&format!(" to {}", escape(target)));
             }
             if let (Some(rto), Some(rpo)) = (pool.recovery.rto, pool.recovery.rpo) {
                 recovery.push_str(&format!(" (RTO {rto}, RPO {rpo})"));
@@ -242,14 +264,14 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
             let _ = writeln!(
                 out,
                 "  {:<32} {} {:<12} {:<24} {recovery}",
-                pool.pool,
+                escape(&pool.pool),
                 styled(style, &format!("{state:<9}")),
                 front_end,
                 token(&pool.back_end)
             );
             if pool.state != State::Up {
                 for note in &pool.notes {
-                    let _ = writeln!(out, "    {} {note}", styled(DIM, "-"));
+                    let _ = writeln!(out, "    {} {}", styled(DIM, "-"), escape(note));
                 }
                 if pool.recovery.cms_failover_first {
                     let _ = writeln!(
@@ -259,21 +281,21 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
                     );
                 }
                 for step in &pool.recovery.steps {
-                    let _ = writeln!(out, "    {} {step}", styled(DIM, "$"));
+                    let _ = writeln!(out, "    {} {}", styled(DIM, "$"), escape(step));
                 }
                 if !pool.recovery.users_without_recovery.is_empty() {
                     let _ = writeln!(
                         out,
                         "    {} no recovery for users homed on {}",
                         styled(DIM, "-"),
-                        pool.recovery.users_without_recovery.join(", ")
+                        escape(&pool.recovery.users_without_recovery.join(", "))
                     );
                 }
                 let _ = writeln!(
                     out,
                     "    {} {}",
                     styled(DIM, "rules:"),
-                    pool.rules.join(", ")
+                    escape(&pool.rules.join(", "))
                 );
             }
         }
@@ -294,7 +316,8 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
             let _ = writeln!(
                 out,
                 "  {:<32} {survives} of {}",
-                tolerance.pool, tolerance.servers
+                escape(&tolerance.pool),
+                tolerance.servers
             );
         }
     }
@@ -306,9 +329,9 @@ pub fn simulation(file: &str, simulation: &Simulation) -> String {
         let pools: Vec<String> = spof
             .pools
             .iter()
-            .map(|p| format!("{} {}", p.pool, token(&p.state)))
+            .map(|p| format!("{} {}", escape(&p.pool), token(&p.state)))
             .collect();
-        let _ = writeln!(out, "  {:<32} {}", spof.entity, pools.join(", "));
+        let _ = writeln!(out, "  {:<32} {}", escape(&spof.entity), pools.join(", "));
     }
     out
 }

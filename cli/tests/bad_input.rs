@@ -29,12 +29,16 @@ const CASES: &[(&str, &str)] = &[
     ("empty.json", "empty"),
     ("format-2.json", "unsupported_format"),
     ("missing-site.json", "missing_key"),
+    ("positional-arrays.json", "invalid_type"),
     ("servers-is-a-string.json", "invalid_type"),
+    ("site-is-an-array.json", "invalid_type"),
     ("truncated.json", "syntax"),
     ("unknown-ha-mode.json", "unknown_token"),
     ("unknown-key.json", "unknown_key"),
     ("unknown-product.json", "unknown_token"),
+    ("users-past-the-bound.json", "invalid_value"),
     ("utf16-bom.json", "encoding"),
+    ("utf32-bom.json", "encoding"),
 ];
 
 fn kind_of(file: &str) -> &'static str {
@@ -79,12 +83,16 @@ fn every_bad_input_is_listed() {
 #[case::empty("empty.json")]
 #[case::format_2("format-2.json")]
 #[case::missing_site("missing-site.json")]
+#[case::positional_arrays("positional-arrays.json")]
 #[case::servers_is_a_string("servers-is-a-string.json")]
+#[case::site_is_an_array("site-is-an-array.json")]
 #[case::truncated("truncated.json")]
 #[case::unknown_ha_mode("unknown-ha-mode.json")]
 #[case::unknown_key("unknown-key.json")]
 #[case::unknown_product("unknown-product.json")]
+#[case::users_past_the_bound("users-past-the-bound.json")]
 #[case::utf16_bom("utf16-bom.json")]
+#[case::utf32_bom("utf32-bom.json")]
 fn bad_input(#[case] file: &str) {
     let path = format!("tests/bad-input/{file}");
     let text = run(&["check", &path]);
@@ -123,6 +131,8 @@ fn bad_input(#[case] file: &str) {
 #[case::unknown_key("unknown-key.json", "/pools/0/backup_pol")]
 #[case::unknown_product("unknown-product.json", "/pools/0/product")]
 #[case::missing_site("missing-site.json", "/pools/0")]
+#[case::site_is_an_array("site-is-an-array.json", "/sites/0")]
+#[case::users_past_the_bound("users-past-the-bound.json", "/pools/0/users")]
 #[case::unknown_ha_mode("unknown-ha-mode.json", "/sql_stores/0/ha/mode")]
 fn position_and_path(#[case] file: &str, #[case] pointer: &str) {
     let path = format!("tests/bad-input/{file}");

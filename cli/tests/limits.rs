@@ -46,7 +46,7 @@ fn standard_input_is_read_no_further_than_the_limit() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "error: -: the document is 1025 bytes long, more than the limit of 1 KiB (expected at most \
+        "error: -: the document is longer than the limit of 1 KiB (expected at most \
          1 KiB, or a higher limit set with `--max-document-size`, `max_document_bytes` or \
          `hadr_check_json_with_limits`)\n"
     );

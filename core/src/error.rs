@@ -169,6 +169,18 @@ impl TopologyError {
         error.into()
     }
 
+    /// An output file that could not be written, with the reason in plain words.
+    pub fn unwritable(file: &str, reason: &str) -> Self {
+        let mut error = InputError::at(
+            ErrorKind::Io,
+            "",
+            format!("cannot write the file: {reason}"),
+        )
+        .expected("a path where a file can be written");
+        error.file = Some(file.to_owned());
+        error.into()
+    }
+
     /// Names the file every error came from.
     pub fn in_file(mut self, file: &str) -> Self {
         for error in &mut self.errors {

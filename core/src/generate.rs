@@ -50,8 +50,14 @@ pub const VIOLATION_EVERY: u64 = 10;
 /// The share of pairs that carry a violation in a dense document.
 pub const DENSE_VIOLATION_EVERY: u64 = 5;
 
+/// The most Front End pools the generator builds: about 1.5 GB of JSON, far past the 64 MiB
+/// input limit and what a benchmark needs. More are refused by [`write`], [`write_dense`] and
+/// the command line, and capped by [`generate`] and [`generate_dense`].
+pub const MAX_POOLS: usize = 1_000_000;
+
 /// The JSON text of a valid document with `pools` Front End pools (rounded up to an even
-/// number, at least two), built from `seed`, with every fact the rules read.
+/// number, at least two, at most [`MAX_POOLS`]), built from `seed`, with every fact the rules
+/// read.
 pub fn generate(pools: usize, seed: u64) -> String {
     generate_shaped(pools, seed, false)
 }
@@ -62,16 +68,46 @@ pub fn generate_dense(pools: usize, seed: u64) -> String {
 }
 
 fn generate_shaped(pools: usize, seed: u64, dense: bool) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and the count is within the maximum.
+    let _ = write_shaped(pools.min(MAX_POOLS), seed, dense, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the document [`generate`] returns to `out` pair by pair, holding one pair's text at
+/// a time whatever the size. More than [`MAX_POOLS`] pools is an error of kind
+/// [`std::io::ErrorKind::InvalidInput`], before anything is written.
+pub fn write(pools: usize, seed: u64, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    write_shaped(pools, seed, false, out)
+}
+
+/// [`write`] for the document [`generate_dense`] returns.
+pub fn write_dense(pools: usize, seed: u64, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    write_shaped(pools, seed, true, out)
+}
+
+fn write_shaped(
+    pools: usize,
+    seed: u64,
+    dense: bool,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    if pools > MAX_POOLS {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{pools} pools is more than the maximum of {MAX_POOLS}"),
+        ));
+    }
     let pairs = pools.div_ceil(2).max(1);
     let sites = (pairs / 10).max(1) * 2;
-    let mut out = String::with_capacity(pairs * 2 * 1100 + 256);
-    out.push_str("{\n  \"format\": 1,\n");
+    let mut text = String::with_capacity(4096);
+    text.push_str("{\n  \"format\": 1,\n");
     let _ = writeln!(
-        out,
+        text,
         "  \"name\": \"generated: {} pools, seed {seed}\",",
         pairs * 2
     );
-    out.push_str("  \"sites\": [\n");
+    text.push_str("  \"sites\": [\n");
     for site in 0..sites {
         let region = ["emea", "amer", "apac"]
             .get(site / 2 % 3)
@@ -79,25 +115,31 @@ fn generate_shaped(pools: usize, seed: u64, dense: bool) -> String {
             .unwrap_or("emea");
         let comma = if site + 1 < sites { "," } else { "" };
         let _ = writeln!(
-            out,
+            text,
             "    {{ \"id\": \"site-{site}\", \"region\": \"{region}\" }}{comma}"
         );
+        flush(&mut text, out)?;
     }
-    out.push_str("  ],\n  \"pools\": [\n");
-    let plans: Vec<Pair> = (0..pairs)
-        .map(|index| Pair::new(index, seed, sites, dense))
-        .collect();
-    for (index, pair) in plans.iter().enumerate() {
-        let last = index + 1 == plans.len();
-        pair.write_pools(&mut out, last);
+    text.push_str("  ],\n  \"pools\": [\n");
+    for index in 0..pairs {
+        Pair::new(index, seed, sites, dense).write_pools(&mut text, index + 1 == pairs);
+        flush(&mut text, out)?;
     }
-    out.push_str("  ],\n  \"sql_stores\": [\n");
+    text.push_str("  ],\n  \"sql_stores\": [\n");
     let mut first = true;
-    for pair in &plans {
-        pair.write_stores(&mut out, &mut first);
+    for index in 0..pairs {
+        Pair::new(index, seed, sites, dense).write_stores(&mut text, &mut first);
+        flush(&mut text, out)?;
     }
-    out.push_str("\n  ]\n}\n");
-    out
+    text.push_str("\n  ]\n}\n");
+    flush(&mut text, out)
+}
+
+/// Hands the text built so far (a site, a pair's pools or stores) to `out`.
+fn flush(text: &mut String, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    text.clear();
+    Ok(())
 }
 
 /// The product a pair runs and its back-end HA mode.

@@ -57,6 +57,7 @@ pub mod document;
 pub mod generate;
 pub mod import;
 pub mod matrix;
+pub mod read;
 pub mod registry;
 pub mod simulate;
 pub mod support;
@@ -76,7 +77,8 @@ pub use error::{ErrorKind, InputError, TopologyError, closest};
 pub use limits::Limits;
 pub use registry::RuleId;
 pub use report::{
-    Diagnostic, Fact, Facts, MessageText, MissingFacts, Pointer, RULESET, Report, Segment, Summary,
+    Diagnostic, Fact, Facts, MessageText, MissingFacts, Pointer, RULESET, Report, ReportJsonError,
+    Segment, Summary,
 };
 pub use topology::{
     NodeFacts, NodeRole, NodeSlot, Pairing, PoolFacts, StoreFacts, Topology, WitnessFacts,

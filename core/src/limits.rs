@@ -36,12 +36,18 @@ impl Default for Limits {
 }
 
 impl Limits {
-    /// The default limits with the size and entity limits a caller gave, if any.
+    /// The default limits with the size and entity limits a caller gave, if any. A limit of 0
+    /// takes the default, in every interface (the C ABI has always read 0 so): a limit that
+    /// refuses every input is never meant.
     pub fn with(max_document_bytes: Option<usize>, max_entities: Option<usize>) -> Limits {
         let default = Limits::default();
         Limits {
-            max_document_bytes: max_document_bytes.unwrap_or(default.max_document_bytes),
-            max_entities: max_entities.unwrap_or(default.max_entities),
+            max_document_bytes: max_document_bytes
+                .filter(|n| *n > 0)
+                .unwrap_or(default.max_document_bytes),
+            max_entities: max_entities
+                .filter(|n| *n > 0)
+                .unwrap_or(default.max_entities),
             ..default
         }
     }
@@ -52,21 +58,29 @@ impl Limits {
         if len <= self.max_document_bytes {
             return Ok(());
         }
-        Err(Box::new(
-            InputError::at(
-                ErrorKind::TooLarge,
-                "",
-                format!(
-                    "the {what} is {} long, more than the limit of {}",
-                    bytes(len),
-                    bytes(self.max_document_bytes)
-                ),
-            )
-            .expected(format!(
+        Err(self.too_long(format!(
+            "the {what} is {} long, more than the limit of {}",
+            bytes(len),
+            bytes(self.max_document_bytes)
+        )))
+    }
+
+    /// The error for a stream that went on past `max_document_bytes`: its length is not
+    /// known, since it was not read further.
+    pub(crate) fn longer(&self, what: &str) -> Box<InputError> {
+        self.too_long(format!(
+            "the {what} is longer than the limit of {}",
+            bytes(self.max_document_bytes)
+        ))
+    }
+
+    fn too_long(&self, message: String) -> Box<InputError> {
+        Box::new(
+            InputError::at(ErrorKind::TooLarge, "", message).expected(format!(
                 "at most {}, or a higher limit set with `--max-document-size`, `max_document_bytes` or `hadr_check_json_with_limits`",
                 bytes(self.max_document_bytes)
             )),
-        ))
+        )
     }
 
     /// The error for a document with more entities than `max_entities`, if it has.

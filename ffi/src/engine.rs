@@ -184,14 +184,8 @@ pub unsafe extern "C" fn hadr_engine_select(
     engine: *mut hadr_engine,
     selector: *const c_char,
 ) -> hadr_status {
-    guard(|| {
-        // SAFETY: the caller passes NULL or a live engine used by this call only.
-        let engine = unsafe { borrow_mut(engine) }?;
-        // SAFETY: the caller passes NULL or a NUL-terminated string.
-        let selector = parse_selector(unsafe { c_str(selector) }?)?;
-        engine.options.select.push(selector);
-        Ok(())
-    })
+    // SAFETY: forwarded from this function's own contract.
+    unsafe { add_selector(engine, selector, |options| &mut options.select) }
 }
 
 /// Does not run a rule or family, as `hadr-rules check --ignore`, even when selected; a rule
@@ -207,12 +201,26 @@ pub unsafe extern "C" fn hadr_engine_ignore(
     engine: *mut hadr_engine,
     selector: *const c_char,
 ) -> hadr_status {
+    // SAFETY: forwarded from this function's own contract.
+    unsafe { add_selector(engine, selector, |options| &mut options.ignore) }
+}
+
+/// Adds a selector to the list `list` picks from the engine's options.
+///
+/// # Safety
+///
+/// As `hadr_engine_select`.
+unsafe fn add_selector(
+    engine: *mut hadr_engine,
+    selector: *const c_char,
+    list: fn(&mut Options) -> &mut Vec<Selector>,
+) -> hadr_status {
     guard(|| {
         // SAFETY: the caller passes NULL or a live engine used by this call only.
         let engine = unsafe { borrow_mut(engine) }?;
         // SAFETY: the caller passes NULL or a NUL-terminated string.
         let selector = parse_selector(unsafe { c_str(selector) }?)?;
-        engine.options.ignore.push(selector);
+        list(&mut engine.options).push(selector);
         Ok(())
     })
 }

@@ -26,7 +26,8 @@ fn facts(bytes: Option<&[u8]>) -> Result<Option<Facts>, TopologyError> {
 /// `facts_json` is an optional facts document, format 1 (`docs/facts-format.md`): `facts_len`
 /// bytes, no NUL needed, with the facts the XML does not hold (OS, platform, SQL versions,
 /// replicas, users…). NULL with `facts_len` 0 means no facts; NULL with another length gives
-/// `HADR_STATUS_NULL_PARAMETER`; an empty document is an input error, as an empty facts file is.
+/// `HADR_STATUS_NULL_PARAMETER`; an empty document is an input error, as an empty facts file is,
+/// and so is one longer than the input limit (64 MiB): `too_large`, as the command line says.
 ///
 /// When the facts document or the input cannot be read (the facts are read first), including a
 /// format-1 JSON topology document, which needs no import, the call returns

@@ -20,18 +20,20 @@ pub const HADR_SIMULATE_ALL_SINGLE: u32 = 1;
 pub const HADR_SIMULATE_SITES: u32 = 2;
 
 /// The scenarios of a `fail` text: scenarios separated by `;`, names within a scenario by `,`,
-/// each name trimmed; empty names and scenarios without a name are left out.
-fn scenarios(text: &str) -> Vec<Vec<String>> {
+/// each name trimmed. An empty text is no scenario; a blank name or an empty scenario in a
+/// text that is not empty is refused (`None`), as in every interface: it names nothing to fail.
+fn scenarios(text: &str) -> Option<Vec<Vec<String>>> {
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
     text.split(';')
         .map(|names| {
             names
                 .split(',')
                 .map(str::trim)
-                .filter(|name| !name.is_empty())
-                .map(str::to_owned)
-                .collect::<Vec<String>>()
+                .map(|name| (!name.is_empty()).then(|| name.to_owned()))
+                .collect::<Option<Vec<String>>>()
         })
-        .filter(|names| !names.is_empty())
         .collect()
 }
 
@@ -44,9 +46,10 @@ fn scenarios(text: &str) -> Vec<Vec<String>> {
 /// `fail` (`fail_len` bytes of UTF-8, no NUL needed) lists the scenarios to run, separated by
 /// `;`, each a set of names failing together separated by `,`: a site, data center, pool,
 /// server, SQL host, SQL store or file store, compared without case. The text `"a;b,c"` is
-/// `--fail a --fail b,c`. Names are trimmed; empty names and empty scenarios are left out.
-/// NULL with `fail_len` 0 means no scenario; NULL with another length gives
-/// `HADR_STATUS_NULL_PARAMETER`, bytes that are not UTF-8 `HADR_STATUS_INVALID_UTF8`.
+/// `--fail a --fail b,c`. Names are trimmed; a blank name or an empty scenario (`"a,,b"`,
+/// `"a;"`, `" "`) gives `HADR_STATUS_INVALID_ARGUMENT`, as the command line and Python refuse
+/// them. NULL with `fail_len` 0, or an empty text, means no scenario; NULL with another length
+/// gives `HADR_STATUS_NULL_PARAMETER`, bytes that are not UTF-8 `HADR_STATUS_INVALID_UTF8`.
 ///
 /// `flags` is 0 or a combination of `HADR_SIMULATE_ALL_SINGLE` and `HADR_SIMULATE_SITES`; any
 /// other bit gives `HADR_STATUS_INVALID_ARGUMENT`. With no scenario and no flag, the call runs
@@ -91,7 +94,7 @@ pub unsafe extern "C" fn hadr_simulate_json(
             Some(fail) => std::str::from_utf8(fail).map_err(|_| hadr_status::InvalidUtf8)?,
             None => "",
         };
-        let fail = scenarios(fail);
+        let fail = scenarios(fail).ok_or(hadr_status::InvalidArgument)?;
         let nothing_asked = fail.is_empty() && flags == 0;
         let request = Request {
             fail,
@@ -113,15 +116,22 @@ mod tests {
     #[test]
     fn fail_texts_split_into_scenarios_of_names() {
         assert_eq!(
-            scenarios(" chicago ; sql1.contoso.com,sqlwit.contoso.com;;, ;"),
-            vec![
+            scenarios(" chicago ; sql1.contoso.com, sqlwit.contoso.com"),
+            Some(vec![
                 vec!["chicago".to_owned()],
                 vec![
                     "sql1.contoso.com".to_owned(),
                     "sqlwit.contoso.com".to_owned()
                 ],
-            ]
+            ])
         );
-        assert!(scenarios("").is_empty());
+        assert_eq!(scenarios(""), Some(Vec::new()));
+    }
+
+    #[test]
+    fn blank_names_and_empty_scenarios_are_refused() {
+        for text in [" ", ";", "a;", "a,,b", "a;;b", "a, "] {
+            assert_eq!(scenarios(text), None, "{text:?}");
+        }
     }
 }

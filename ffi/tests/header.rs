@@ -106,6 +106,7 @@ const GUARDED: &[&str] = &[
     "quorum_of(",
     "checked_json(",
     "parsed_topology(",
+    "add_selector(",
 ];
 
 #[test]

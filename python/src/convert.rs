@@ -181,12 +181,28 @@ pub fn pointer(loc: &[Segment]) -> String {
     loc.iter().map(|s| format!("/{}", s.pointer())).collect()
 }
 
-/// The location of a JSON Pointer: array indices become integers. `root` is the document, when it
-/// could be read as JSON, to tell an index from a key made of digits.
+/// The keys of a format-1 document whose values are arrays: a segment of digits after one of
+/// them is an index, anywhere else a key (outside `x`, where the user's data may be either).
+const ARRAYS: [&str; 7] = [
+    "sites",
+    "pools",
+    "servers",
+    "sql_stores",
+    "file_stores",
+    "replicas",
+    "nodes",
+];
+
+/// The location of a JSON Pointer into a document given as a dict (`root`) or as text: array
+/// indices become integers. The dict tells an index from a key made of digits; text is not
+/// parsed again for that (it may be tens of megabytes): the format says where arrays are.
 pub fn loc(pointer: &str, root: Option<&Value>) -> Vec<Segment> {
     let Some(rest) = pointer.strip_prefix('/') else {
         return Vec::new();
     };
+    if root.is_none() {
+        return by_format(rest);
+    }
     let mut current = root;
     rest.split('/')
         .map(|raw| {
@@ -210,6 +226,43 @@ pub fn loc(pointer: &str, root: Option<&Value>) -> Vec<Segment> {
             segment
         })
         .collect()
+}
+
+/// [`loc`] for a document given as text: a segment of digits is an index after an array key of
+/// the format, and anywhere under `x` (where only nesting errors arise, deep in arrays).
+fn by_format(rest: &str) -> Vec<Segment> {
+    let mut parent: Option<String> = None;
+    let mut user_data = false;
+    rest.split('/')
+        .map(|raw| {
+            let key = raw.replace("~1", "/").replace("~0", "~");
+            let index = key
+                .parse::<usize>()
+                .ok()
+                .filter(|_| key == "0" || !key.starts_with('0'))
+                .filter(|_| user_data || parent.as_deref().is_some_and(|p| ARRAYS.contains(&p)));
+            let segment = match index {
+                Some(index) => Segment::Index(index),
+                None => Segment::Key(key.clone()),
+            };
+            user_data |= index.is_none() && key == "x";
+            parent = Some(key);
+            segment
+        })
+        .collect()
+}
+
+/// The location of a JSON Pointer into a document without arrays (a facts file): every
+/// segment is a key.
+pub fn keys(pointer: &str) -> Vec<Segment> {
+    pointer
+        .strip_prefix('/')
+        .map(|rest| {
+            rest.split('/')
+                .map(|raw| Segment::Key(raw.replace("~1", "/").replace("~0", "~")))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A location as a Python tuple of `str` and `int`.

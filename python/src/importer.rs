@@ -1,8 +1,8 @@
 //! `import_topology` and `import_warnings`: the XML importer of the core, as `hadr-rules import`
 //! runs it.
 
-use hadr_rules::Topology;
 use hadr_rules::import::{Import, WarningKind};
+use hadr_rules::{Limits, Topology};
 use pyo3::prelude::*;
 use serde_json::Value;
 
@@ -61,12 +61,14 @@ fn run(
     facts: Option<&Bound<'_, PyAny>>,
     finish: impl FnOnce(Import) -> Result<Value, Failure> + Send,
 ) -> PyResult<Value> {
-    let (source, facts) = match input::arguments(source, facts, Role::Source)? {
+    let (source, facts) = match input::arguments(source, facts, Role::Source, &Limits::default())? {
         Ok(arguments) => arguments,
         Err(failure) => return Err(topology_error(py, &failure)),
     };
     py.detach(move || {
-        let facts = facts.map(input::facts).transpose()?;
+        let facts = facts
+            .map(|f| input::facts(f, &Limits::default()))
+            .transpose()?;
         finish(input::import(source, facts.as_ref())?)
     })
     .map_err(|failure| topology_error(py, &failure))

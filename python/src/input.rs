@@ -1,9 +1,9 @@
 //! The topology, source and facts arguments: copied out of Python objects with the GIL, then
 //! read without it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use hadr_rules::import::{Facts, Form, Import};
+use hadr_rules::import::{Facts, Import};
 use hadr_rules::{ErrorKind, InputError, Limits, Topology, TopologyError};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -39,6 +39,14 @@ impl Role {
         self != Role::Source
     }
 
+    /// The input's name in size errors.
+    fn what(self) -> &'static str {
+        match self {
+            Role::Topology | Role::Source => "document",
+            Role::Facts => "facts file",
+        }
+    }
+
     fn expected(self) -> &'static str {
         match self {
             Role::Topology => {
@@ -57,11 +65,21 @@ impl Role {
 }
 
 /// Copies an argument out of Python: `Err` for a wrong type, `Ok(Err)` for a value that cannot
-/// be a document (a string with a lone surrogate, a dict with no JSON equivalent).
-pub fn input(object: &Bound<'_, PyAny>, role: Role) -> PyResult<Result<Input, Failure>> {
+/// be a document (a string with a lone surrogate, a dict with no JSON equivalent, text longer
+/// than the size limit, which is refused before it is copied).
+pub fn input(
+    object: &Bound<'_, PyAny>,
+    role: Role,
+    limits: &Limits,
+) -> PyResult<Result<Input, Failure>> {
+    let what = role.what();
+    let bounded = |bytes: &[u8]| match limits.size(bytes.len(), what) {
+        Ok(()) => Ok(Input::Bytes(bytes.to_vec())),
+        Err(error) => Err(Failure::new(TopologyError::from(*error), None)),
+    };
     if let Ok(text) = object.cast::<PyString>() {
         return Ok(match text.to_cow() {
-            Ok(text) => Ok(Input::Bytes(text.into_owned().into_bytes())),
+            Ok(text) => bounded(text.as_bytes()),
             Err(_) => Err(Failure::new(
                 InputError {
                     kind: ErrorKind::Encoding,
@@ -78,10 +96,13 @@ pub fn input(object: &Bound<'_, PyAny>, role: Role) -> PyResult<Result<Input, Fa
         });
     }
     if let Ok(bytes) = object.cast::<PyBytes>() {
-        return Ok(Ok(Input::Bytes(bytes.as_bytes().to_vec())));
+        return Ok(bounded(bytes.as_bytes()));
     }
     if let Ok(bytes) = object.cast::<PyByteArray>() {
-        return Ok(Ok(Input::Bytes(bytes.to_vec())));
+        return Ok(match limits.size(bytes.len(), what) {
+            Ok(()) => Ok(Input::Bytes(bytes.to_vec())),
+            Err(error) => Err(Failure::new(TopologyError::from(*error), None)),
+        });
     }
     if role.accepts_mapping() && object.cast::<PyMapping>().is_ok() {
         return Ok(convert::to_value(object).map(Input::Value).map_err(|e| {
@@ -102,16 +123,18 @@ pub fn input(object: &Bound<'_, PyAny>, role: Role) -> PyResult<Result<Input, Fa
     )))
 }
 
-/// Copies a topology or source argument and the facts argument out of Python.
+/// Copies a topology or source argument and the facts argument out of Python, each within the
+/// size limit (the facts are held to the document's).
 pub fn arguments(
     source: &Bound<'_, PyAny>,
     facts: Option<&Bound<'_, PyAny>>,
     role: Role,
+    limits: &Limits,
 ) -> PyResult<Result<(Input, Option<Input>), Failure>> {
-    let source = input(source, role)?;
+    let source = input(source, role, limits)?;
     let facts = facts
         .filter(|facts| !facts.is_none())
-        .map(|facts| input(facts, Role::Facts))
+        .map(|facts| input(facts, Role::Facts, limits))
         .transpose()?;
     Ok(match (source, facts) {
         // The facts first, as the command line reads them first.
@@ -124,7 +147,7 @@ pub fn arguments(
 /// Reads and resolves a topology of any form: JSON as it is, XML, `.tbxml` and zips imported
 /// with the facts (as `hadr-rules check [--facts]` does). Runs without the GIL.
 pub fn topology(input: Input, facts: Option<&Facts>, limits: &Limits) -> Result<Topology, Failure> {
-    parse_within(input, limits, |bytes| {
+    parse_within(input, limits, "document", |bytes| {
         hadr_rules::import::read_with_limits(bytes, facts, limits).map(|import| import.topology)
     })
 }
@@ -132,31 +155,43 @@ pub fn topology(input: Input, facts: Option<&Facts>, limits: &Limits) -> Result<
 /// Imports topology XML, a `.tbxml` file or a zip (as `hadr-rules import` does); JSON is
 /// refused. Runs without the GIL.
 pub fn import(input: Input, facts: Option<&Facts>) -> Result<Import, Failure> {
-    parse(input, |bytes| hadr_rules::import::import(bytes, facts))
+    let limits = Limits::default();
+    parse_within(input, &limits, "document", |bytes| {
+        hadr_rules::import::import_with_limits(bytes, facts, &limits)
+    })
 }
 
-/// Reads a facts file (as `--facts` does). Runs without the GIL.
-pub fn facts(input: Input) -> Result<Facts, Failure> {
-    parse(input, Facts::from_json)
+/// Reads a facts file (as `--facts` does) within the document's size limit. Runs without the
+/// GIL. Its errors are located by key: a facts file has no arrays.
+pub fn facts(input: Input, limits: &Limits) -> Result<Facts, Failure> {
+    parse_within(input, limits, "facts file", |bytes| {
+        Facts::from_json_with_limits(bytes, limits)
+    })
+    .map_err(|mut failure| {
+        if failure.locs.is_none() {
+            failure.locs = Some(
+                failure
+                    .error
+                    .errors
+                    .iter()
+                    .map(|error| convert::keys(&error.path))
+                    .collect(),
+            );
+        }
+        failure
+    })
 }
 
-/// Reads an input with `read` within the default limits.
-fn parse<T>(
-    input: Input,
-    read: impl FnOnce(&[u8]) -> Result<T, TopologyError>,
-) -> Result<T, Failure> {
-    parse_within(input, &Limits::default(), read)
-}
-
-/// Reads an input with `read`; errors are located in the document and name the file. A file
-/// larger than the limit is refused without being read.
+/// Reads an input with `read`; errors are located in the document and name the file. A file is
+/// read through the engine's bounded reader: never more than the limit and one byte.
 fn parse_within<T>(
     input: Input,
     limits: &Limits,
+    what: hadr_rules::read::What,
     read: impl FnOnce(&[u8]) -> Result<T, TopologyError>,
 ) -> Result<T, Failure> {
     match input {
-        Input::Bytes(bytes) => read(&bytes).map_err(|error| Failure::new(error, root(&bytes))),
+        Input::Bytes(bytes) => read(&bytes).map_err(|error| Failure::new(error, None)),
         Input::Value(value) => {
             let text = serde_json::to_vec(&value).unwrap_or_default();
             read(&text).map_err(|mut error| {
@@ -169,33 +204,9 @@ fn parse_within<T>(
             })
         }
         Input::File(path, name) => {
-            let len = std::fs::metadata(&path).map_or(0, |m| m.len());
-            limits
-                .size(usize::try_from(len).unwrap_or(usize::MAX), "document")
-                .map_err(|error| Failure::new(TopologyError::from(*error).in_file(&name), None))?;
-            let bytes = read_file(&path, &name)?;
-            read(&bytes).map_err(|error| Failure::new(error.in_file(&name), root(&bytes)))
+            let bytes = hadr_rules::read::file(&path, &name, limits, what)
+                .map_err(|error| Failure::new(error, None))?;
+            read(&bytes).map_err(|error| Failure::new(error.in_file(&name), None))
         }
     }
-}
-
-/// The document as JSON, when it is JSON: tells array indices from keys made of digits.
-fn root(bytes: &[u8]) -> Option<Value> {
-    if hadr_rules::import::detect(bytes) != Form::Json {
-        return None;
-    }
-    let text = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    serde_json::from_slice(text).ok()
-}
-
-fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path).map_err(|error| {
-        let reason = match error.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            _ => error.to_string(),
-        };
-        Failure::new(TopologyError::unreadable(name, &reason), None)
-    })
 }

@@ -3,6 +3,7 @@
 //!
 //! Only conversions live here: every rule, matrix and message comes from the core crate.
 
+mod arguments;
 mod convert;
 mod errors;
 mod importer;
@@ -34,7 +35,7 @@ use crate::report::PyReport;
 #[pyo3(signature = (
     topology,
     *,
-    fail_level = "error",
+    fail_level = String::from("error"),
     allow_basic_ag_on_standard = false,
     severity = None,
     suppress = None,
@@ -45,6 +46,13 @@ use crate::report::PyReport;
     max_document_bytes = None,
     max_entities = None,
 ))]
+// The default of `fail_level` is read by `arguments::fail_level`, which pyo3 shows as `...`.
+#[pyo3(
+    text_signature = "(topology, *, fail_level='error', allow_basic_ag_on_standard=False, \
+                      severity=None, suppress=None, select=None, ignore=None, \
+                      fail_on_not_evaluated=False, facts=None, max_document_bytes=None, \
+                      max_entities=None)"
+)]
 #[allow(
     clippy::too_many_arguments,
     reason = "a Python function with keyword-only options"
@@ -52,7 +60,7 @@ use crate::report::PyReport;
 fn check(
     py: Python<'_>,
     topology: &Bound<'_, PyAny>,
-    fail_level: &str,
+    #[pyo3(from_py_with = arguments::fail_level)] fail_level: String,
     allow_basic_ag_on_standard: bool,
     severity: Option<&Bound<'_, PyAny>>,
     suppress: Option<&Bound<'_, PyAny>>,
@@ -60,14 +68,14 @@ fn check(
     ignore: Option<&Bound<'_, PyAny>>,
     fail_on_not_evaluated: bool,
     facts: Option<&Bound<'_, PyAny>>,
-    max_document_bytes: Option<usize>,
-    max_entities: Option<usize>,
+    #[pyo3(from_py_with = arguments::max_document_bytes)] max_document_bytes: Option<usize>,
+    #[pyo3(from_py_with = arguments::max_entities)] max_entities: Option<usize>,
 ) -> PyResult<PyReport> {
     let limits = Limits::with(max_document_bytes, max_entities);
     let level = token(
         py,
         "fail level",
-        fail_level,
+        &fail_level,
         Severity::ALL,
         Severity::as_str,
     )?;
@@ -84,14 +92,14 @@ fn check(
             .transpose()?
             .unwrap_or_default(),
     };
-    let (topology, facts) = match input::arguments(topology, facts, Role::Topology)? {
+    let (topology, facts) = match input::arguments(topology, facts, Role::Topology, &limits)? {
         Ok(arguments) => arguments,
         Err(failure) => return Err(topology_error(py, &failure)),
     };
     // Reading, importing, resolving and checking need no Python object: other threads run
     // meanwhile.
     let result = py.detach(move || {
-        let facts = facts.map(input::facts).transpose()?;
+        let facts = facts.map(|f| input::facts(f, &limits)).transpose()?;
         input::topology(topology, facts.as_ref(), &limits).map(|t| hadr_rules::check(&t, &options))
     });
     match result {
@@ -241,6 +249,8 @@ fn _hadr_rules(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(support::os_versions, m)?)?;
     m.add_function(wrap_pyfunction!(support::first_start_quorum, m)?)?;
     m.add_function(wrap_pyfunction!(support::functional_quorum, m)?)?;
+    m.add_function(wrap_pyfunction!(report::_report_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(report::_diagnostic_from_json, m)?)?;
     m.add_class::<PyReport>()?;
     m.add_class::<report::PyDiagnostic>()?;
     m.add_class::<registry::PyRuleInfo>()?;

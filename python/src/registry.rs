@@ -24,6 +24,13 @@ fn text<T: Serialize>(value: &T) -> String {
 
 #[pymethods]
 impl PyRuleInfo {
+    /// Pickles, copies and deep-copies as the catalog entry it is: `rule(id)` in the process
+    /// that unpickles it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (&'static str,))> {
+        let rule = py.import("hadr_rules")?.getattr("rule")?;
+        Ok((rule, (self.0.id,)))
+    }
+
     /// The catalog ID, e.g. `PAIR-001`: never reused.
     #[getter]
     fn id(&self) -> &'static str {

@@ -16,6 +16,9 @@ use crate::convert::to_python;
 /// How many findings `repr(report)` lists before it stops.
 const REPR_LINES: usize = 40;
 
+/// What a pickled report holds: its JSON, fail level and whether it fails on not-evaluated.
+type ReportState = (String, &'static str, bool);
+
 /// What a check of one topology found.
 #[pyclass(frozen, module = "hadr_rules._hadr_rules", name = "Report")]
 pub struct PyReport {
@@ -158,6 +161,33 @@ impl PyReport {
     #[getter]
     fn format(&self) -> u32 {
         self.report.format
+    }
+
+    /// Pickles through its JSON, with the fail level it was checked with; copies are itself
+    /// (a report is immutable).
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, ReportState)> {
+        let load = py
+            .import("hadr_rules._hadr_rules")?
+            .getattr("_report_from_json")?;
+        Ok((
+            load,
+            (
+                self.report.to_json(),
+                self.fail_level.as_str(),
+                self.fail_on_not_evaluated,
+            ),
+        ))
+    }
+
+    fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __deepcopy__<'py>(slf: PyRef<'py, Self>, _memo: &Bound<'py, PyAny>) -> PyRef<'py, Self> {
+        slf
     }
 
     /// The report as JSON: the bytes of `hadr-rules check --format json`.
@@ -307,6 +337,25 @@ impl PyDiagnostic {
         Ok(self.get()?.suppressed.as_deref())
     }
 
+    /// Pickles through its own JSON (not its report's); copies are itself.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let load = py
+            .import("hadr_rules._hadr_rules")?
+            .getattr("_diagnostic_from_json")?;
+        Ok((
+            load,
+            (serde_json::to_string(self.get()?).unwrap_or_default(),),
+        ))
+    }
+
+    fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __deepcopy__<'py>(slf: PyRef<'py, Self>, _memo: &Bound<'py, PyAny>) -> PyRef<'py, Self> {
+        slf
+    }
+
     /// The diagnostic as a dict shaped like its JSON in the report.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let value = serde_json::to_value(self.get()?).unwrap_or_default();
@@ -357,4 +406,31 @@ impl PyDiagnostic {
         (d.not_evaluated, d.unverified, &d.suppressed).hash(&mut hasher);
         Ok(hasher.finish())
     }
+}
+
+/// Unpickles a `Report` (`Report.__reduce__`).
+#[pyfunction]
+pub fn _report_from_json(
+    json: &str,
+    fail_level: &str,
+    fail_on_not_evaluated: bool,
+) -> PyResult<PyReport> {
+    let report = Report::from_json(json)
+        .map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))?;
+    let level = Severity::from_token(fail_level)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("unknown fail level"))?;
+    Ok(PyReport::new(report, level, fail_on_not_evaluated))
+}
+
+/// Unpickles a `Diagnostic` (`Diagnostic.__reduce__`): a view of a report of its own.
+#[pyfunction]
+pub fn _diagnostic_from_json(json: &str) -> PyResult<PyDiagnostic> {
+    let ruleset = hadr_rules::RULESET;
+    let report = format!(r#"{{"format": 1, "ruleset": "{ruleset}", "diagnostics": [{json}]}}"#);
+    let report = Report::from_json(&report)
+        .map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))?;
+    Ok(PyDiagnostic {
+        report: Arc::new(report),
+        index: 0,
+    })
 }

@@ -9,7 +9,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyMapping, PyString};
 use serde::Serialize;
 
 use crate::convert::{to_python, type_name};
-use crate::errors::{Failure, topology_error};
+use crate::errors::{Failure, argument_error, topology_error};
 use crate::input::{self, Input, Role};
 
 const FAILED_TYPE: &str = "failed must be a list of names or a list of lists of names";
@@ -45,8 +45,8 @@ pub fn simulate<'py>(
     all_single: bool,
     sites: bool,
     facts: Option<&Bound<'py, PyAny>>,
-    max_document_bytes: Option<usize>,
-    max_entities: Option<usize>,
+    #[pyo3(from_py_with = crate::arguments::max_document_bytes)] max_document_bytes: Option<usize>,
+    #[pyo3(from_py_with = crate::arguments::max_entities)] max_entities: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let limits = Limits::with(max_document_bytes, max_entities);
     let fail = match failed.filter(|failed| !failed.is_none()) {
@@ -60,7 +60,7 @@ pub fn simulate<'py>(
         all_single: all_single || nothing_asked,
         sites: sites || nothing_asked,
     };
-    let (topology, facts) = match input::arguments(topology, facts, Role::Topology)? {
+    let (topology, facts) = match input::arguments(topology, facts, Role::Topology, &limits)? {
         Ok(arguments) => arguments,
         Err(failure) => return Err(topology_error(py, &failure)),
     };
@@ -70,7 +70,7 @@ pub fn simulate<'py>(
     };
     let simulation = py
         .detach(move || {
-            let facts = facts.map(input::facts).transpose()?;
+            let facts = facts.map(|f| input::facts(f, &limits)).transpose()?;
             let topology = input::topology(topology, facts.as_ref(), &limits)?;
             let simulation =
                 hadr_rules::simulate::simulate(&topology, &request).map_err(|error| {
@@ -87,8 +87,8 @@ pub fn simulate<'py>(
     to_python(py, &simulation)
 }
 
-/// `["a", "b"]` as one scenario, `[["a"], ["b", "c"]]` as one scenario each; empty scenarios
-/// are left out.
+/// `["a", "b"]` as one scenario, `[["a"], ["b", "c"]]` as one scenario each, names trimmed;
+/// `[]` is no scenario. A blank name or an empty list of names is an `ArgumentError`.
 fn scenarios(failed: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<String>>> {
     if is_text_or_mapping(failed) {
         return Err(PyTypeError::new_err(format!(
@@ -134,10 +134,29 @@ fn scenarios(failed: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<String>>> {
             "{FAILED_TYPE}, not a mix of names and lists"
         )));
     }
-    if lists.is_empty() {
+    // As in every interface, a blank name or an empty scenario names nothing to fail.
+    if lists.iter().any(Vec::is_empty) {
+        return Err(argument_error(
+            failed.py(),
+            "failed holds an empty list of names (expected at least one name in each list)"
+                .to_owned(),
+        ));
+    }
+    if lists.is_empty() && !names.is_empty() {
         lists.push(names);
     }
-    lists.retain(|scenario| !scenario.is_empty());
+    for scenario in &mut lists {
+        for name in scenario.iter_mut() {
+            let trimmed = name.trim();
+            if trimmed.is_empty() {
+                return Err(argument_error(
+                    failed.py(),
+                    format!("failed holds an empty name `{name}` (expected entity names)"),
+                ));
+            }
+            *name = trimmed.to_owned();
+        }
+    }
     Ok(lists)
 }
 

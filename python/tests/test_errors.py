@@ -42,12 +42,16 @@ BAD_FILES: Dict[str, Tuple[str, Tuple[Any, ...]]] = {
     "empty.json": ("empty", ()),
     "format-2.json": ("unsupported_format", ("format",)),
     "missing-site.json": ("missing_key", ("pools", 0)),
+    "positional-arrays.json": ("invalid_type", ()),
     "servers-is-a-string.json": ("invalid_type", ("pools", 0, "servers")),
+    "site-is-an-array.json": ("invalid_type", ("sites", 0)),
     "truncated.json": ("syntax", ("pools", 0, "back_end")),
     "unknown-ha-mode.json": ("unknown_token", ("sql_stores", 0, "ha", "mode")),
     "unknown-key.json": ("unknown_key", ("pools", 0, "backup_pol")),
     "unknown-product.json": ("unknown_token", ("pools", 0, "product")),
+    "users-past-the-bound.json": ("invalid_value", ("pools", 0, "users")),
     "utf16-bom.json": ("encoding", ()),
+    "utf32-bom.json": ("encoding", ()),
 }
 
 
@@ -94,7 +98,11 @@ def test_bad_file_to_json_matches_cli(name: str, cli: Any, monkeypatch: Any) -> 
 
 @pytest.mark.parametrize(
     "name",
-    [n for n in sorted(BAD_FILES) if n not in ("binary.json", "utf16-bom.json", "empty.json")],
+    [
+        n
+        for n in sorted(BAD_FILES)
+        if n not in ("binary.json", "utf16-bom.json", "utf32-bom.json", "empty.json")
+    ],
 )
 def test_bad_text_as_str(name: str) -> None:
     path = BAD_INPUT / name

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 mod ha;
+pub(crate) mod objects;
 pub(crate) mod parse;
+mod user_data;
 
 use crate::tokens::{
     CmsRole, Commit, Edition, FailoverMode, FileStoreHa, Os, Platform, PoolKind, Product,
@@ -16,6 +18,11 @@ use crate::tokens::{
 };
 
 /// The user's own data: any JSON object, ignored by the rules (boxed: most entities have none).
+///
+/// Reading a document checks that `x` is an object and skips its content without keeping it
+/// (it is always `None` after [`Document::from_json`]): a document that is mostly user data
+/// costs no more memory than its text. A document built in code may carry it, and it is
+/// written out with the document.
 pub type Extra = Option<Box<Map<String, Value>>>;
 
 /// A name or id of the document. Names up to 23 bytes, most FQDNs and ids, are stored inline:
@@ -25,7 +32,7 @@ pub type Text = smol_str::SmolStr;
 /// A Lync Server 2013 / Skype for Business Server deployment as far as high availability and
 /// disaster recovery care.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(title = "hadr-rules topology document, format 1")]
 pub struct Document {
     /// Always `1`.
@@ -54,7 +61,11 @@ pub struct Document {
     #[schemars(with = "Option<Vec<FileStore>>")]
     pub file_stores: Vec<FileStore>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
@@ -98,7 +109,7 @@ impl Document {
 
 /// A central or branch site.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Site {
     /// Unique among sites.
     pub id: Text,
@@ -112,13 +123,17 @@ pub struct Site {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_center: Option<Text>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
 /// A pool: a Front End pool, a Standard Edition server, or another server role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Pool {
     /// Pool FQDN, unique among pools (case-insensitive).
     pub fqdn: Text,
@@ -158,7 +173,11 @@ pub struct Pool {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_store: Option<Text>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
@@ -171,7 +190,7 @@ impl Pool {
 
 /// How a pool's traffic is load balanced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct LoadBalancing {
     /// SIP traffic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -183,7 +202,7 @@ pub struct LoadBalancing {
 
 /// One machine of a pool.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Server {
     /// Unique among servers (a one-machine pool may share its pool's FQDN).
     pub fqdn: Text,
@@ -200,13 +219,17 @@ pub struct Server {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Text>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
 /// A SQL store: one SQL Server instance or an HA group of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct SqlStore {
     /// Unique among stores.
     pub id: Text,
@@ -225,13 +248,17 @@ pub struct SqlStore {
     /// High-availability configuration.
     pub ha: Ha,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
 /// One SQL Server instance of a store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct SqlNode {
     /// Host FQDN.
     pub fqdn: Text,
@@ -251,7 +278,11 @@ pub struct SqlNode {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_center: Option<Text>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
@@ -260,7 +291,7 @@ pub struct SqlNode {
 /// The node's keys are repeated rather than flattened in: serde cannot reject unknown keys
 /// through `flatten`, and a typo must not pass silently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Replica {
     /// Host FQDN.
     pub fqdn: Text,
@@ -284,7 +315,11 @@ pub struct Replica {
     /// Automatic or manual failover.
     pub failover: FailoverMode,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
 
@@ -338,7 +373,7 @@ pub enum Ha {
 
 /// A failover cluster instance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Cluster {
     /// Virtual name FQDN.
     pub virtual_name: Text,
@@ -353,7 +388,7 @@ pub struct Cluster {
 
 /// A file store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct FileStore {
     /// Unique among file stores.
     pub id: Text,
@@ -365,6 +400,23 @@ pub struct FileStore {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ha: Option<FileStoreHa>,
     /// The user's own data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub x: Extra,
 }
+
+objects::only!(
+    Document,
+    Site,
+    Pool,
+    LoadBalancing,
+    Server,
+    SqlStore,
+    SqlNode,
+    Replica,
+    Cluster,
+    FileStore,
+);

@@ -41,6 +41,13 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Document, TopologyError> {
 
 /// The text of the document: UTF-8 without its byte-order mark, or an encoding error.
 fn decode(bytes: &[u8]) -> Result<&str, TopologyError> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(
+            InputError::at(ErrorKind::Encoding, "", "the document is UTF-32 text")
+                .expected("UTF-8 text; save the file as UTF-8")
+                .into(),
+        );
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(
             InputError::at(ErrorKind::Encoding, "", "the document is UTF-16 text")
@@ -90,7 +97,7 @@ pub(crate) fn unsupported_format(format: &serde_json::Value) -> InputError {
 
 /// Turns a serde error into the project's wording: a JSON Pointer, no Rust type names, and a
 /// suggestion for a misspelt key or token.
-fn translate(mut pointer: String, error: &serde_json::Error) -> Box<InputError> {
+pub(crate) fn translate(mut pointer: String, error: &serde_json::Error) -> Box<InputError> {
     let full = error.to_string();
     let message = full.split(" at line ").next().unwrap_or(&full);
     let (kind, message, expected) = if let Some(rest) = message.strip_prefix("unknown variant ") {
@@ -130,6 +137,11 @@ fn translate(mut pointer: String, error: &serde_json::Error) -> Box<InputError> 
         )
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let found = match found {
+            "sequence" => "array",
+            "map" => "object",
+            found => found,
+        };
         (
             ErrorKind::InvalidType,
             format!("invalid type: {found}"),
@@ -194,8 +206,8 @@ fn unknown(rest: &str) -> (String, Vec<String>) {
 fn plain(expected: &str) -> String {
     let expected = expected.trim();
     let words = [
-        ("u32", "a non-negative integer"),
-        ("u64", "a non-negative integer"),
+        ("u32", "an integer from 0 to 4294967295"),
+        ("u64", "an integer from 0 to 18446744073709551615"),
         ("a sequence", "an array"),
         ("a map", "an object"),
         ("map", "an object"),
@@ -220,7 +232,7 @@ fn plain(expected: &str) -> String {
 }
 
 /// The JSON Pointer of a serde path.
-fn pointer(path: &Path) -> String {
+pub(crate) fn pointer(path: &Path) -> String {
     path.iter()
         .filter_map(|segment| match segment {
             Segment::Seq { index } => Some(format!("/{index}")),

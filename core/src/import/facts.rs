@@ -8,12 +8,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Ha, LoadBalancing, Replica};
-use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
+use crate::error::{ErrorKind, InputError, TopologyError, closest};
 use crate::tokens::{Os, Platform, Product, QuorumWitness, SqlEdition, SqlVersion};
 
 /// A facts file, format 1.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(title = "hadr-rules facts file, format 1")]
 pub struct Facts {
     /// Always `1`.
@@ -41,7 +41,7 @@ pub struct Facts {
 
 /// Defaults, used where an entity's own entry is silent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Defaults {
     /// For every site.
     #[serde(default)]
@@ -60,7 +60,7 @@ pub struct Defaults {
 
 /// Facts of a site.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct SiteEntry {
     /// World region, e.g. `emea`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -72,7 +72,7 @@ pub struct SiteEntry {
 
 /// Defaults for pools.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct PoolDefaults {
     /// Product cumulative update number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,7 +84,7 @@ pub struct PoolDefaults {
 
 /// Facts of a pool.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct PoolEntry {
     /// Overrides the product read from `ServiceVersion` (e.g. `sfbse`, which the XML does not
     /// tell apart).
@@ -103,7 +103,7 @@ pub struct PoolEntry {
 
 /// Facts of a machine.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct ServerEntry {
     /// Windows Server version (pool servers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -121,7 +121,7 @@ pub struct ServerEntry {
 
 /// Defaults for SQL stores.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct StoreDefaults {
     /// SQL Server major version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,7 +142,7 @@ pub struct StoreDefaults {
 
 /// Facts of a SQL store.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct StoreEntry {
     /// SQL Server major version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -173,8 +173,19 @@ pub struct StoreEntry {
 }
 
 impl Facts {
-    /// Parses the bytes of a facts file (UTF-8, an optional byte-order mark).
+    /// Parses the bytes of a facts file (UTF-8, an optional byte-order mark), within the
+    /// default size limit.
     pub fn from_json(bytes: &[u8]) -> Result<Facts, TopologyError> {
+        Facts::from_json_with_limits(bytes, &crate::Limits::default())
+    }
+
+    /// Parses the bytes of a facts file, refusing one longer than the size limit of the
+    /// document it completes (`max_document_bytes`) before reading it.
+    pub fn from_json_with_limits(
+        bytes: &[u8],
+        limits: &crate::Limits,
+    ) -> Result<Facts, TopologyError> {
+        limits.size(bytes.len(), "facts file").map_err(|e| *e)?;
         let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
         let text = std::str::from_utf8(bytes).map_err(|error| {
             InputError::at(
@@ -195,8 +206,13 @@ impl Facts {
             );
         }
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        let facts: Facts = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|error| translate(&pointer(error.path()), error.inner()))?;
+        let facts: Facts =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+                translate(
+                    &crate::document::parse::pointer(error.path()),
+                    error.inner(),
+                )
+            })?;
         deserializer.end().map_err(|error| translate("", &error))?;
         if facts.format != 1 {
             return Err(InputError::at(
@@ -290,76 +306,27 @@ pub(crate) struct Known {
     pub stores: Vec<String>,
 }
 
-/// The JSON Pointer of a serde path.
-fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .filter_map(|segment| match segment {
-            Segment::Seq { index } => Some(format!("/{index}")),
-            Segment::Map { key } => Some(format!("/{}", crate::document::parse::escape(key))),
-            Segment::Enum { variant } => {
-                Some(format!("/{}", crate::document::parse::escape(variant)))
-            }
-            Segment::Unknown => None,
-        })
-        .collect()
-}
-
-/// A serde error as an input error with the JSON Pointer of the facts file.
+/// A serde error as an input error with the JSON Pointer of the facts file, in the words of
+/// the topology document's errors.
 fn translate(pointer: &str, error: &serde_json::Error) -> TopologyError {
-    let pointer = pointer.to_owned();
-    let full = error.to_string();
-    let message = full.split(" at line ").next().unwrap_or(&full).to_owned();
-    let (kind, message, expected) = if let Some(rest) = message.strip_prefix("unknown field ") {
-        let (key, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let key = key.trim_matches('`');
-        let keys: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let hint = closest(key, keys.iter().copied())
-            .map(|n| format!(": did you mean `{n}`?"))
-            .unwrap_or_default();
-        (
-            ErrorKind::UnknownKey,
-            format!("unknown key `{key}`{hint}"),
-            Some(one_of(keys)),
-        )
-    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let value = value.trim_matches('`');
-        let tokens: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let hint = closest(value, tokens.iter().copied())
-            .map(|n| format!(": did you mean `{n}`?"))
-            .unwrap_or_default();
-        (
-            ErrorKind::UnknownToken,
-            format!("unknown value `{value}`{hint}"),
-            Some(one_of(tokens)),
-        )
-    } else if let Some(rest) = message.strip_prefix("missing field ") {
-        (
-            ErrorKind::MissingKey,
-            format!("missing key `{}`", rest.trim_matches('`')),
-            None,
-        )
-    } else if message.starts_with("invalid type: ") {
-        (ErrorKind::InvalidType, message, None)
-    } else if error.is_syntax() || error.is_eof() {
-        (
-            ErrorKind::Syntax,
-            format!("not valid JSON: {message}"),
-            None,
-        )
-    } else {
-        (ErrorKind::InvalidValue, message, None)
-    };
-    let mut input = InputError::at(kind, pointer, message);
-    input.expected = expected.filter(|e| !e.is_empty() && e != "one of ");
-    if error.line() > 0 {
-        input = input.position(error.line(), error.column());
-    }
-    input.into()
+    TopologyError::from(*crate::document::parse::translate(
+        pointer.to_owned(),
+        error,
+    ))
 }
 
 /// The JSON Schema of the facts file, format 1.
 pub fn facts_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Facts)).unwrap_or_default()
 }
+
+crate::document::objects::only!(
+    Facts,
+    Defaults,
+    SiteEntry,
+    PoolDefaults,
+    PoolEntry,
+    ServerEntry,
+    StoreDefaults,
+    StoreEntry,
+);

@@ -18,14 +18,153 @@ pub(crate) const ROLES: &str = "urn:schema:Microsoft.Rtc.Management.Deploy.Servi
 /// At most this many XML nodes in one document (a real topology has a few thousand).
 const NODES_LIMIT: u32 = 2_000_000;
 
-/// Parses XML text; DTDs and entity declarations are refused.
+/// At most this many attributes on one element, namespace declarations included (a topology
+/// element has at most about ten). The parser checks each attribute against the element's
+/// others, in time quadratic in their number: 160,000 attributes took 36 s.
+pub(crate) const MAX_ATTRIBUTES: usize = 64;
+
+/// At most this many namespace declarations (`xmlns`, `xmlns:p`) in scope at once: on an
+/// element and its ancestors (a topology file has fewer than ten). The parser copies the
+/// namespaces in scope for every element that declares one, in time quadratic in their number.
+pub(crate) const MAX_NAMESPACES: usize = 32;
+
+/// Parses XML text; DTDs and entity declarations are refused, and so is an element with more
+/// than [`MAX_ATTRIBUTES`] attributes or [`MAX_NAMESPACES`] namespace declarations, before the
+/// parser sees it.
 pub(crate) fn parse(text: &str) -> Result<Document<'_>, Box<InputError>> {
+    prescan(text)?;
     let options = ParsingOptions {
         allow_dtd: false,
         nodes_limit: NODES_LIMIT,
         ..ParsingOptions::default()
     };
     Document::parse_with_options(text, options).map_err(|error| Box::new(translate(text, &error)))
+}
+
+/// One linear pass over the tags, counting each start tag's attributes and the namespace
+/// declarations in scope. Comments, CDATA sections, processing instructions and declarations
+/// are skipped; text that is not well-formed is left to the parser to report.
+fn prescan(text: &str) -> Result<(), Box<InputError>> {
+    let bytes = text.as_bytes();
+    // The namespace declarations of each open element, and their sum.
+    let mut open_elements: Vec<usize> = Vec::new();
+    let mut in_scope = 0;
+    let mut at = 0;
+    while let Some(open) = offset_of(bytes, at, b"<") {
+        let rest = bytes.get(open + 1..).unwrap_or_default();
+        let skip_to = |end: &[u8]| offset_of(bytes, open + 1, end).map(|e| e + end.len());
+        let next = if rest.starts_with(b"!--") {
+            skip_to(b"-->")
+        } else if rest.starts_with(b"![CDATA[") {
+            skip_to(b"]]>")
+        } else if rest.starts_with(b"?") {
+            skip_to(b"?>")
+        } else if rest.starts_with(b"!") {
+            skip_to(b">")
+        } else if rest.starts_with(b"/") {
+            in_scope -= open_elements.pop().unwrap_or_default();
+            skip_to(b">")
+        } else {
+            let Some(tag) = start_tag(text, open, in_scope)? else {
+                return Ok(());
+            };
+            if !tag.empty {
+                open_elements.push(tag.namespaces);
+                in_scope += tag.namespaces;
+            }
+            Some(tag.end)
+        };
+        match next {
+            Some(next) => at = next,
+            None => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
+/// What the pre-scan needs of a start tag.
+struct StartTag {
+    /// The offset after its `>`.
+    end: usize,
+    /// Its namespace declarations.
+    namespaces: usize,
+    /// `<a/>`: it opens no scope.
+    empty: bool,
+}
+
+/// Counts the attributes of the start tag at `open`, with `in_scope` namespace declarations
+/// of its ancestors; `None` when the text ends inside it.
+fn start_tag(
+    text: &str,
+    open: usize,
+    in_scope: usize,
+) -> Result<Option<StartTag>, Box<InputError>> {
+    let (mut attributes, mut namespaces) = (0, 0);
+    let mut name_start = open + 1;
+    let mut quote: Option<u8> = None;
+    let mut previous = 0;
+    for (offset, &byte) in text.as_bytes().iter().enumerate().skip(open + 1) {
+        match (quote, byte) {
+            (Some(q), b) if b == q => {
+                quote = None;
+                name_start = offset + 1;
+            }
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (None, b'>') => {
+                return Ok(Some(StartTag {
+                    end: offset + 1,
+                    namespaces,
+                    empty: previous == b'/',
+                }));
+            }
+            (None, b'=') => {
+                let name = text.get(name_start..offset).unwrap_or_default().trim();
+                attributes += 1;
+                if name == "xmlns" || name.starts_with("xmlns:") {
+                    namespaces += 1;
+                }
+                let namespaces_over = in_scope + namespaces > MAX_NAMESPACES;
+                if attributes > MAX_ATTRIBUTES || namespaces_over {
+                    return Err(Box::new(crowded(text, open, namespaces_over)));
+                }
+            }
+            (None, b' ' | b'\t' | b'\r' | b'\n') => name_start = offset + 1,
+            (None, _) => {}
+        }
+        previous = byte;
+    }
+    Ok(None)
+}
+
+/// The error for an element past [`MAX_ATTRIBUTES`] or [`MAX_NAMESPACES`].
+fn crowded(text: &str, open: usize, namespaces_over: bool) -> InputError {
+    let (line, column) = position(text, open);
+    let (message, expected) = if namespaces_over {
+        (
+            format!("more than {MAX_NAMESPACES} namespace declarations are in scope on an element"),
+            format!(
+                "at most {MAX_NAMESPACES} namespace declarations on an element and its parents"
+            ),
+        )
+    } else {
+        (
+            format!("an element has more than {MAX_ATTRIBUTES} attributes"),
+            format!("at most {MAX_ATTRIBUTES} attributes on an element"),
+        )
+    };
+    InputError::at(ErrorKind::TooLarge, "", message)
+        .expected(expected)
+        .position(line, column)
+}
+
+/// The offset of the first `needle` in `bytes` at or after `from`.
+fn offset_of(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let haystack = bytes.get(from..)?;
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+        .map(|position| from + position)
 }
 
 /// The project's wording for a parser error, with its line and column.

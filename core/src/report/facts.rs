@@ -8,7 +8,7 @@ use super::pointer::Pointer;
 use crate::document::Text;
 
 /// One value a rule read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Fact {
     /// An absent value (`null`).
     Null,
@@ -28,13 +28,19 @@ pub enum Fact {
     Json(Box<Value>),
 }
 
-/// The facts of a diagnostic, in the order the rule recorded them.
+/// The facts of a diagnostic, in the order the rule recorded them. The keys a rule writes are
+/// static strings, held without a copy.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facts(Vec<(&'static str, Fact)>);
+pub struct Facts(Vec<(Text, Fact)>);
 
 impl Facts {
     /// Records a fact; a second value for the same key replaces the first in place.
     pub(crate) fn insert(&mut self, key: &'static str, value: Fact) {
+        self.insert_text(Text::new_static(key), value);
+    }
+
+    /// [`Facts::insert`] with a key read back from a report.
+    pub(crate) fn insert_text(&mut self, key: Text, value: Fact) {
         match self.0.iter_mut().find(|(k, _)| *k == key) {
             Some((_, slot)) => *slot = value,
             None => self.0.push((key, value)),
@@ -48,12 +54,12 @@ impl Facts {
 
     /// The value of a key.
     pub fn get(&self, key: &str) -> Option<&Fact> {
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// The facts in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Fact)> {
-        self.0.iter().map(|(k, v)| (*k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Fact)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Whether there are none.
@@ -64,6 +70,30 @@ impl Facts {
     /// The facts as a JSON object.
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self).unwrap_or_default()
+    }
+}
+
+/// Facts are equal when they are the same JSON: a token equals a name of the same text.
+impl PartialEq for Fact {
+    fn eq(&self, other: &Fact) -> bool {
+        fn text(fact: &Fact) -> Option<&str> {
+            match fact {
+                Fact::Token(s) => Some(s),
+                Fact::Text(s) => Some(s),
+                _ => None,
+            }
+        }
+        match (self, other) {
+            (Fact::Null, Fact::Null) => true,
+            (Fact::Bool(a), Fact::Bool(b)) => a == b,
+            (Fact::Int(a), Fact::Int(b)) => a == b,
+            (Fact::List(a), Fact::List(b)) => a == b,
+            (Fact::Pointers(a), Fact::Pointers(b)) => a == b,
+            (a, b) => match (text(a), text(b)) {
+                (Some(a), Some(b)) => a == b,
+                _ => a.to_json() == b.to_json(),
+            },
+        }
     }
 }
 
@@ -78,7 +108,7 @@ impl Serialize for Facts {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (key, value) in &self.0 {
-            map.serialize_entry(key, value)?;
+            map.serialize_entry(key.as_str(), value)?;
         }
         map.end()
     }

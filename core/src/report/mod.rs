@@ -4,12 +4,14 @@ mod diagnostic;
 mod facts;
 mod missing;
 mod pointer;
+mod read;
 
 pub(crate) use diagnostic::Message;
 pub use diagnostic::{Diagnostic, MessageText};
 pub use facts::{Fact, Facts};
 pub use missing::MissingFacts;
 pub use pointer::{Pointer, Segment};
+pub use read::ReportJsonError;
 
 use serde::Serialize;
 

@@ -1,7 +1,7 @@
 """The Rust extension of hadr_rules. Hand-written stub: `python -m mypy.stubtest hadr_rules`
 checks it against the built module."""
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, final
 
 from hadr_rules._types import (
@@ -29,6 +29,8 @@ __all__ = [
     "__version__",
     "RULESET",
     "check",
+    "_report_from_json",
+    "_diagnostic_from_json",
     "import_topology",
     "import_warnings",
     "simulate",
@@ -131,7 +133,11 @@ def _tokens() -> list[tuple[str, list[str]]]:
 
 @final
 class Report:
-    """What a check of one topology found. Immutable."""
+    """What a check of one topology found. Immutable; pickles through its JSON."""
+
+    def __reduce__(self) -> tuple[Callable[[str, str, bool], Report], tuple[str, str, bool]]: ...
+    def __copy__(self) -> Report: ...
+    def __deepcopy__(self, memo: Any, /) -> Report: ...
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -172,7 +178,11 @@ class Report:
 
 @final
 class Diagnostic:
-    """One finding. Immutable; equal when all fields are equal."""
+    """One finding. Immutable; equal when all fields are equal; pickles through its JSON."""
+
+    def __reduce__(self) -> tuple[Callable[[str], Diagnostic], tuple[str]]: ...
+    def __copy__(self) -> Diagnostic: ...
+    def __deepcopy__(self, memo: Any, /) -> Diagnostic: ...
 
     @property
     def rule(self) -> str: ...
@@ -205,6 +215,12 @@ class Diagnostic:
 def rules(*, family: Family | None = None) -> list[RuleInfo]:
     """Every rule of the catalog, in catalog order; only one family's with `family`."""
 
+def _report_from_json(json: str, fail_level: str, fail_on_not_evaluated: bool) -> Report:
+    """Unpickles a `Report` (`Report.__reduce__`)."""
+
+def _diagnostic_from_json(json: str) -> Diagnostic:
+    """Unpickles a `Diagnostic` (`Diagnostic.__reduce__`)."""
+
 def rule(rule_id: str) -> RuleInfo:
     """The rule with this ID (case-insensitive); raises `UnknownRuleError` otherwise."""
 
@@ -214,7 +230,9 @@ def explain(rule_id: str) -> str:
 
 @final
 class RuleInfo:
-    """One rule of the catalog. Immutable."""
+    """One rule of the catalog. Immutable; pickles as the catalog entry it is."""
+
+    def __reduce__(self) -> tuple[Callable[[str], RuleInfo], tuple[str]]: ...
 
     @property
     def id(self) -> str: ...
