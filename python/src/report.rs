@@ -165,10 +165,7 @@ impl PyReport {
 
     /// Pickles through its JSON, with the fail level it was checked with; copies are itself
     /// (a report is immutable).
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, ReportState)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, ReportState)> {
         let load = py
             .import("hadr_rules._hadr_rules")?
             .getattr("_report_from_json")?;
