@@ -1,7 +1,9 @@
 /*
  * hadr_rules.h: the C ABI of hadr-rules, which checks Lync Server 2013 and Skype for Business
  * Server topologies against Microsoft's high-availability and disaster-recovery support rules.
- * Library: libhadr_rules_ffi (.a / .so / .dylib / .dll), crate ffi/. Guide: docs/c-abi.md.
+ * Library: libhadr_rules (.a / .so / .dylib / .dll) as `cargo cinstall` installs it, with
+ * hadr_rules.pc and the CMake package hadr_rules; libhadr_rules_ffi as `cargo build` leaves it
+ * in target/. Crate ffi/. Guide: docs/c-abi.md; compatibility: docs/abi.md.
  *
  * CONVENTIONS
  *

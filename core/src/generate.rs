@@ -51,7 +51,7 @@ pub const VIOLATION_EVERY: u64 = 10;
 pub const DENSE_VIOLATION_EVERY: u64 = 5;
 
 /// The most Front End pools the generator builds: about 1.5 GB of JSON, far past the 64 MiB
-/// input limit and what a benchmark needs. More are refused by [`write`], [`write_dense`] and
+/// input limit and what a benchmark needs. More are refused by [`write()`], [`write_dense`] and
 /// the command line, and capped by [`generate`] and [`generate_dense`].
 pub const MAX_POOLS: usize = 1_000_000;
 
@@ -81,7 +81,7 @@ pub fn write(pools: usize, seed: u64, out: &mut impl std::io::Write) -> std::io:
     write_shaped(pools, seed, false, out)
 }
 
-/// [`write`] for the document [`generate_dense`] returns.
+/// [`write()`] for the document [`generate_dense`] returns.
 pub fn write_dense(pools: usize, seed: u64, out: &mut impl std::io::Write) -> std::io::Result<()> {
     write_shaped(pools, seed, true, out)
 }

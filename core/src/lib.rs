@@ -48,6 +48,11 @@
 //! assert!(report.diagnostics.iter().all(|d| d.rule.rule().family.as_str() == "FE"));
 //! ```
 
+// The README's example is the crate page's on crates.io: keep it compiling and passing.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub mod document;
 pub mod generate;
 pub mod import;

@@ -1,7 +1,9 @@
-//! The hand-made XML fixtures of `tests/xml/` (what the public samples lack: a Director pool, a
+//! The hand-made XML fixtures of `tests/xml/`: what the public samples lack (a Director pool, a
 //! mirrored store with a witness, a branch site with an appliance, an Export-CsConfiguration
-//! zip), each derived from `docs/topology-xml.md` rather than from a real export; the facts
-//! file; anonymizing; encodings; and every bad input with its exact error.
+//! zip), each derived from `docs/topology-xml.md` rather than from a real export, and what they
+//! show, in their shape, so that every importer path is covered without them (an availability
+//! group, Edge and Persistent Chat pools, a `.tbxml` file); the facts file; anonymizing;
+//! encodings; and every bad input with its exact error.
 
 #![allow(
     clippy::unwrap_used,
@@ -317,22 +319,177 @@ fn the_facts_file_completes_the_topology() {
     assert_eq!(report.summary.error + report.summary.warning, 0);
 }
 
+/// In the shape of the public exports (see the fixture's comment): what only the samples showed
+/// before, an availability group on a default instance, an Edge pool and a Persistent Chat pool.
+#[test]
+fn availability_group_edge_and_persistent_chat() {
+    let import = import("always-on-edge.xml");
+    let document = import.document();
+    assert_eq!(import.form, Form::Topology);
+    let pools: Vec<PoolRow> = document
+        .pools
+        .iter()
+        .map(|p| {
+            (
+                p.fqdn.as_str(),
+                p.kind,
+                p.edition,
+                p.product,
+                p.servers.iter().map(|s| s.fqdn.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pools,
+        vec![
+            (
+                "pool-osl.contoso.com",
+                PoolKind::FrontEnd,
+                Some(Edition::Enterprise),
+                Product::Sfb2015,
+                vec![
+                    "fe1-osl.contoso.com",
+                    "fe2-osl.contoso.com",
+                    "fe3-osl.contoso.com"
+                ]
+            ),
+            (
+                "edge-osl.contoso.com",
+                PoolKind::Edge,
+                None,
+                Product::Sfb2015,
+                vec!["edge1-osl.contoso.com"]
+            ),
+            (
+                "chat-osl.contoso.com",
+                PoolKind::PersistentChat,
+                None,
+                Product::Sfb2015,
+                vec!["chat1-osl.contoso.com"]
+            ),
+        ]
+    );
+    let pool = &document.pools[0];
+    assert_eq!(pool.back_end.as_deref(), Some("sqlag-osl.contoso.com"));
+    assert_eq!(pool.cms, Some(CmsRole::Active));
+    assert_eq!(
+        pool.file_store.as_deref(),
+        Some("pool-osl.contoso.com\\share")
+    );
+    assert_eq!(
+        document.pools[2].back_end.as_deref(),
+        Some("sqlchat-osl.contoso.com\\chat")
+    );
+    let Ha::AlwaysOnAg {
+        listener, replicas, ..
+    } = &document.sql_stores[0].ha
+    else {
+        panic!("an availability group: {:?}", document.sql_stores[0].ha);
+    };
+    assert_eq!(listener, "sqlag-osl.contoso.com");
+    let replicas: Vec<(&str, Option<&str>, Commit, FailoverMode)> = replicas
+        .iter()
+        .map(|r| (r.fqdn.as_str(), r.instance.as_deref(), r.commit, r.failover))
+        .collect();
+    assert_eq!(
+        replicas,
+        [(
+            "sql1-osl.contoso.com",
+            None,
+            Commit::Synchronous,
+            FailoverMode::Automatic
+        )]
+    );
+    assert_eq!(
+        document.sql_stores[1].ha,
+        Ha::None {
+            server: node("sqlchat-osl.contoso.com", Some("chat"))
+        }
+    );
+    let warnings: Vec<(WarningKind, Option<usize>, &str)> = import
+        .warnings
+        .iter()
+        .map(|w| (w.kind, w.line, w.path.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (WarningKind::PlaceholderAddress, Some(36), ""),
+            (WarningKind::Assumed, Some(50), "/sql_stores/0/ha/replicas"),
+        ]
+    );
+}
+
+/// In the shape of the public Topology Builder files (see the fixture's comment): UTF-8 with a
+/// byte-order mark, a single-machine Standard Edition cluster with its own SQL instance,
+/// references by GUID.
+#[test]
+fn topology_builder_file() {
+    let bytes = fixture("standard-edition.tbxml");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let import = import("standard-edition.tbxml");
+    let document = import.document();
+    assert_eq!(import.form, Form::TopologyBuilder);
+    assert!(import.warnings.is_empty(), "{:?}", import.warnings);
+    let pools: Vec<PoolRow> = document
+        .pools
+        .iter()
+        .map(|p| {
+            (
+                p.fqdn.as_str(),
+                p.kind,
+                p.edition,
+                p.product,
+                p.servers.iter().map(|s| s.fqdn.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pools,
+        vec![
+            (
+                "se-lis.contoso.com",
+                PoolKind::FrontEnd,
+                Some(Edition::Standard),
+                Product::Sfb2019,
+                vec!["se-lis.contoso.com"]
+            ),
+            (
+                "med-lis.contoso.com",
+                PoolKind::Mediation,
+                None,
+                Product::Sfb2019,
+                vec!["med1-lis.contoso.com", "med2-lis.contoso.com"]
+            ),
+        ]
+    );
+    let pool = &document.pools[0];
+    assert_eq!(pool.cms, Some(CmsRole::Active));
+    // A Standard Edition server's own SQL Express is not a store of the document.
+    assert_eq!(pool.back_end, None);
+    assert!(document.sql_stores.is_empty());
+    assert_eq!(
+        pool.file_store.as_deref(),
+        Some("se-lis.contoso.com\\share")
+    );
+    let sites: Vec<&str> = document.sites.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sites, ["Lisbon"]);
+}
+
 #[test]
 fn facts_give_the_replicas_of_an_availability_group() {
-    let bytes = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(
-        "../../shared/samples/topology-xml/rlevchenko__powershell-skype__DefaultTopology.xml",
-    ))
-    .unwrap();
+    let bytes = fixture("always-on-edge.xml");
     let without = hadr_rules::import::import(&bytes, None).unwrap();
-    assert!(
-        without
-            .warnings
-            .iter()
-            .any(|w| w.kind == WarningKind::Assumed)
+    let kinds: Vec<WarningKind> = without.warnings.iter().map(|w| w.kind).collect();
+    assert_eq!(
+        kinds,
+        [WarningKind::PlaceholderAddress, WarningKind::Assumed]
     );
-    let facts = facts("facts/always-on.json");
+    let facts = facts("facts/always-on-edge.json");
     let import = hadr_rules::import::import(&bytes, Some(&facts)).unwrap();
-    assert!(import.warnings.is_empty(), "{:?}", import.warnings);
+    // The facts give the replicas: only the Edge server's placeholder address is left.
+    let kinds: Vec<WarningKind> = import.warnings.iter().map(|w| w.kind).collect();
+    assert_eq!(kinds, [WarningKind::PlaceholderAddress]);
     let Ha::AlwaysOnAg {
         listener,
         replicas,
@@ -342,13 +499,13 @@ fn facts_give_the_replicas_of_an_availability_group() {
     else {
         panic!("an availability group");
     };
-    assert_eq!(listener, "srv-sql-01.tenant.rlevchenko.com");
+    assert_eq!(listener, "sqlag-osl.contoso.com");
     assert_eq!(replicas.len(), 2);
     assert_eq!(
         (replicas[1].commit, replicas[1].failover),
         (Commit::Asynchronous, FailoverMode::Manual)
     );
-    assert_eq!(replicas[1].domain.as_deref(), Some("tenant.rlevchenko.com"));
+    assert_eq!(replicas[1].domain.as_deref(), Some("contoso.com"));
     assert!(quorum_witness.is_some());
     let report = hadr_rules::check(&import.topology, &pinned());
     let be015 = report
@@ -361,7 +518,7 @@ fn facts_give_the_replicas_of_an_availability_group() {
         import
             .source(&be015.path.to_string())
             .map(|s| s.origin.as_str()),
-        Some("facts /sql_stores/srv-sql-01.tenant.rlevchenko.com/replicas")
+        Some("facts /sql_stores/sqlag-osl.contoso.com/replicas")
     );
 }
 

@@ -11,6 +11,7 @@ fn documents() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     for dir in std::fs::read_dir(root.join("tests/rules")).unwrap() {
         let dir = dir.unwrap().path();

@@ -20,6 +20,14 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 BASE = ROOT / "tests" / "rules" / "base.json"
 BAD_INPUT = ROOT / "tests" / "bad-input"
 RULE_FIXTURES = sorted((ROOT / "tests" / "rules").glob("*/*.json"))
+# The public topology samples are not part of the repository: `$HADR_RULES_SAMPLES`, else
+# shared/samples/topology-xml beside it. Where they must be there (that variable set, or CI=true)
+# their absence fails `test_samples_are_all_there`; elsewhere it is skipped, with its reason.
+SAMPLES_NAMED = os.environ.get("HADR_RULES_SAMPLES") or None
+SAMPLE_DIR = (
+    Path(SAMPLES_NAMED) if SAMPLES_NAMED else ROOT.parent / "shared" / "samples" / "topology-xml"
+)
+SAMPLES_REQUIRED = SAMPLES_NAMED is not None or os.environ.get("CI") == "true"
 
 T = TypeVar("T")
 

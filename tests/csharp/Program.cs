@@ -307,6 +307,7 @@ static class Program
         {
             Equal(e.Status, Status.InvalidTopology, "dangling topology status");
             Equal(e.ErrorsJson, DanglingErrors, "dangling topology errors JSON");
+            Equal(e.GetType(), typeof(InvalidTopologyException), "dangling topology exception");
         }
         var latin1 = new byte[] { (byte)'{', (byte)'"', 0xfc, (byte)'"', (byte)'}' };
         try
@@ -342,6 +343,44 @@ static class Program
         Equal(Native.hadr_back_end_support(null, Native.Utf8Z("mirroring"), Native.Utf8Z("2016"), Native.Utf8Z("enterprise"), out verdict),
             Status.NullParameter, "NULL product");
         Check(verdict.IsInvalid, "no verdict handle on failure");
+
+        // Each status throws the exception of its kind, with the library's sentence.
+        Equal(HadrException.From(Status.InvalidTopology, "{}").GetType(), typeof(InvalidTopologyException), "InvalidTopology");
+        foreach (var status in new[] { Status.NullParameter, Status.InvalidUtf8, Status.InvalidArgument,
+            Status.IndexOutOfRange, Status.BufferTooSmall })
+        {
+            Equal(HadrException.From(status, null).GetType(), typeof(HadrArgumentException), status.ToString());
+        }
+        foreach (var status in new[] { Status.Panic, Status.InternalError, (Status)7999 })
+        {
+            Equal(HadrException.From(status, null).GetType(), typeof(HadrInternalException), status.ToString());
+        }
+        Equal(HadrException.From(Status.InvalidArgument, null).Message, Library.StatusMessage(Status.InvalidArgument),
+            "the message is the library's");
+        try
+        {
+            new Engine().FailLevel("fatal");
+            Check(false, "an unknown level throws");
+        }
+        catch (HadrArgumentException e)
+        {
+            Equal(e.Status, Status.InvalidArgument, "unknown level exception");
+            Equal(e.ErrorsJson, null, "no errors JSON for an argument");
+        }
+
+        // Disposing releases the native handle once; a disposed handle is closed.
+        var disposed = new Engine();
+        disposed.Dispose();
+        disposed.Dispose();
+        try
+        {
+            disposed.FailLevel("error");
+            Check(false, "a disposed engine throws");
+        }
+        catch (ObjectDisposedException)
+        {
+            Check(true, "a disposed engine throws ObjectDisposedException");
+        }
 
         using (var engine = new Engine())
         {

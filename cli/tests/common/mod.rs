@@ -4,6 +4,8 @@
 #![allow(dead_code, reason = "each test file uses part of this module")]
 #![allow(clippy::expect_used, clippy::panic)]
 
+pub mod samples;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -1,7 +1,7 @@
 //! The topology document, format 1, exactly as `docs/topology-format.md` defines it.
 //!
 //! These types only mirror the JSON; references are resolved and facts derived in
-//! [`crate::topology`].
+//! [`crate::Topology`].
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

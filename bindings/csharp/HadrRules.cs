@@ -1,14 +1,21 @@
-// A small C# binding of the hadr-rules C ABI (include/hadr_rules.h): P/Invoke declarations,
-// SafeHandle subclasses over the library's free functions, and thin managed wrappers.
-// Strings cross as UTF-8 bytes (NUL-terminated tokens, length-delimited documents); strings
-// the library allocates are copied and freed with hadr_string_free at once.
+// HadrRules.dll: the C# binding of the hadr-rules C ABI (include/hadr_rules.h). P/Invoke
+// declarations, SafeHandle subclasses over the library's free functions, IDisposable wrappers
+// (Engine, Topology, Report), and exceptions mapped from the status codes (HadrException and
+// its subclasses). Strings cross as UTF-8 bytes (NUL-terminated tokens, length-delimited
+// documents); strings the library allocates are copied and freed with hadr_string_free at once.
 //
-// Build: mcs -out:test.exe HadrRules.cs Program.cs; run with libhadr_rules_ffi.so (Linux),
-// libhadr_rules_ffi.dylib (macOS) or hadr_rules_ffi.dll (Windows) on the library path.
+// Build: mcs -target:library -out:HadrRules.dll HadrRules.cs (or `dotnet pack` with
+// HadrRules.csproj). The native library is loaded by the name "hadr_rules": libhadr_rules.so
+// (Linux), libhadr_rules.dylib (macOS), hadr_rules.dll (Windows), as `cargo cinstall` installs
+// it; see docs/c-abi.md ("From C#") for where the runtime looks.
 
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+
+// The tests call the raw declarations (Native) to check the ABI's error paths.
+[assembly: InternalsVisibleTo("HadrRulesTest")]
 
 namespace HadrRules
 {
@@ -117,7 +124,7 @@ namespace HadrRules
 
     internal static class Native
     {
-        private const string Lib = "hadr_rules_ffi";
+        private const string Lib = "hadr_rules";
 
         [DllImport(Lib)] public static extern IntPtr hadr_version();
         [DllImport(Lib)] public static extern Status hadr_status_message(uint status, byte[] buf, UIntPtr len, out UIntPtr written);
@@ -216,7 +223,7 @@ namespace HadrRules
             string text = TakeString(json);
             if (status != Status.Ok)
             {
-                throw new HadrException(status, text);
+                throw HadrException.From(status, text);
             }
             return text;
         }
@@ -225,23 +232,64 @@ namespace HadrRules
         {
             if (status != Status.Ok)
             {
-                throw new HadrException(status, null);
+                throw HadrException.From(status, null);
             }
         }
     }
 
-    /// <summary>A call failed; for an unreadable topology, ErrorsJson holds {"errors": [...]}.</summary>
-    public sealed class HadrException : Exception
+    /// <summary>A call failed with Status. Thrown as the subclass of its kind of status:
+    /// InvalidTopologyException, HadrArgumentException or HadrInternalException.</summary>
+    public class HadrException : Exception
     {
         public Status Status { get; private set; }
+        /// <summary>For an unreadable topology, {"errors": [...]}; else null.</summary>
         public string ErrorsJson { get; private set; }
 
-        public HadrException(Status status, string errorsJson)
+        protected HadrException(Status status, string errorsJson)
             : base(Library.StatusMessage(status) + (errorsJson != null ? ": " + errorsJson : ""))
         {
             Status = status;
             ErrorsJson = errorsJson;
         }
+
+        /// <summary>The exception of a status other than Ok.</summary>
+        public static HadrException From(Status status, string errorsJson)
+        {
+            switch (status)
+            {
+                case Status.InvalidTopology:
+                    return new InvalidTopologyException(errorsJson);
+                case Status.NullParameter:
+                case Status.InvalidUtf8:
+                case Status.InvalidArgument:
+                case Status.IndexOutOfRange:
+                case Status.BufferTooSmall:
+                    return new HadrArgumentException(status);
+                default:
+                    // Panic, InternalError, and any status a newer library may add.
+                    return new HadrInternalException(status);
+            }
+        }
+    }
+
+    /// <summary>The input is not a readable topology (or facts document); ErrorsJson names
+    /// each error's JSON path or XML line and what was expected.</summary>
+    public sealed class InvalidTopologyException : HadrException
+    {
+        public InvalidTopologyException(string errorsJson) : base(Status.InvalidTopology, errorsJson) { }
+    }
+
+    /// <summary>An argument was refused: NULL, not UTF-8, an unknown token, an index out of
+    /// range, a buffer too small.</summary>
+    public sealed class HadrArgumentException : HadrException
+    {
+        public HadrArgumentException(Status status) : base(status, null) { }
+    }
+
+    /// <summary>A bug inside the library (a caught panic, an internal error): please report it.</summary>
+    public sealed class HadrInternalException : HadrException
+    {
+        public HadrInternalException(Status status) : base(status, null) { }
     }
 
     public static class Library
@@ -270,7 +318,7 @@ namespace HadrRules
             string text = Native.TakeString(json);
             if (status != Status.Ok)
             {
-                throw new HadrException(status, text);
+                throw HadrException.From(status, text);
             }
             return text;
         }
@@ -462,7 +510,7 @@ namespace HadrRules
             string errorsJson = status == Status.InvalidTopology ? Native.TakeString(errors) : null;
             if (status != Status.Ok)
             {
-                throw new HadrException(status, errorsJson);
+                throw HadrException.From(status, errorsJson);
             }
         }
 
