@@ -42,11 +42,13 @@ fn limits() -> Limits {
     }
 }
 
+/// `generate` or `generate_dense`: pools and seed to document text.
+type Generator = fn(usize, u64) -> String;
+
 fn bench(c: &mut Criterion) {
     let options = Options::default();
     // Sparse documents (`pools_N`) and dense ones (`dense_N`: about four diagnostics a pool).
-    let shapes: [(&str, fn(usize, u64) -> String); 2] =
-        [("pools", generate), ("dense", generate_dense)];
+    let shapes: [(&str, Generator); 2] = [("pools", generate), ("dense", generate_dense)];
     for pools in sizes() {
         for (shape, make) in shapes {
             bench_shape(c, &options, shape, &make(pools, 1), pools);
