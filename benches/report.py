@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 
-def median_ms(criterion: Path, pools: int, name: str) -> Optional[float]:
-    path = criterion / f"pools_{pools}" / name / str(pools) / "new" / "estimates.json"
+def median_ms(criterion: Path, pools: int, name: str, shape: str = "pools") -> Optional[float]:
+    path = criterion / f"{shape}_{pools}" / name / str(pools) / "new" / "estimates.json"
     if not path.exists():
         return None
     return json.loads(path.read_text())["median"]["point_estimate"] / 1e6
@@ -70,17 +70,44 @@ def main(argv: List[str]) -> int:
                 f"(target ≤ 1.5: {verdict(growth <= 1.5)})"
             )
 
+    dense = {
+        pools: {
+            name: median_ms(criterion, pools, name, "dense")
+            for name in ["value", "parse", "from_json", "check", "full", "full_json"]
+        }
+        for pools in sizes
+    }
+    print("\n## Dense documents (about four diagnostics a pool)\n")
+    print("| pools | serde_json Value | full | full + JSON | full / Value (target ≤ 0.5) | full + JSON / Value (target ≤ 0.75) | sparse full / Value |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for pools, t in dense.items():
+        value, full, full_json = t["value"], t["full"], t["full_json"]
+        if value is None or full is None or full_json is None:
+            continue
+        sparse = times[pools]
+        sparse_ratio = (
+            fmt(sparse["full"] / sparse["value"], 2) if sparse["full"] and sparse["value"] else "n/a"
+        )
+        r, rj = full / value, full_json / value
+        print(
+            f"| {pools:,} | {value:.3f} | {full:.3f} | {full_json:.3f} | {r:.2f} ({verdict(r <= 0.5)})"
+            f" | {rj:.2f} ({verdict(rj <= 0.75)}) | {sparse_ratio} |"
+        )
+
     memory = results / "memory.txt"
     if memory.exists():
         print("\n## Peak memory (target ≤ 3 × the input)\n")
-        print("| pools | input bytes | peak heap of the check | (input + peak) / input |")
-        print("|---:|---:|---:|---:|")
+        print("| shape | pools | input bytes | peak heap of the check | diagnostics | (input + peak) / input |")
+        print("|---|---:|---:|---:|---:|---:|")
         for line in memory.read_text().splitlines():
-            m = re.match(r"memory pools=(\d+) input_bytes=(\d+) peak_bytes=(\d+) ratio=([\d.]+)", line)
+            m = re.match(
+                r"memory shape=(\w+) pools=(\d+) input_bytes=(\d+) peak_bytes=(\d+) diagnostics=(\d+) ratio=([\d.]+)",
+                line,
+            )
             if m:
-                pools, input_bytes, peak, ratio = m.groups()
+                shape, pools, input_bytes, peak, diagnostics, ratio = m.groups()
                 print(
-                    f"| {int(pools):,} | {int(input_bytes):,} | {int(peak):,} | {ratio} "
+                    f"| {shape} | {int(pools):,} | {int(input_bytes):,} | {int(peak):,} | {int(diagnostics):,} | {ratio} "
                     f"({verdict(float(ratio) <= 3.0)}) |"
                 )
 
@@ -109,6 +136,15 @@ def main(argv: List[str]) -> int:
             print(
                 f"| {pools:,} | {rust:.3f} | {python:.3f} | {ratio:.2f} ({verdict(ratio <= 1.2)}) | {fmt(c_ms)} |"
             )
+    if py and py.get("dense_check"):
+        print("\n| pools (dense) | Rust full (ms) | Python `check(str)` + rule, subject (ms) | Python / Rust (target ≤ 1.3) |")
+        print("|---:|---:|---:|---:|")
+        for r in py["dense_check"]:
+            rust = dense.get(r["pools"], {}).get("full")
+            if rust is None:
+                continue
+            ratio = r["median_ms"] / rust
+            print(f"| {r['pools']:,} | {rust:.3f} | {r['median_ms']:.3f} | {ratio:.2f} ({verdict(ratio <= 1.3)}) |")
     return 0
 
 

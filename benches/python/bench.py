@@ -3,6 +3,8 @@
 - `hadr_rules.check(text)` with the JSON text (a `str`) of generated documents
   (`hadr-rules generate --pools N --seed 1`), the median of several runs in ms and in us per
   pool, and `Report.to_json()` on the report;
+- `hadr_rules.check(text)` plus reading `rule` and `subject` of every diagnostic, on dense
+  documents (`--dense`, about four diagnostics a pool: INPUT_DIR/dense-N.json);
 - a support query, `hadr_rules.back_end_support(product, mode, version, edition)` over every
   combination of tokens, and `hadr_rules.functional_quorum`, in ns per call (the Python loop
   included).
@@ -98,6 +100,25 @@ def bench_check(path: Path, pools: int) -> Dict[str, Any]:
     return result
 
 
+def bench_dense(path: Path, pools: int) -> Dict[str, Any]:
+    """`check(text)` and a read of every diagnostic's rule and subject, as a caller would."""
+    text = path.read_text(encoding="utf-8")
+    result: Dict[str, Any] = {"pools": pools, "bytes": len(text.encode("utf-8"))}
+    runs = runs_for(pools)
+    times: List[float] = []
+    findings = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        report = hadr_rules.check(text, max_document_bytes=MAX_BYTES, max_entities=MAX_ENTITIES)
+        pairs = [(d.rule, d.subject) for d in report.diagnostics]
+        times.append((time.perf_counter() - start) * 1000)
+        findings = len(pairs)
+        del report, pairs
+    median = statistics.median(times)
+    result.update(runs=runs, median_ms=round(median, 3), min_ms=round(min(times), 3), diagnostics=findings)
+    return result
+
+
 def main(argv: List[str]) -> int:
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -126,6 +147,16 @@ def main(argv: List[str]) -> int:
                 flush=True,
             )
 
+    dense = []
+    for pools in sizes:
+        r = bench_dense(inputs / f"dense-{pools}.json", pools)
+        dense.append(r)
+        print(
+            f"python dense_check pools={pools} bytes={r['bytes']} runs={r['runs']}"
+            f" median_ms={r['median_ms']:.3f} diagnostics={r['diagnostics']}",
+            flush=True,
+        )
+
     results = {
         "binding": "python",
         "library": hadr_rules.__version__,
@@ -141,6 +172,7 @@ def main(argv: List[str]) -> int:
             "ns_per_call": round(quorum_ns, 1),
         },
         "check": checks,
+        "dense_check": dense,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

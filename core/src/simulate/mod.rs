@@ -2,9 +2,9 @@
 //! centers fail: each pool's state, its Front End quorum, its back end's outcome, and the way
 //! back, each statement tied to the catalog rule it rests on.
 //!
-//! A scenario flows one way: names → the set of failed entities ([`failures`]) → each touched
-//! pool's outcome ([`pool`], from [`front_end`] and [`back_end`]) → its recovery
-//! ([`recovery`]). A failure only touches its pools, the pools sharing its stores or witness,
+//! A scenario flows one way: names → the set of failed entities (`failures.rs`) → each touched
+//! pool's outcome (`pool.rs`, from `front_end.rs` and `back_end.rs`) → its recovery
+//! (`recovery.rs`). A failure only touches its pools, the pools sharing its stores or witness,
 //! their branch appliances and the partner a pool fails over to, so a scenario costs what it
 //! touches, and the single points of failure cost the sum of those, not pools².
 
