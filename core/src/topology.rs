@@ -740,59 +740,55 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
             (None, None, true)
         }
     };
-    let node = |role: NodeRole, node: &SqlNode, slot: NodeSlot| NodeFacts {
-        role,
-        fqdn: node.fqdn.clone(),
-        host: node.fqdn.to_lowercase_smolstr(),
-        instance: node.instance.clone().unwrap_or_default(),
-        version: node.version.or(store.version),
-        edition: node.edition.or(store.edition),
-        domain: node.domain.clone(),
-        data_center: node.data_center.clone(),
-        store: index,
-        slot,
-        own_version: node.version.is_some(),
-        own_edition: node.edition.is_some(),
-        service_pack: patch(node.version, node.service_pack, node.cumulative_update).0,
-        cumulative_update: patch(node.version, node.service_pack, node.cumulative_update).1,
-        own_patch: patch(node.version, node.service_pack, node.cumulative_update).2,
-        esu: node.esu || store.esu,
+    let node = |role: NodeRole, node: &SqlNode, slot: NodeSlot| {
+        let (service_pack, cumulative_update, own_patch) =
+            patch(node.version, node.service_pack, node.cumulative_update);
+        NodeFacts {
+            role,
+            fqdn: node.fqdn.clone(),
+            host: node.fqdn.to_lowercase_smolstr(),
+            instance: node.instance.clone().unwrap_or_default(),
+            version: node.version.or(store.version),
+            edition: node.edition.or(store.edition),
+            domain: node.domain.clone(),
+            data_center: node.data_center.clone(),
+            store: index,
+            slot,
+            own_version: node.version.is_some(),
+            own_edition: node.edition.is_some(),
+            service_pack,
+            cumulative_update,
+            own_patch,
+            esu: node.esu || store.esu,
+        }
     };
-    let replica = |k: usize, replica: &Replica| NodeFacts {
-        role: NodeRole::Replica {
-            commit: replica.commit,
-            failover: replica.failover,
-        },
-        fqdn: replica.fqdn.clone(),
-        host: replica.fqdn.to_lowercase_smolstr(),
-        instance: replica.instance.clone().unwrap_or_default(),
-        version: replica.version.or(store.version),
-        edition: replica.edition.or(store.edition),
-        domain: replica.domain.clone(),
-        data_center: replica.data_center.clone(),
-        store: index,
-        slot: NodeSlot::Replica(k),
-        own_version: replica.version.is_some(),
-        own_edition: replica.edition.is_some(),
-        service_pack: patch(
+    let replica = |k: usize, replica: &Replica| {
+        let (service_pack, cumulative_update, own_patch) = patch(
             replica.version,
             replica.service_pack,
             replica.cumulative_update,
-        )
-        .0,
-        cumulative_update: patch(
-            replica.version,
-            replica.service_pack,
-            replica.cumulative_update,
-        )
-        .1,
-        own_patch: patch(
-            replica.version,
-            replica.service_pack,
-            replica.cumulative_update,
-        )
-        .2,
-        esu: replica.esu || store.esu,
+        );
+        NodeFacts {
+            role: NodeRole::Replica {
+                commit: replica.commit,
+                failover: replica.failover,
+            },
+            fqdn: replica.fqdn.clone(),
+            host: replica.fqdn.to_lowercase_smolstr(),
+            instance: replica.instance.clone().unwrap_or_default(),
+            version: replica.version.or(store.version),
+            edition: replica.edition.or(store.edition),
+            domain: replica.domain.clone(),
+            data_center: replica.data_center.clone(),
+            store: index,
+            slot: NodeSlot::Replica(k),
+            own_version: replica.version.is_some(),
+            own_edition: replica.edition.is_some(),
+            service_pack,
+            cumulative_update,
+            own_patch,
+            esu: replica.esu || store.esu,
+        }
     };
     let cluster = |cluster: &Cluster| -> Vec<NodeFacts> {
         cluster
