@@ -4,6 +4,8 @@
 #![allow(dead_code, reason = "each test file uses part of this module")]
 #![allow(clippy::expect_used, clippy::panic)]
 
+// The core's tests find the samples the same way.
+#[path = "../../../core/tests/samples/mod.rs"]
 pub mod samples;
 
 use std::path::{Path, PathBuf};
