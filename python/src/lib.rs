@@ -58,7 +58,8 @@ use crate::report::PyReport;
     text_signature = "(topology, *, fail_level='error', allow_basic_ag_on_standard=False, \
                       severity=None, suppress=None, select=None, ignore=None, \
                       fail_on_not_evaluated=False, facts=None, max_document_bytes=None, \
-                      max_entities=None)"
+                      max_entities=None, as_of=None, approaching_months=None, \
+                      target_product=None)"
 )]
 #[allow(
     clippy::too_many_arguments,
