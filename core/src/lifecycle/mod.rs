@@ -382,18 +382,7 @@ pub fn standing(item: Item, service_pack: Option<u32>, date: Date, warn_months: 
     let unknown_service_pack =
         service_pack.is_some() && sp_release.is_none() && row.latest_service_pack().is_some();
     let end = match (row.policy, row.extended_end, row.earliest_end) {
-        (Policy::Fixed, Some(extended), _) => Some(match sp_release {
-            Some(release) if release.end < extended.date => End {
-                date: release.end,
-                kind: EndKind::ServicePack,
-                provenance: release.provenance,
-            },
-            _ => End {
-                date: extended.date,
-                kind: EndKind::Extended,
-                provenance: extended.provenance,
-            },
-        }),
+        (Policy::Fixed, Some(_), _) => end_of_support(item, service_pack),
         (_, _, Some(earliest)) => Some(End {
             date: earliest.date,
             kind: EndKind::EarliestPossible,
