@@ -125,6 +125,16 @@ rule_ids! {
     Os004 = "OS-004",
     Os005 = "OS-005",
     Os006 = "OS-006",
+    // VIRT
+    // NET
+    // LB
+    // EDGE
+    // DIR
+    // MED
+    // VOICE
+    // SBA
+    // PCHAT
+    // FILE
     Cms001 = "CMS-001",
     Cms002 = "CMS-002",
     Coex004 = "COEX-004",

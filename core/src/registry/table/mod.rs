@@ -3,14 +3,24 @@
 mod be;
 mod cms;
 mod coex;
+mod dir;
+mod edge;
 mod fe;
+mod file;
+mod lb;
 mod life;
+mod med;
+mod net;
 mod ops;
 mod os;
 mod pair;
+mod pchat;
 mod rto;
+mod sba;
 mod shared;
 mod sql;
+mod virt;
+mod voice;
 mod wit;
 
 use std::sync::LazyLock;
@@ -25,6 +35,16 @@ pub(super) const FAMILIES: &[&[Rule]] = &[
     wit::RULES,
     sql::RULES,
     os::RULES,
+    virt::RULES,
+    net::RULES,
+    lb::RULES,
+    edge::RULES,
+    dir::RULES,
+    med::RULES,
+    voice::RULES,
+    sba::RULES,
+    pchat::RULES,
+    file::RULES,
     cms::RULES,
     coex::RULES,
     rto::RULES,

@@ -1,0 +1,5 @@
+//! DIR: Director pools.
+
+use crate::registry::Rule;
+
+pub(super) const RULES: &[Rule] = &[];

@@ -1,0 +1,5 @@
+//! EDGE: Edge pools.
+
+use crate::registry::Rule;
+
+pub(super) const RULES: &[Rule] = &[];

@@ -1,0 +1,5 @@
+//! FILE: File store.
+
+use crate::registry::Rule;
+
+pub(super) const RULES: &[Rule] = &[];

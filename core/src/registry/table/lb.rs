@@ -1,0 +1,5 @@
+//! LB: Load balancing.
+
+use crate::registry::Rule;
+
+pub(super) const RULES: &[Rule] = &[];

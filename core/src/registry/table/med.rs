@@ -1,0 +1,5 @@
+//! MED: Mediation Server.
+
+use crate::registry::Rule;
+
+pub(super) const RULES: &[Rule] = &[];

@@ -1,0 +1,5 @@
+//! NET: Network interfaces.
+
+use crate::registry::Rule;
+
+pub(super) const RULES: &[Rule] = &[];

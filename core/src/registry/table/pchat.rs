@@ -1,0 +1,5 @@
+//! PCHAT: Persistent Chat Server.
+
+use crate::registry::Rule;
+
+pub(super) const RULES: &[Rule] = &[];

@@ -1,0 +1,5 @@
+//! SBA: Branch survivability.
+
+use crate::registry::Rule;
+
+pub(super) const RULES: &[Rule] = &[];

@@ -1,0 +1,5 @@
+//! VIRT: Virtualization.
+
+use crate::registry::Rule;
+
+pub(super) const RULES: &[Rule] = &[];

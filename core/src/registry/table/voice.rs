@@ -1,0 +1,5 @@
+//! VOICE: Registrar resiliency (Enterprise Voice).
+
+use crate::registry::Rule;
+
+pub(super) const RULES: &[Rule] = &[];
