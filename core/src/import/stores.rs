@@ -400,6 +400,9 @@ impl Builder<'_> {
                 fqdn: cluster.fqdn.clone().into(),
                 site: site.into(),
                 ha: None,
+                dfs_scope: None,
+                storage: None,
+                os: None,
                 x: None,
             });
         }

@@ -578,6 +578,14 @@ impl<'m> Builder<'m> {
                 users,
                 associated_pool: None,
                 file_store: None,
+                next_hop_pool: None,
+                collocated_on: None,
+                active_servers: None,
+                compliance: None,
+                compliance_store: None,
+                backup_store: None,
+                compliance_backup_store: None,
+                log_shipping_from_mirror: None,
                 esu: false,
                 x: None,
             });
@@ -612,6 +620,8 @@ impl<'m> Builder<'m> {
                 platform: own.platform.or(defaults.platform),
                 data_center: pick(own.data_center.clone(), defaults.data_center.clone()),
                 domain: pick(own.domain.clone(), defaults.domain.clone()),
+                time_zone: None,
+                virtualization: None,
                 esu: false,
                 x: None,
             };

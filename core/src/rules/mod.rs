@@ -5,11 +5,14 @@ mod be;
 mod cms;
 mod coex;
 mod fe;
+mod file;
 mod finding;
 mod life;
 mod os;
 mod pair;
+mod pchat;
 mod sql;
+mod virt;
 mod wit;
 
 pub(crate) use finding::{Finding, Findings};
@@ -52,6 +55,15 @@ pub(crate) fn run(
     }
     if out.wants_family(Family::Os) {
         os::check(topology, out);
+    }
+    if out.wants_family(Family::Virt) {
+        virt::check(topology, out);
+    }
+    if out.wants_family(Family::Pchat) {
+        pchat::check(topology, out);
+    }
+    if out.wants_family(Family::File) {
+        file::check(topology, out);
     }
     if out.wants_family(Family::Cms) {
         cms::check(topology, out);
