@@ -95,9 +95,18 @@ impl<'a> Chat<'a> {
         ]
     }
 
-    /// The primary data center: the first server's (topology order).
+    /// The primary data center: the one of the Persistent Chat database (its principal or
+    /// single server), else the pool's site's.
     fn primary_data_center(&self) -> Option<&'a str> {
-        self.facts.server_data_centers.first().map(|dc| dc.as_str())
+        let back_end = self.store("back_end", self.facts.back_end);
+        back_end
+            .and_then(|b| {
+                b.nodes
+                    .iter()
+                    .find(|n| matches!(n.role, NodeRole::Principal | NodeRole::Server))
+                    .and_then(|n| n.data_center.as_deref())
+            })
+            .or_else(|| self.topology.site_data_center(self.facts.site))
     }
 
     /// PCHAT-002: no availability group for any of its databases.
