@@ -617,7 +617,8 @@ impl<'a> Resolver<'a> {
                     ),
                     None => {
                         let found = None;
-                        let names = |_: &Self| pool.servers.iter().map(|s| s.fqdn.as_str()).collect();
+                        let names =
+                            |_: &Self| pool.servers.iter().map(|s| s.fqdn.as_str()).collect();
                         self.reference(
                             name,
                             || format!("/pools/{i}/active_servers/{n}"),

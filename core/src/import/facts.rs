@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::document::{Ha, LoadBalancing, Replica, Text, Virtualization};
 use crate::error::{ErrorKind, InputError, TopologyError, closest};
 use crate::tokens::{
-    DfsScope, FileStorage, FileStoreHa, Os, Platform, Product, QuorumWitness, SqlEdition, SqlVersion,
+    DfsScope, FileStorage, FileStoreHa, Os, Platform, Product, QuorumWitness, SqlEdition,
+    SqlVersion,
 };
 
 /// A facts file, format 1.

@@ -10,7 +10,12 @@ impl Builder<'_> {
     /// A Persistent Chat pool's compliance store (`PersistentChatComplianceStore`) and next
     /// hop (the `Registrar` it depends on), where the facts do not name them. Both shapes are
     /// unverified: no public export has Persistent Chat.
-    fn chat_links(&mut self, index: usize, services: &[usize], updated: &mut crate::document::Pool) {
+    fn chat_links(
+        &mut self,
+        index: usize,
+        services: &[usize],
+        updated: &mut crate::document::Pool,
+    ) {
         if updated.compliance_store.is_none() {
             let found = services.iter().copied().find_map(|s| {
                 let store = self.dependency(s, "PersistentChatComplianceStore")?;

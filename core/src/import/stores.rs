@@ -418,7 +418,11 @@ impl Builder<'_> {
                     file_store.dfs_scope.is_some(),
                     own.dfs_scope.is_some(),
                 ),
-                ("storage", file_store.storage.is_some(), own.storage.is_some()),
+                (
+                    "storage",
+                    file_store.storage.is_some(),
+                    own.storage.is_some(),
+                ),
                 ("os", file_store.os.is_some(), own.os.is_some()),
             ] {
                 if !set {
@@ -426,7 +430,10 @@ impl Builder<'_> {
                 }
                 let fact = match (&entry, from_entry) {
                     (Some((name, _)), true) => {
-                        format!("/file_stores/{}/{key}", crate::document::parse::escape(name))
+                        format!(
+                            "/file_stores/{}/{key}",
+                            crate::document::parse::escape(name)
+                        )
                     }
                     _ => format!("/defaults/file_store/{key}"),
                 };

@@ -638,7 +638,10 @@ impl<'m> Builder<'m> {
                 data_center: pick(own.data_center.clone(), defaults.data_center.clone()),
                 domain: pick(own.domain.clone(), defaults.domain.clone()),
                 time_zone: pick(own.time_zone.clone(), defaults.time_zone.clone()),
-                virtualization: own.virtualization.clone().or(defaults.virtualization.clone()),
+                virtualization: own
+                    .virtualization
+                    .clone()
+                    .or(defaults.virtualization.clone()),
                 esu: false,
                 x: None,
             };

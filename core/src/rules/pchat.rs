@@ -124,8 +124,13 @@ impl<'a> Chat<'a> {
                 named.key, self.pool.fqdn, named.store.id
             );
             out.push(
-                Finding::new(RuleId::Pchat002, &self.pool.fqdn, self.path(named.key), message)
-                    .related([&named.store.id]),
+                Finding::new(
+                    RuleId::Pchat002,
+                    &self.pool.fqdn,
+                    self.path(named.key),
+                    message,
+                )
+                .related([&named.store.id]),
             );
         }
     }
@@ -154,11 +159,19 @@ impl<'a> Chat<'a> {
             ),
         };
         out.push(
-            Finding::new(RuleId::Pchat003, &self.pool.fqdn, self.path("servers"), message)
-                .fact(
-                    "data_centers",
-                    data_centers.into_iter().map(String::from).collect::<Vec<_>>(),
-                ),
+            Finding::new(
+                RuleId::Pchat003,
+                &self.pool.fqdn,
+                self.path("servers"),
+                message,
+            )
+            .fact(
+                "data_centers",
+                data_centers
+                    .into_iter()
+                    .map(String::from)
+                    .collect::<Vec<_>>(),
+            ),
         );
     }
 
@@ -195,8 +208,8 @@ impl<'a> Chat<'a> {
         } else {
             return;
         };
-        let mut finding = Finding::new(RuleId::Pchat004, &self.pool.fqdn, path, message)
-            .fact("servers", servers);
+        let mut finding =
+            Finding::new(RuleId::Pchat004, &self.pool.fqdn, path, message).fact("servers", servers);
         if let Some(active) = active {
             finding = finding.fact("active", active);
         }
@@ -504,7 +517,12 @@ impl<'a> Chat<'a> {
         };
         let mut missing = Vec::new();
         for &k in &active {
-            if self.pool.servers.get(k).is_some_and(|s| s.time_zone.is_none()) {
+            if self
+                .pool
+                .servers
+                .get(k)
+                .is_some_and(|s| s.time_zone.is_none())
+            {
                 missing.push(server_path(self.index, k, "time_zone"));
             }
         }
@@ -595,8 +613,13 @@ impl<'a> Chat<'a> {
                 front_ends.join(", ")
             );
             out.push(
-                Finding::new(RuleId::Pchat012, &self.pool.fqdn, self.path(named.key), message)
-                    .related(std::iter::once(named.store.id.as_str()).chain(front_ends)),
+                Finding::new(
+                    RuleId::Pchat012,
+                    &self.pool.fqdn,
+                    self.path(named.key),
+                    message,
+                )
+                .related(std::iter::once(named.store.id.as_str()).chain(front_ends)),
             );
         }
     }

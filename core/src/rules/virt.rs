@@ -183,8 +183,8 @@ impl Guest<'_> {
         message: String,
         extra: impl FnOnce(Finding) -> Finding,
     ) {
-        let finding = Finding::new(rule, &self.server.fqdn, self.path.key(key), message)
-            .unverified(self.se);
+        let finding =
+            Finding::new(rule, &self.server.fqdn, self.path.key(key), message).unverified(self.se);
         out.push(extra(finding));
     }
 }

@@ -326,4 +326,3 @@ pub(super) const RULES: &[Rule] = &[
         ..Rule::STABLE
     },
 ];
-
