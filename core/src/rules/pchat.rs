@@ -226,19 +226,19 @@ impl<'a> Chat<'a> {
         let mut missing = Vec::new();
         let mut problems: Vec<(Pointer, String, Severity)> = Vec::new();
         for (main, secondary) in [(&back_end, &backup), (&compliance, &compliance_backup)] {
-            if let Some(main) = main {
-                if let Some((mirror, principal)) = misplaced_mirror(main, primary) {
-                    problems.push((
-                        mirror.pointer().key("data_center"),
-                        format!(
-                            "the mirror {} of `{}` is in `{}`, not in `{principal}` with its principal",
-                            mirror.fqdn,
-                            main.store.id,
-                            mirror.data_center.as_deref().unwrap_or_default()
-                        ),
-                        Severity::Error,
-                    ));
-                }
+            if let Some(main) = main
+                && let Some((mirror, principal)) = misplaced_mirror(main, primary)
+            {
+                problems.push((
+                    mirror.pointer().key("data_center"),
+                    format!(
+                        "the mirror {} of `{}` is in `{}`, not in `{principal}` with its principal",
+                        mirror.fqdn,
+                        main.store.id,
+                        mirror.data_center.as_deref().unwrap_or_default()
+                    ),
+                    Severity::Error,
+                ));
             }
             let Some(secondary) = secondary else {
                 continue;
@@ -300,17 +300,18 @@ impl<'a> Chat<'a> {
                 ));
             }
         }
-        if let (Some(main), Some(compliance)) = (&back_end, &compliance) {
-            if main.index == compliance.index && self.pool.compliance != Some(false) {
-                problems.push((
-                    self.path("compliance_store"),
-                    format!(
-                        "the compliance database shares the store `{}` with the Persistent Chat database; standalone instances are recommended",
-                        main.store.id
-                    ),
-                    Severity::Warning,
-                ));
-            }
+        if let (Some(main), Some(compliance)) = (&back_end, &compliance)
+            && main.index == compliance.index
+            && self.pool.compliance != Some(false)
+        {
+            problems.push((
+                self.path("compliance_store"),
+                format!(
+                    "the compliance database shares the store `{}` with the Persistent Chat database; standalone instances are recommended",
+                    main.store.id
+                ),
+                Severity::Warning,
+            ));
         }
         if problems.is_empty() && !missing.is_empty() {
             out.push(Finding::not_evaluated(
@@ -461,20 +462,18 @@ impl<'a> Chat<'a> {
         if domains.len() < 2 {
             return;
         }
-        let (k, odd) = self
-            .pool
-            .servers
-            .iter()
-            .enumerate()
-            .find(|(_, s)| {
-                reference.iter().any(|(_, p)| {
-                    p.servers.iter().any(|r| {
-                        r.domain.as_deref().map(str::to_lowercase)
-                            != s.domain.as_deref().map(str::to_lowercase)
-                    })
+        let mut servers = self.pool.servers.iter().enumerate();
+        let odd = servers.clone().find(|(_, s)| {
+            reference.iter().any(|(_, p)| {
+                p.servers.iter().any(|r| {
+                    r.domain.as_deref().map(str::to_lowercase)
+                        != s.domain.as_deref().map(str::to_lowercase)
                 })
             })
-            .unwrap_or((0, &self.pool.servers[0]));
+        });
+        let Some((k, odd)) = odd.or_else(|| servers.next()) else {
+            return;
+        };
         let message = format!(
             "the servers of the Persistent Chat pool {} and of Skype for Business Server are in several Active Directory domains ({}); they should be in one",
             self.pool.fqdn,
