@@ -161,9 +161,15 @@ impl ConfigArgs {
         }
         let file = match &self.config {
             Some(file) => Some(file.clone()),
-            None => std::env::current_dir()
-                .ok()
-                .and_then(|dir| Config::find(&dir)),
+            // Named from the current directory when it is there or below.
+            None => std::env::current_dir().ok().and_then(|dir| {
+                let found = Config::find(&dir)?;
+                Some(
+                    found
+                        .strip_prefix(&dir)
+                        .map_or(found.clone(), Path::to_path_buf),
+                )
+            }),
         };
         file.map(|file| Ok((name(&file), Config::load(&file)?)))
             .transpose()

@@ -321,7 +321,23 @@ fn object(out: &mut String, schema: &Value, node: &Node, depth: usize) {
                 .and_then(|l| l.get("description"))
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            let values = leaf.map(|l| allowed(schema, l)).unwrap_or_default();
+            let fields = leaf
+                .and_then(|l| l.get("properties"))
+                .and_then(Value::as_object);
+            let values = match (leaf, fields) {
+                // An object of facts: each of its keys with its values.
+                (_, Some(fields)) => fields
+                    .iter()
+                    .map(|(name, field)| {
+                        let field = resolve(schema, field).unwrap_or(field);
+                        format!("`{name}` {}", allowed(schema, field))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                (Some(leaf), None) => allowed(schema, leaf),
+                (None, None) => String::new(),
+            };
+
             let _ = write!(
                 out,
                 "\n{pad}// {}: {values}. Unlocks {}.",
@@ -354,4 +370,3 @@ fn quoted(text: &str) -> String {
 fn one_line(text: &str) -> String {
     text.replace(['\n', '\r'], " ")
 }
-
