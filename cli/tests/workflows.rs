@@ -554,32 +554,36 @@ fn a_bad_baseline_is_an_error_with_its_path() {
 
 #[test]
 fn the_facts_template_lists_the_missing_facts_most_rules_first() {
-    let run = run_in(&workspace(), &["facts", "tests/xml/mirroring-witness.xml"]);
+    // The families of this file's time, so that rules added later leave the snapshot alone.
+    let dir = folder("template-snapshot");
+    std::fs::write(
+        dir.join("hadr-rules.toml"),
+        "select = [\"OS\", \"SQL\", \"BE\", \"FE\", \"LIFE\"]\n",
+    )
+    .unwrap();
+    let config = dir.join("hadr-rules.toml");
+    let args = ["facts", "tests/xml/mirroring-witness.xml", "--config"];
+    let run = run_in(&workspace(), &[&args[..], &[config.to_str().unwrap()]].concat());
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!(run.stdout);
-    // Every place of the template is a not-evaluated finding's missing key, and back.
-    let check = run_in(
-        &workspace(),
-        &[
-            "check",
-            "tests/xml/mirroring-witness.xml",
-            "--as-of",
-            AS_OF,
-            "--format",
-            "json",
-        ],
-    );
-    let missing: usize = parse(&check.stdout)["diagnostics"]
+}
+
+#[test]
+fn the_facts_template_names_every_rule_that_lacks_a_fact() {
+    let xml = "tests/xml/mirroring-witness.xml";
+    let template = run_in(&workspace(), &["facts", xml, "--no-config"]).stdout;
+    let check = run_in(&workspace(), &["check", xml, "--no-config", "--format", "json"]);
+    let lacking: Vec<String> = parse(&check.stdout)["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|d| d.get("not_evaluated").is_some())
-        .count();
-    assert!(missing > 0);
-    assert!(
-        run.stdout
-            .contains("// 13 fact(s) the rules read and the topology lacks, unlocking 11 rule(s)")
-    );
+        .map(|d| d["rule"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(lacking.len() > 10);
+    for rule in lacking {
+        assert!(template.contains(rule.as_str()), "{rule} in:\n{template}");
+    }
 }
 
 #[test]
@@ -680,4 +684,33 @@ fn no_progress_bar_when_standard_error_is_not_a_terminal() {
     );
     assert_eq!(simulate.code, 0);
     assert_eq!(simulate.stderr, "");
+}
+
+#[test]
+fn a_progress_bar_on_a_terminal_for_a_long_run() {
+    // `script` gives the run a terminal; standard output goes to a file, standard error stays.
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` command to give the run a terminal");
+        return;
+    }
+    let dir = folder("progress");
+    let big = hadr().args(["generate", "--pools", "800"]).output().unwrap();
+    std::fs::write(dir.join("big.json"), big.stdout).unwrap();
+    let binary = assert_cmd::cargo::cargo_bin("hadr-rules");
+    let command = format!(
+        "{} simulate big.json --all-single > out.txt",
+        binary.display()
+    );
+    let output = std::process::Command::new("script")
+        .current_dir(&dir)
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let terminal = String::from_utf8_lossy(&output.stdout);
+    assert!(terminal.contains(" scenarios "), "{terminal}");
+    assert!(terminal.contains('█'), "{terminal}");
+    let out = std::fs::read_to_string(dir.join("out.txt")).unwrap();
+    assert!(out.contains("Single points of failure"));
+    assert!(!out.contains('█'));
 }
