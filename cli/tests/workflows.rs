@@ -563,7 +563,10 @@ fn the_facts_template_lists_the_missing_facts_most_rules_first() {
     .unwrap();
     let config = dir.join("hadr-rules.toml");
     let args = ["facts", "tests/xml/mirroring-witness.xml", "--config"];
-    let run = run_in(&workspace(), &[&args[..], &[config.to_str().unwrap()]].concat());
+    let run = run_in(
+        &workspace(),
+        &[&args[..], &[config.to_str().unwrap()]].concat(),
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!(run.stdout);
 }
@@ -572,7 +575,10 @@ fn the_facts_template_lists_the_missing_facts_most_rules_first() {
 fn the_facts_template_names_every_rule_that_lacks_a_fact() {
     let xml = "tests/xml/mirroring-witness.xml";
     let template = run_in(&workspace(), &["facts", xml, "--no-config"]).stdout;
-    let check = run_in(&workspace(), &["check", xml, "--no-config", "--format", "json"]);
+    let check = run_in(
+        &workspace(),
+        &["check", xml, "--no-config", "--format", "json"],
+    );
     let lacking: Vec<String> = parse(&check.stdout)["diagnostics"]
         .as_array()
         .unwrap()
@@ -689,12 +695,19 @@ fn no_progress_bar_when_standard_error_is_not_a_terminal() {
 #[test]
 fn a_progress_bar_on_a_terminal_for_a_long_run() {
     // `script` gives the run a terminal; standard output goes to a file, standard error stays.
-    if std::process::Command::new("script").arg("--version").output().is_err() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("skipped: no `script` command to give the run a terminal");
         return;
     }
     let dir = folder("progress");
-    let big = hadr().args(["generate", "--pools", "800"]).output().unwrap();
+    let big = hadr()
+        .args(["generate", "--pools", "800"])
+        .output()
+        .unwrap();
     std::fs::write(dir.join("big.json"), big.stdout).unwrap();
     let binary = assert_cmd::cargo::cargo_bin("hadr-rules");
     let command = format!(
