@@ -60,6 +60,7 @@ fn node(fqdn: &str, instance: Option<&str>) -> SqlNode {
         cumulative_update: None,
         domain: None,
         data_center: None,
+        network_interfaces: None,
         esu: false,
         x: None,
     }
