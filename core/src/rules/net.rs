@@ -27,9 +27,8 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
             continue;
         }
         // NET-003 allows, it forbids nothing: an unknown count is no finding.
-        let missing = missing_server_keys(index, pool, "network_interfaces", |s| {
-            s.network_interfaces
-        });
+        let missing =
+            missing_server_keys(index, pool, "network_interfaces", |s| s.network_interfaces);
         if !missing.is_empty() && rule != RuleId::Net003 {
             out.push(Finding::not_evaluated(rule, &pool.fqdn, missing));
         }
