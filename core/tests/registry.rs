@@ -23,6 +23,7 @@ use rstest::rstest;
 #[case(Family::Virt, 8)]
 #[case(Family::Pchat, 13)]
 #[case(Family::File, 7)]
+#[case(Family::Net, 4)]
 #[case(Family::Cms, 8)]
 #[case(Family::Coex, 11)]
 #[case(Family::Rto, 7)]

@@ -642,6 +642,7 @@ impl<'m> Builder<'m> {
                     .virtualization
                     .clone()
                     .or(defaults.virtualization.clone()),
+                network_interfaces: own.network_interfaces.or(defaults.network_interfaces),
                 esu: false,
                 x: None,
             };
@@ -667,6 +668,11 @@ impl<'m> Builder<'m> {
                     "virtualization",
                     server.virtualization.is_some(),
                     own.virtualization.is_some(),
+                ),
+                (
+                    "network_interfaces",
+                    server.network_interfaces.is_some(),
+                    own.network_interfaces.is_some(),
                 ),
             ] {
                 if !set {

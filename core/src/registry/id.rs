@@ -133,6 +133,9 @@ rule_ids! {
     Virt006 = "VIRT-006",
     Virt008 = "VIRT-008",
     // NET
+    Net001 = "NET-001",
+    Net002 = "NET-002",
+    Net003 = "NET-003",
     // LB
     // EDGE
     // DIR

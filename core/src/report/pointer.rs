@@ -54,6 +54,7 @@ pub(crate) const KEYS: &[&str] = &[
     "mirror",
     "mode",
     "name",
+    "network_interfaces",
     "next_hop_pool",
     "nodes",
     "os",

@@ -8,6 +8,7 @@ mod fe;
 mod file;
 mod finding;
 mod life;
+mod net;
 mod os;
 mod pair;
 mod pchat;
@@ -58,6 +59,9 @@ pub(crate) fn run(
     }
     if out.wants_family(Family::Virt) {
         virt::check(topology, out);
+    }
+    if out.wants_family(Family::Net) {
+        net::check(topology, out);
     }
     if out.wants_family(Family::Pchat) {
         pchat::check(topology, out);
