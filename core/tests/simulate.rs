@@ -586,3 +586,216 @@ fn every_rule_a_simulation_names_is_in_the_registry() {
         }
     }
 }
+
+/// A stretched 2015 Persistent Chat pool: pc1-dal and pc2-dal active in dallas, pc3-chi and
+/// pc4-chi idle in chicago; its database mirrored with a witness in dallas, log-shipped to a
+/// mirrored backup database in chicago.
+fn persistent_chat() -> Value {
+    serde_json::from_slice(
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/rules/PCHAT-005/quiet-dedicated-instances.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+const PCHAT: &str = "pchat.contoso.com";
+
+const ACTIVATE_CHICAGO: &str = "Set-CsPersistentChatActiveServer -Identity <the server collection of pchat.contoso.com (Get-CsService -PersistentChatServer)> -ActiveServers @{Add=\"pc3-chi.contoso.com\",\"pc4-chi.contoso.com\"}";
+
+#[test]
+fn a_persistent_chat_pool_losing_an_active_server_moves_its_users() {
+    let one = outcome(&persistent_chat(), &["pc1-dal.contoso.com"], PCHAT);
+    assert_eq!(one.state, State::Up);
+    assert_eq!(one.recovery.action, RecoveryAction::None);
+    assert_eq!(
+        one.notes,
+        [
+            "users connected to pc1-dal.contoso.com lose their Persistent Chat session and are moved to the 1 remaining active servers"
+        ]
+    );
+    let idle = outcome(&persistent_chat(), &["pc3-chi.contoso.com"], PCHAT);
+    assert_eq!(idle.state, State::Up);
+    assert_eq!(
+        idle.notes,
+        ["only idle Persistent Chat servers are down: users are not affected"]
+    );
+}
+
+#[test]
+fn a_persistent_chat_pool_without_active_servers_activates_idle_ones() {
+    let lost = outcome(
+        &persistent_chat(),
+        &["pc1-dal.contoso.com", "pc2-dal.contoso.com"],
+        PCHAT,
+    );
+    assert_eq!(lost.state, State::Down);
+    assert_eq!(lost.recovery.action, RecoveryAction::ActivateIdleServers);
+    assert_eq!(lost.recovery.steps, [ACTIVATE_CHICAGO]);
+}
+
+#[test]
+fn a_persistent_chat_principal_fails_over_to_its_mirror() {
+    let document = persistent_chat();
+    let automatic = outcome(&document, &["pcsql1-dal.contoso.com"], PCHAT);
+    assert_eq!(automatic.state, State::Up);
+    assert_eq!(automatic.back_end, BackEndState::AutomaticFailover);
+    assert_eq!(automatic.recovery.action, RecoveryAction::Automatic);
+
+    let mut without_witness = persistent_chat();
+    let store = without_witness["sql_stores"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|s| s["id"] == "pc-dal")
+        .unwrap();
+    store["ha"].as_object_mut().unwrap().remove("witness");
+    let manual = outcome(&without_witness, &["pcsql1-dal.contoso.com"], PCHAT);
+    assert_eq!(manual.state, State::Down);
+    assert_eq!(manual.back_end, BackEndState::ManualFailoverNeeded);
+    assert_eq!(
+        manual.recovery.action,
+        RecoveryAction::ManualBackEndFailover
+    );
+    assert_eq!(
+        manual.recovery.steps,
+        [
+            "Invoke-CsDatabaseFailover -PoolFqdn pchat.contoso.com -DatabaseType PersistentChat -NewPrincipal mirror"
+        ]
+    );
+}
+
+#[test]
+fn losing_the_primary_data_center_fails_persistent_chat_over_to_the_backup_database() {
+    let lost = outcome(&persistent_chat(), &["dallas"], PCHAT);
+    assert_eq!(lost.state, State::Down);
+    assert_eq!(lost.back_end, BackEndState::Unavailable);
+    assert_eq!(lost.recovery.action, RecoveryAction::PersistentChatFailover);
+    assert_eq!(lost.recovery.target.as_deref(), Some("pc-chi"));
+    assert_eq!(
+        lost.recovery.steps,
+        [
+            "on pcsql1-chi.contoso.com\\mgc: exec sp_delete_log_shipping_secondary_database mgc",
+            "copy the log backups not yet copied from the log-shipping share to the backup server's copy destination folder",
+            "apply the transaction log backups not yet applied to mgc, in sequence",
+            "on pcsql1-chi.contoso.com\\mgc: end the connections to mgc (sp_who2, kill), then restore database mgc with recovery",
+            "Set-CsPersistentChatState -Identity \"service:pchat.contoso.com\" -PoolState FailedOver",
+            "Install-CsMirrorDatabase: mirror the backup database onto pcsql2-chi.contoso.com\\mgc, the backup's own mirror",
+            ACTIVATE_CHICAGO,
+        ]
+    );
+    assert_eq!(
+        lost.rules,
+        ["BE-032", "PCHAT-003", "PCHAT-007", "PCHAT-004"]
+    );
+    assert_eq!(
+        lost.notes[0],
+        "chat messages written after the last transaction log backup that reached the backup database are lost"
+    );
+    // The chicago half of the stretched pool survives the loss of the dallas site.
+    let scenario = scenario(&topology(&persistent_chat()), &["dallas".to_owned()]).unwrap();
+    assert!(scenario.pools.iter().any(|p| p.pool == PCHAT));
+}
+
+#[test]
+fn a_persistent_chat_pool_without_a_backup_database_waits_for_a_restore() {
+    let mut document = persistent_chat();
+    let pools = document["pools"].as_array_mut().unwrap();
+    let chat = pools.iter_mut().find(|p| p["fqdn"] == PCHAT).unwrap();
+    chat.as_object_mut().unwrap().remove("backup_store");
+    let lost = outcome(&document, &["dallas"], PCHAT);
+    assert_eq!(lost.state, State::Down);
+    assert_eq!(lost.recovery.action, RecoveryAction::Restore);
+    assert!(lost.recovery.steps.is_empty());
+    assert_eq!(
+        lost.notes,
+        [
+            "the Persistent Chat database is lost and the pool has no log-shipping backup database (`backup_store`): chat stays down until the database is restored"
+        ]
+    );
+}
+
+/// The fixture base with a clustered file store for each pool.
+fn with_file_stores() -> Value {
+    serde_json::from_slice(
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/rules/FILE-002/quiet-cluster.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_lost_file_store_is_restored_from_the_paired_pool() {
+    let lost = outcome(&with_file_stores(), &["fs-dal"], "pool-dal.contoso.com");
+    assert_eq!(lost.state, State::Degraded);
+    assert_eq!(
+        lost.recovery.action,
+        RecoveryAction::RestoreConferenceContent
+    );
+    assert_eq!(
+        lost.recovery.target.as_deref(),
+        Some("pool-chi.contoso.com")
+    );
+    assert_eq!(
+        lost.recovery.steps,
+        [
+            "restore the file share of `fs-dal` on fs-dal.contoso.com",
+            "Invoke-CsBackupServiceSync -PoolFqdn pool-chi.contoso.com -BackupModule ConfServices.DataConf",
+            "Get-CsBackupServiceStatus -PoolFqdn pool-chi.contoso.com -BackupModule ConfServices.DataConf",
+        ]
+    );
+    assert_eq!(lost.rules, ["FE-006", "FE-005", "FILE-007", "RTO-005"]);
+    // The partner the content comes back from is listed, up.
+    let scenario = scenario(&topology(&with_file_stores()), &["fs-dal".to_owned()]).unwrap();
+    let states: Vec<(&str, State)> = scenario
+        .pools
+        .iter()
+        .map(|p| (p.pool.as_str(), p.state))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("pool-dal.contoso.com", State::Degraded),
+            ("pool-chi.contoso.com", State::Up)
+        ]
+    );
+}
+
+#[test]
+fn a_lost_file_store_of_an_unpaired_pool_has_no_copy() {
+    let mut document = with_file_stores();
+    document["file_stores"][0]["ha"] = json!("dfs");
+    document["file_stores"][0]["dfs_scope"] = json!("data_center");
+    for pool in document["pools"].as_array_mut().unwrap() {
+        pool.as_object_mut().unwrap().remove("backup_pool");
+    }
+    let lost = outcome(&document, &["fs-dal"], "pool-dal.contoso.com");
+    assert_eq!(lost.state, State::Degraded);
+    assert_eq!(
+        lost.recovery.action,
+        RecoveryAction::RestoreConferenceContent
+    );
+    assert_eq!(lost.recovery.target, None);
+    assert_eq!(
+        lost.recovery.steps,
+        ["restore the file share of `fs-dal` on fs-dal.contoso.com"]
+    );
+    assert_eq!(
+        lost.rules,
+        ["FE-006", "FE-005", "FILE-007", "FILE-002", "PAIR-018"]
+    );
+}
+
+#[test]
+fn a_lost_site_with_its_file_store_fails_the_pool_over_first() {
+    let lost = outcome(&with_file_stores(), &["dallas"], "pool-dal.contoso.com");
+    assert_eq!(lost.state, State::Down);
+    assert_eq!(lost.recovery.action, RecoveryAction::PoolFailover);
+    assert!(lost.notes.contains(&"its file store `fs-dal` is lost too: once the pool is back, restore its conference content from pool-chi.contoso.com with `Invoke-CsBackupServiceSync -PoolFqdn pool-chi.contoso.com -BackupModule ConfServices.DataConf`".to_owned()));
+    assert!(lost.rules.contains(&"FILE-007"));
+}

@@ -12,6 +12,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::caseless::Caseless;
 use crate::error::{ErrorKind, InputError, TopologyError, closest};
+use crate::tokens::PoolKind;
 use crate::topology::Topology;
 
 /// The servers `(pool, k)` and SQL nodes `(store, node)` of one data center.
@@ -167,9 +168,10 @@ impl<'t> Names<'t> {
     fn fail(&self, entity: Entity<'t>, failed: &mut Failed) {
         match entity {
             Entity::Site(site) => {
-                failed
-                    .lost_pools
-                    .extend(self.site_pools.get(site).into_iter().flatten());
+                let data_center = self.topology.site_data_center(site);
+                for &pool in self.site_pools.get(site).into_iter().flatten() {
+                    self.lose_with_site(pool, data_center, failed);
+                }
                 failed
                     .file_stores
                     .extend(self.site_file_stores.get(site).into_iter().flatten());
@@ -205,6 +207,29 @@ impl<'t> Names<'t> {
         }
     }
 
+    /// A pool of a lost site: lost as a whole, except a Persistent Chat pool, which is
+    /// stretched over data centers by design (PCHAT-003): it loses the servers in the site's
+    /// data center only.
+    fn lose_with_site(&self, pool: usize, data_center: Option<&str>, failed: &mut Failed) {
+        let stretched = self
+            .topology
+            .pool(pool)
+            .is_some_and(|p| p.kind == PoolKind::PersistentChat);
+        let facts = self.topology.pool_facts(pool);
+        match (stretched, facts) {
+            (true, Some(facts)) => {
+                for (k, dc) in facts.server_data_centers.iter().enumerate() {
+                    if Some(&**dc) == data_center {
+                        failed.servers.insert((pool, k));
+                    }
+                }
+            }
+            _ => {
+                failed.lost_pools.insert(pool);
+            }
+        }
+    }
+
     fn unknown(&self, name: &str) -> InputError {
         let mut known: Vec<&str> = self.by_name.keys().map(|k| k.0).collect();
         known.sort_unstable();
@@ -233,9 +258,9 @@ impl<'t> Names<'t> {
         pools
     }
 
-    /// Whether a pool uses a failed file store.
-    pub(super) fn file_store_down(&self, failed: &Failed, pool: usize) -> bool {
-        failed.file_stores.iter().any(|f| {
+    /// The failed file store a pool uses, if any.
+    pub(super) fn file_store_down(&self, failed: &Failed, pool: usize) -> Option<usize> {
+        failed.file_stores.iter().copied().find(|f| {
             self.file_store_users
                 .get(*f)
                 .is_some_and(|users| users.contains(&pool))

@@ -9,7 +9,9 @@
 //! touches, and the single points of failure cost the sum of those, not pools².
 
 mod back_end;
+mod chat;
 mod failures;
+mod file_store;
 mod front_end;
 mod pool;
 mod recovery;

@@ -6,7 +6,9 @@ use super::back_end::{self, BackEndState};
 use super::failures::Failed;
 use super::front_end::{FrontEnd, Restart, RoutingGroups};
 use super::recovery::{Recovery, RecoveryAction};
+use super::{chat, file_store};
 use crate::matrix::recovery::RESILIENCY_AFTER;
+use crate::tokens::PoolKind;
 use crate::topology::Topology;
 
 /// Whether a pool serves its users.
@@ -65,7 +67,7 @@ pub(super) fn outcome(
     topology: &Topology,
     index: usize,
     failed: &Failed,
-    file_store_down: bool,
+    file_store_down: Option<usize>,
 ) -> Option<PoolOutcome> {
     let pool = topology.pool(index)?;
     let running: Vec<bool> = (0..pool.servers.len())
@@ -121,7 +123,8 @@ pub(super) fn outcome(
     } else if matches!(
         outcome.back_end,
         BackEndState::Unavailable | BackEndState::ManualFailoverNeeded
-    ) {
+    ) && pool.kind != PoolKind::PersistentChat
+    {
         outcome.state = State::Degraded;
         outcome.rule("OPS-005");
         outcome.notes.push(format!(
@@ -140,12 +143,13 @@ pub(super) fn outcome(
     if let Some(f) = &front_end {
         front_end_notes(f, primary_down, &mut outcome);
     }
-    if file_store_down {
-        outcome.notes.push(
-            "its file store is down: the state above reflects servers and back end only".to_owned(),
-        );
-    }
     outcome.front_end = front_end;
+    if pool.kind == PoolKind::PersistentChat {
+        chat::outcome(topology, index, failed, &mut outcome);
+    }
+    if let Some(file_store) = file_store_down {
+        file_store::lost(topology, index, file_store, &mut outcome);
+    }
     Some(outcome)
 }
 

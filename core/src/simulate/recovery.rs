@@ -31,6 +31,13 @@ pub enum RecoveryAction {
     PoolFailover,
     /// No documented failover: restore the failed servers (or the backing pool).
     Restore,
+    /// Persistent Chat: make idle servers active (`Set-CsPersistentChatActiveServer`).
+    ActivateIdleServers,
+    /// Persistent Chat: fail over to the log-shipping backup database (PCHAT-003).
+    PersistentChatFailover,
+    /// A lost file store: restore the share and the conference content the Backup Service
+    /// copied to the paired pool (FILE-007).
+    RestoreConferenceContent,
 }
 
 /// How the pool recovers, and what it costs.
@@ -84,6 +91,12 @@ pub(super) fn fill(
     let Some(pool) = topology.pool(index) else {
         return;
     };
+    // Persistent Chat pools and lost file stores have their way back already.
+    if pool.kind == PoolKind::PersistentChat
+        || outcome.recovery.action == RecoveryAction::RestoreConferenceContent
+    {
+        return;
+    }
     let branches: Vec<String> = topology
         .pool_facts(index)
         .map(|f| {

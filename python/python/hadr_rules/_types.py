@@ -208,6 +208,9 @@ RecoveryAction = Union[
     Literal["quorum_loss_recovery"],
     Literal["pool_failover"],
     Literal["restore"],
+    Literal["activate_idle_servers"],
+    Literal["persistent_chat_failover"],
+    Literal["restore_conference_content"],
 ]
 QuorumThreshold = Union[List[QuorumNeeded], Literal["undocumented"], Literal["not_supported"]]
 """A quorum-table row: conditions that must all hold, or why there is none."""
