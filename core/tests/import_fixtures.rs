@@ -955,3 +955,94 @@ fn pinned() -> hadr_rules::Options {
         ..hadr_rules::Options::default()
     }
 }
+
+#[test]
+fn a_persistent_chat_pool_reads_its_stores_and_next_hop() {
+    let without = import("persistent-chat.xml");
+    assert!(without.warnings.is_empty(), "{:?}", without.warnings);
+    let document = without.document();
+    let chat = &document.pools[1];
+    assert_eq!(chat.kind, hadr_rules::tokens::PoolKind::PersistentChat);
+    assert_eq!(chat.back_end.as_deref(), Some("pcsql-dal.contoso.com\\mgc"));
+    assert_eq!(
+        chat.compliance_store.as_deref(),
+        Some("pcsql-dal.contoso.com\\mgccomp")
+    );
+    assert_eq!(chat.next_hop_pool.as_deref(), Some("pool.contoso.com"));
+    assert_eq!(chat.backup_store, None);
+    // The backup stores are in the document, waiting for the facts to name them.
+    let ids: Vec<&str> = document.sql_stores.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "sql1.contoso.com\\rtc",
+            "pcsql-dal.contoso.com\\mgc",
+            "pcsql-dal.contoso.com\\mgccomp",
+            "pcsql-chi.contoso.com\\mgc",
+            "pcsql-chi.contoso.com\\mgccomp"
+        ]
+    );
+
+    let facts = facts("facts/persistent-chat.json");
+    let import = hadr_rules::import::import(&fixture("persistent-chat.xml"), Some(&facts)).unwrap();
+    assert!(import.warnings.is_empty(), "{:?}", import.warnings);
+    let chat = &import.document().pools[1];
+    assert_eq!(
+        chat.backup_store.as_deref(),
+        Some("pcsql-chi.contoso.com\\mgc")
+    );
+    assert_eq!(chat.active_servers.as_ref().map(Vec::len), Some(2));
+    assert_eq!(
+        chat.servers[3].time_zone.as_deref(),
+        Some("Central Standard Time")
+    );
+    assert_eq!(
+        import
+            .source("/pools/1/backup_store")
+            .map(|s| s.origin.as_str()),
+        Some("facts /pools/pchat.contoso.com/backup_store")
+    );
+    // Fully described and as documented: nothing to report.
+    let report = hadr_rules::check(&import.topology, &pinned());
+    assert_eq!(report.diagnostics, [], "{:#?}", report.diagnostics);
+
+    // The primary data center lost: the pool fails over to its log-shipping backup.
+    let scenario = hadr_rules::simulate::scenario(&import.topology, &["dal1".to_owned()]).unwrap();
+    let chat = scenario
+        .pools
+        .iter()
+        .find(|p| p.pool == "pchat.contoso.com")
+        .unwrap();
+    assert_eq!(
+        chat.recovery.action,
+        hadr_rules::simulate::RecoveryAction::PersistentChatFailover
+    );
+    assert_eq!(
+        chat.recovery.target.as_deref(),
+        Some("pcsql-chi.contoso.com\\mgc")
+    );
+    assert_eq!(
+        chat.recovery.steps.first().map(String::as_str),
+        Some("on pcsql-chi.contoso.com\\mgc: exec sp_delete_log_shipping_secondary_database mgc")
+    );
+    assert!(chat.notes.contains(&"the compliance database (mgccomp) is not failed over: its content is transient, and the compliance adapter's output must be managed to avoid losing it".to_owned()));
+}
+
+#[test]
+fn persistent_chat_facts_that_skip_log_shipping_from_the_mirror_fail() {
+    let mut facts = facts("facts/persistent-chat.json");
+    if let Some(entry) = facts.pools.get_mut("pchat.contoso.com") {
+        entry.log_shipping_from_mirror = Some(false);
+    }
+    let import = hadr_rules::import::import(&fixture("persistent-chat.xml"), Some(&facts)).unwrap();
+    let report = hadr_rules::check(&import.topology, &pinned());
+    let found: Vec<(String, String)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.to_string(), d.subject.to_string()))
+        .collect();
+    assert_eq!(
+        found,
+        [("PCHAT-007".to_owned(), "pchat.contoso.com".to_owned())]
+    );
+}
