@@ -224,7 +224,7 @@ impl<'a> Chat<'a> {
         let [back_end, compliance, backup, compliance_backup] = self.stores();
         let primary = self.primary_data_center();
         let mut missing = Vec::new();
-        let mut problems: Vec<(Pointer, String, Severity)> = Vec::new();
+        let mut problems: Vec<(Pointer, String, Severity, [&str; 2])> = Vec::new();
         for (main, secondary) in [(&back_end, &backup), (&compliance, &compliance_backup)] {
             if let Some(main) = main
                 && let Some((mirror, principal)) = misplaced_mirror(main, primary)
@@ -238,6 +238,7 @@ impl<'a> Chat<'a> {
                         mirror.data_center.as_deref().unwrap_or_default()
                     ),
                     Severity::Error,
+                    [main.store.id.as_str(), mirror.fqdn.as_str()],
                 ));
             }
             let Some(secondary) = secondary else {
@@ -259,6 +260,7 @@ impl<'a> Chat<'a> {
                             secondary.store.id, main.store.id
                         ),
                         Severity::Error,
+                        [secondary.store.id.as_str(), main.store.id.as_str()],
                     ));
                     continue;
                 }
@@ -286,6 +288,7 @@ impl<'a> Chat<'a> {
                         primary.unwrap_or_default()
                     ),
                     Severity::Error,
+                    [secondary.store.id.as_str(), node.fqdn.as_str()],
                 ));
             } else if let Some((mirror, principal)) = misplaced_mirror(secondary, None) {
                 problems.push((
@@ -297,6 +300,7 @@ impl<'a> Chat<'a> {
                         mirror.data_center.as_deref().unwrap_or_default()
                     ),
                     Severity::Error,
+                    [secondary.store.id.as_str(), mirror.fqdn.as_str()],
                 ));
             }
         }
@@ -311,6 +315,7 @@ impl<'a> Chat<'a> {
                     main.store.id
                 ),
                 Severity::Warning,
+                [main.store.id.as_str(), ""],
             ));
         }
         if problems.is_empty() && !missing.is_empty() {
@@ -320,7 +325,7 @@ impl<'a> Chat<'a> {
                 missing,
             ));
         }
-        for (path, message, severity) in problems {
+        for (path, message, severity, related) in problems {
             out.push(
                 Finding::new(
                     RuleId::Pchat005,
@@ -328,6 +333,7 @@ impl<'a> Chat<'a> {
                     path,
                     format!("{}: {message}", self.pool.fqdn),
                 )
+                .related(related.into_iter().filter(|r| !r.is_empty()))
                 .severity(severity),
             );
         }
