@@ -117,6 +117,9 @@ pub struct ServerEntry {
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<crate::document::Text>,
+    /// Network interfaces the operating system sees (pool servers and SQL Server hosts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_interfaces: Option<u32>,
 }
 
 /// Defaults for SQL stores.

@@ -7,6 +7,7 @@ mod coex;
 mod fe;
 mod finding;
 mod life;
+mod net;
 mod os;
 mod pair;
 mod sql;
@@ -52,6 +53,9 @@ pub(crate) fn run(
     }
     if out.wants_family(Family::Os) {
         os::check(topology, out);
+    }
+    if out.wants_family(Family::Net) {
+        net::check(topology, out);
     }
     if out.wants_family(Family::Cms) {
         cms::check(topology, out);
