@@ -75,22 +75,17 @@ pub(super) fn svg(topology: &Topology, marks: &Marks, max_nodes: usize) -> Optio
         };
         let handle = graph.add_node(node(&label, "pool", &pool.fqdn, style));
         if let Some(site) = sites.get(&pool.site.to_lowercase()) {
-            graph.add_edge(
-                edge("", "in-site", LineStyleKind::Normal, false),
-                *site,
-                handle,
-            );
+            graph.add_edge(edge("", "in-site"), *site, handle);
         }
         pools.push(handle);
     }
-    for (index, pool, _) in topology.pools() {
-        if let (Some((store, _, _)), Some(from)) = (topology.back_end(index), pools.get(index)) {
-            if let Some(to) = stores.get(store) {
-                let arrow = edge("back end", "back-end", LineStyleKind::Normal, false);
-                graph.add_edge(arrow, *from, *to);
-            }
+    for (index, from) in pools.iter().enumerate() {
+        let store = topology
+            .back_end(index)
+            .and_then(|(store, _, _)| stores.get(store));
+        if let Some(to) = store {
+            graph.add_edge(edge("back end", "back-end"), *from, *to);
         }
-        let _ = pool;
     }
     for pairing in topology.pairings() {
         let (Some(from), Some(to)) = (pools.get(pairing.pool), pools.get(pairing.partner)) else {
@@ -214,17 +209,13 @@ fn node(label: &str, class: &str, name: &str, style: Style) -> Element {
     Element::create_with_properties(shape, look, Orientation::TopToBottom, size, properties)
 }
 
-fn edge(text: &str, class: &str, style: LineStyleKind, both: bool) -> Arrow {
+/// A plain arrow: a site to its pool, a pool to its back end.
+fn edge(text: &str, class: &str) -> Arrow {
     let look = StyleAttr::new(Color::fast("#777777"), 1, None, 0, FONT);
-    let start = if both {
-        LineEndKind::Arrow
-    } else {
-        LineEndKind::None
-    };
     Arrow::with_properties(
-        start,
+        LineEndKind::None,
         LineEndKind::Arrow,
-        style,
+        LineStyleKind::Normal,
         text,
         &look,
         format!("class=\"{class}\""),
