@@ -43,7 +43,8 @@ pub struct Scenario {
     pub failed: Vec<String>,
     /// The pools the failures touch, in document order: those with a failed server, a failed
     /// back-end node or file store, the branch appliances they leave without a backing pool,
-    /// and the partner a lost pool fails over to. Every other pool is up and untouched.
+    /// and the partner a lost pool fails over to (or a lost file store's content comes back from).
+    /// Every other pool is up and untouched.
     pub pools: Vec<PoolOutcome>,
 }
 
