@@ -1046,3 +1046,19 @@ fn persistent_chat_facts_that_skip_log_shipping_from_the_mirror_fail() {
         [("PCHAT-007".to_owned(), "pchat.contoso.com".to_owned())]
     );
 }
+
+#[test]
+fn anonymizing_renames_what_a_persistent_chat_pool_names() {
+    let facts = facts("facts/persistent-chat.json");
+    let import = hadr_rules::import::import(&fixture("persistent-chat.xml"), Some(&facts)).unwrap();
+    let anonymous = hadr_rules::import::anonymize(import.document());
+    let json = serde_json::to_string(&anonymous).unwrap();
+    for name in ["contoso", "pcsql", "pc1-dal", "Dallas", "chi1"] {
+        assert!(!json.contains(name), "{name} in {json}");
+    }
+    let topology = Topology::from_document(anonymous).expect("references still resolve");
+    let options = pinned();
+    let before = hadr_rules::check(&import.topology, &options);
+    let after = hadr_rules::check(&topology, &options);
+    assert_eq!(before.summary, after.summary);
+}
