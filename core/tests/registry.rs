@@ -21,6 +21,8 @@ use rstest::rstest;
 #[case(Family::Sql, 12)]
 #[case(Family::Os, 10)]
 #[case(Family::Net, 4)]
+#[case(Family::Lb, 8)]
+#[case(Family::Edge, 13)]
 #[case(Family::Cms, 8)]
 #[case(Family::Coex, 11)]
 #[case(Family::Rto, 7)]

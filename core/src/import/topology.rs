@@ -578,6 +578,7 @@ impl<'m> Builder<'m> {
                 users,
                 associated_pool: None,
                 file_store: None,
+                edge: None,
                 esu: false,
                 x: None,
             });

@@ -4,8 +4,10 @@
 mod be;
 mod cms;
 mod coex;
+mod edge;
 mod fe;
 mod finding;
+mod lb;
 mod life;
 mod net;
 mod os;
@@ -56,6 +58,12 @@ pub(crate) fn run(
     }
     if out.wants_family(Family::Net) {
         net::check(topology, out);
+    }
+    if out.wants_family(Family::Lb) {
+        lb::check(topology, out);
+    }
+    if out.wants_family(Family::Edge) {
+        edge::check(topology, out);
     }
     if out.wants_family(Family::Cms) {
         cms::check(topology, out);
