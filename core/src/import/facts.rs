@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Ha, LoadBalancing, Replica};
+use crate::document::{Edge, Ha, LoadBalancing, Replica};
 use crate::error::{ErrorKind, InputError, TopologyError, closest};
 use crate::tokens::{Os, Platform, Product, QuorumWitness, SqlEdition, SqlVersion};
 
@@ -99,6 +99,9 @@ pub struct PoolEntry {
     /// Load balancing of SIP and web traffic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load_balancing: Option<LoadBalancing>,
+    /// For an Edge pool: fills the keys the import did not read from the XML.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edge: Option<Edge>,
 }
 
 /// Facts of a machine.

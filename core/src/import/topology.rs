@@ -69,6 +69,7 @@ pub(crate) fn build(model: &Model, facts: &Facts) -> Built {
         builder.sql_stores();
         builder.file_stores();
         builder.pool_links();
+        builder.edge_links();
         builder.notes();
     }
     Built {
