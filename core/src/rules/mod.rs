@@ -6,13 +6,16 @@ mod cms;
 mod coex;
 mod edge;
 mod fe;
+mod file;
 mod finding;
 mod lb;
 mod life;
 mod net;
 mod os;
 mod pair;
+mod pchat;
 mod sql;
+mod virt;
 mod wit;
 
 pub(crate) use finding::{Finding, Findings};
@@ -56,6 +59,9 @@ pub(crate) fn run(
     if out.wants_family(Family::Os) {
         os::check(topology, out);
     }
+    if out.wants_family(Family::Virt) {
+        virt::check(topology, out);
+    }
     if out.wants_family(Family::Net) {
         net::check(topology, out);
     }
@@ -64,6 +70,12 @@ pub(crate) fn run(
     }
     if out.wants_family(Family::Edge) {
         edge::check(topology, out);
+    }
+    if out.wants_family(Family::Pchat) {
+        pchat::check(topology, out);
+    }
+    if out.wants_family(Family::File) {
+        file::check(topology, out);
     }
     if out.wants_family(Family::Cms) {
         cms::check(topology, out);
