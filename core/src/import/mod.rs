@@ -30,6 +30,7 @@
 
 mod anonymize;
 mod detect;
+mod edge;
 mod facts;
 mod forms;
 mod links;
