@@ -180,7 +180,7 @@ pub const BACK_END_STATES: [BackEndState; 5] = [
 ];
 
 /// Every recovery action, for the test that keeps `RecoveryAction` in step.
-pub const RECOVERY_ACTIONS: [RecoveryAction; 10] = [
+pub const RECOVERY_ACTIONS: [RecoveryAction; 11] = [
     RecoveryAction::None,
     RecoveryAction::Automatic,
     RecoveryAction::ManualBackEndFailover,
@@ -191,6 +191,7 @@ pub const RECOVERY_ACTIONS: [RecoveryAction; 10] = [
     RecoveryAction::ActivateIdleServers,
     RecoveryAction::PersistentChatFailover,
     RecoveryAction::RestoreConferenceContent,
+    RecoveryAction::EdgeFailover,
 ];
 
 /// The JSON token of each value.
@@ -226,6 +227,7 @@ const fn _every_token_is_listed(state: State, back_end: BackEndState, action: Re
         | RecoveryAction::Restore
         | RecoveryAction::ActivateIdleServers
         | RecoveryAction::PersistentChatFailover
-        | RecoveryAction::RestoreConferenceContent => {}
+        | RecoveryAction::RestoreConferenceContent
+        | RecoveryAction::EdgeFailover => {}
     }
 }

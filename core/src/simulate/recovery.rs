@@ -38,6 +38,10 @@ pub enum RecoveryAction {
     /// A lost file store: restore the share and the conference content the Backup Service
     /// copied to the paired pool (FILE-007).
     RestoreConferenceContent,
+    /// Move what an Edge pool carried to another Edge pool or next hop: remote access fails
+    /// over by itself; the federation and XMPP routes, the next hop and the conferencing
+    /// association move by hand.
+    EdgeFailover,
 }
 
 /// How the pool recovers, and what it costs.

@@ -211,6 +211,7 @@ RecoveryAction = Union[
     Literal["activate_idle_servers"],
     Literal["persistent_chat_failover"],
     Literal["restore_conference_content"],
+    Literal["edge_failover"],
 ]
 QuorumThreshold = Union[List[QuorumNeeded], Literal["undocumented"], Literal["not_supported"]]
 """A quorum-table row: conditions that must all hold, or why there is none."""
