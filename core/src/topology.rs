@@ -6,7 +6,9 @@ use smol_str::StrExt;
 
 use crate::caseless::Caseless;
 use crate::document::parse;
-use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore, Text};
+use crate::document::{
+    Cluster, Document, Ha, Pool, PstnGateway, Replica, Server, SqlNode, SqlStore, Text,
+};
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
 use crate::limits::Limits;
 use crate::report::Pointer;
@@ -25,6 +27,16 @@ pub struct Topology {
     stores: Vec<StoreFacts>,
     pairings: Vec<Pairing>,
     witnesses: Vec<WitnessFacts>,
+    gateways: Vec<GatewayFacts>,
+}
+
+/// What the rules know about one PSTN gateway or SIP trunk of `pstn_gateways`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GatewayFacts {
+    /// Index of its site in `sites`.
+    pub site: usize,
+    /// Index of the pool named by `mediation_pool`.
+    pub mediation: usize,
 }
 
 /// What the rules know about one pool beyond its document entry.
@@ -242,17 +254,20 @@ impl Topology {
 
     /// Resolves a document built in code or by an importer.
     pub fn from_document(document: Document) -> Result<Self, TopologyError> {
-        Resolver::new(&document).resolve().map(|(pools, stores)| {
-            let pairings = pairings(&pools);
-            let witnesses = witnesses(&stores);
-            Topology {
-                document,
-                pools,
-                stores,
-                pairings,
-                witnesses,
-            }
-        })
+        Resolver::new(&document)
+            .resolve()
+            .map(|(pools, stores, gateways)| {
+                let pairings = pairings(&pools);
+                let witnesses = witnesses(&stores);
+                Topology {
+                    document,
+                    pools,
+                    stores,
+                    pairings,
+                    witnesses,
+                    gateways,
+                }
+            })
     }
 
     /// The document as written.
@@ -325,6 +340,27 @@ impl Topology {
     /// Every mirroring witness, in order of first appearance.
     pub fn witnesses(&self) -> &[WitnessFacts] {
         &self.witnesses
+    }
+
+    /// Every gateway of `pstn_gateways` with its facts, in document order; empty when the
+    /// document has none or does not say.
+    pub fn gateways(&self) -> impl Iterator<Item = (usize, &PstnGateway, &GatewayFacts)> {
+        self.document
+            .pstn_gateways
+            .iter()
+            .flatten()
+            .zip(&self.gateways)
+            .enumerate()
+            .map(|(i, (g, f))| (i, g, f))
+    }
+
+    /// The index of the gateway with this FQDN (case-insensitive).
+    pub fn gateway_index(&self, fqdn: &str) -> Option<usize> {
+        self.document
+            .pstn_gateways
+            .iter()
+            .flatten()
+            .position(|g| g.fqdn.eq_ignore_ascii_case(fqdn))
     }
 
     /// The site kind of the pool at `index`.
@@ -412,7 +448,10 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn resolve(mut self) -> Result<(Vec<PoolFacts>, Vec<StoreFacts>), TopologyError> {
+    #[allow(clippy::type_complexity)]
+    fn resolve(
+        mut self,
+    ) -> Result<(Vec<PoolFacts>, Vec<StoreFacts>, Vec<GatewayFacts>), TopologyError> {
         let document = self.document;
         if document.format != 1 {
             return Err(parse::unsupported_format(&document.format.into()).into());
@@ -457,6 +496,8 @@ impl<'a> Resolver<'a> {
         for (index, file_store) in document.file_stores.iter().enumerate() {
             self.site_ref(&file_store.site, || format!("/file_stores/{index}/site"));
         }
+        let gateways = self.gateways();
+        self.site_voice_keys();
         // Branch appliances count toward the pool that backs them.
         for branch in 0..pools.len() {
             let Some(target) = pools.get(branch).and_then(|facts| facts.associated) else {
@@ -469,7 +510,7 @@ impl<'a> Resolver<'a> {
             }
         }
         if self.errors.is_empty() {
-            Ok((pools, stores))
+            Ok((pools, stores, gateways))
         } else {
             Err(TopologyError {
                 errors: self.errors,
@@ -654,6 +695,70 @@ impl<'a> Resolver<'a> {
             server_data_centers,
             branch_users: Some(0),
             branches: Vec::new(),
+        }
+    }
+
+    /// Resolves each gateway's site and Mediation pool: a `mediation` pool, or a `front_end`
+    /// pool with Mediation collocated.
+    fn gateways(&mut self) -> Vec<GatewayFacts> {
+        let document = self.document;
+        let mut seen: HashMap<Caseless<'a>, usize> = HashMap::new();
+        let mut facts = Vec::new();
+        for (i, gateway) in document.pstn_gateways.iter().flatten().enumerate() {
+            let at = |key: &str| format!("/pstn_gateways/{i}/{key}");
+            if seen.insert(Caseless(&gateway.fqdn), i).is_some() {
+                self.duplicate(at("fqdn"), "gateway FQDN", &gateway.fqdn);
+            }
+            let site = self.site_ref(&gateway.site, || at("site"));
+            let mediation = self.pool_ref(&gateway.mediation_pool, || at("mediation_pool"));
+            if let Some(pool) = mediation
+                .and_then(|m| document.pools.get(m))
+                .filter(|p| !matches!(p.kind, PoolKind::Mediation | PoolKind::FrontEnd))
+            {
+                self.errors.push(
+                    InputError::at(
+                        ErrorKind::InvalidValue,
+                        at("mediation_pool"),
+                        format!(
+                            "gateway `{}` names `{}`, a `{}` pool, as its Mediation pool",
+                            gateway.fqdn, pool.fqdn, pool.kind
+                        ),
+                    )
+                    .expected("the FQDN of a `mediation` pool or of a `front_end` pool with Mediation collocated"),
+                );
+            }
+            facts.push(GatewayFacts {
+                site: site.unwrap_or_default(),
+                mediation: mediation.unwrap_or_default(),
+            });
+        }
+        facts
+    }
+
+    /// Resolves each site's `links` and `failover_gateways`.
+    fn site_voice_keys(&mut self) {
+        let document = self.document;
+        let gateways: Vec<&str> = document
+            .pstn_gateways
+            .iter()
+            .flatten()
+            .map(|g| g.fqdn.as_str())
+            .collect();
+        for (i, site) in document.sites.iter().enumerate() {
+            for (k, link) in site.links.iter().flatten().enumerate() {
+                self.site_ref(&link.site, || format!("/sites/{i}/links/{k}/site"));
+            }
+            for (k, fqdn) in site.failover_gateways.iter().flatten().enumerate() {
+                let found = gateways.iter().position(|g| g.eq_ignore_ascii_case(fqdn));
+                let names = |_: &Self| gateways.clone();
+                self.reference(
+                    fqdn,
+                    || format!("/sites/{i}/failover_gateways/{k}"),
+                    "gateway",
+                    found,
+                    names,
+                );
+            }
         }
     }
 

@@ -229,6 +229,7 @@ impl<'m> Builder<'m> {
                 pools: Vec::new(),
                 sql_stores: Vec::new(),
                 file_stores: Vec::new(),
+                pstn_gateways: None,
                 x: None,
             },
             warnings: Vec::new(),
@@ -357,6 +358,8 @@ impl<'m> Builder<'m> {
                 kind: site.branch.then_some(SiteKind::Branch),
                 region,
                 data_center,
+                links: None,
+                failover_gateways: None,
                 x: None,
             });
             self.site_ids.push(id);
@@ -577,6 +580,9 @@ impl<'m> Builder<'m> {
                 load_balancing,
                 users,
                 associated_pool: None,
+                collocated_roles: None,
+                concurrent_remote_users: None,
+                voice_failover: None,
                 file_store: None,
                 esu: false,
                 x: None,

@@ -4,12 +4,16 @@
 mod be;
 mod cms;
 mod coex;
+mod dir;
 mod fe;
 mod finding;
 mod life;
+mod med;
 mod os;
 mod pair;
+mod sba;
 mod sql;
+mod voice;
 mod wit;
 
 pub(crate) use finding::{Finding, Findings};
@@ -24,7 +28,7 @@ use crate::lifecycle::Date;
 use crate::readiness::Move;
 use crate::report::Pointer;
 use crate::tokens::Family;
-use crate::topology::Topology;
+use crate::topology::{PoolFacts, Topology};
 
 /// Runs every family that has a selected rule; within a family, a rule that is not selected
 /// skips its work where it has work of its own, and never reports.
@@ -52,6 +56,18 @@ pub(crate) fn run(
     }
     if out.wants_family(Family::Os) {
         os::check(topology, out);
+    }
+    if out.wants_family(Family::Dir) {
+        dir::check(topology, out);
+    }
+    if out.wants_family(Family::Med) {
+        med::check(topology, out);
+    }
+    if out.wants_family(Family::Voice) {
+        voice::check(topology, out);
+    }
+    if out.wants_family(Family::Sba) {
+        sba::check(topology, out);
     }
     if out.wants_family(Family::Cms) {
         cms::check(topology, out);
@@ -95,6 +111,16 @@ fn missing_server_keys<T>(
         .filter(|(_, server)| value(server).is_none())
         .map(|(k, _)| server_path(index, k, key))
         .collect()
+}
+
+/// A pool's data centers when its servers are in more than one (a stretched pool).
+fn stretched(facts: &PoolFacts) -> Option<BTreeSet<&str>> {
+    let data_centers: BTreeSet<&str> = facts
+        .server_data_centers
+        .iter()
+        .map(|d| d.as_str())
+        .collect();
+    (data_centers.len() > 1).then_some(data_centers)
 }
 
 /// `physical`, `physical and virtual`, `unknown`.
