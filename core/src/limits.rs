@@ -94,7 +94,7 @@ impl Limits {
                 ErrorKind::TooLarge,
                 "",
                 format!(
-                    "the topology holds {count} entities (sites, pools, servers, SQL stores and nodes, file stores), more than the limit of {}",
+                    "the topology holds {count} entities (sites, pools, servers, SQL stores and nodes, file stores, gateways, site links and failover gateways), more than the limit of {}",
                     self.max_entities
                 ),
             )
@@ -106,7 +106,8 @@ impl Limits {
     }
 }
 
-/// Sites, pools, servers, SQL stores, SQL nodes, file stores, gateways and site links.
+/// Sites, pools, servers, SQL stores, SQL nodes, file stores, gateways, site links and failover
+/// gateways.
 fn entities(document: &Document) -> usize {
     let servers: usize = document.pools.iter().map(|p| p.servers.len()).sum();
     let nodes: usize = document

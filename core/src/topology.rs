@@ -28,7 +28,12 @@ pub struct Topology {
     pairings: Vec<Pairing>,
     witnesses: Vec<WitnessFacts>,
     gateways: Vec<GatewayFacts>,
+    /// Per site, the indices of its `failover_gateways` in `pstn_gateways`.
+    failover: Vec<Option<Vec<usize>>>,
 }
+
+/// The facts of `pstn_gateways`, and each site's failover gateways as their indices.
+type GatewayLists = (Vec<GatewayFacts>, Vec<Option<Vec<usize>>>);
 
 /// What the rules know about one PSTN gateway or SIP trunk of `pstn_gateways`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,7 +261,7 @@ impl Topology {
     pub fn from_document(document: Document) -> Result<Self, TopologyError> {
         Resolver::new(&document)
             .resolve()
-            .map(|(pools, stores, gateways)| {
+            .map(|(pools, stores, (gateways, failover))| {
                 let pairings = pairings(&pools);
                 let witnesses = witnesses(&stores);
                 Topology {
@@ -266,6 +271,7 @@ impl Topology {
                     pairings,
                     witnesses,
                     gateways,
+                    failover,
                 }
             })
     }
@@ -354,13 +360,16 @@ impl Topology {
             .map(|(i, (g, f))| (i, g, f))
     }
 
-    /// The index of the gateway with this FQDN (case-insensitive).
-    pub fn gateway_index(&self, fqdn: &str) -> Option<usize> {
-        self.document
-            .pstn_gateways
-            .iter()
-            .flatten()
-            .position(|g| g.fqdn.eq_ignore_ascii_case(fqdn))
+    /// The gateway at `index` of `pstn_gateways`, with its facts.
+    pub fn gateway(&self, index: usize) -> Option<(&PstnGateway, &GatewayFacts)> {
+        let gateway = self.document.pstn_gateways.as_ref()?.get(index)?;
+        Some((gateway, self.gateways.get(index)?))
+    }
+
+    /// The indices (in `pstn_gateways`) of the site's `failover_gateways`; `None` when the
+    /// site does not say.
+    pub fn failover_gateways(&self, site: usize) -> Option<&[usize]> {
+        self.failover.get(site)?.as_deref()
     }
 
     /// The site kind of the pool at `index`.
@@ -448,10 +457,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    #[allow(clippy::type_complexity)]
-    fn resolve(
-        mut self,
-    ) -> Result<(Vec<PoolFacts>, Vec<StoreFacts>, Vec<GatewayFacts>), TopologyError> {
+    fn resolve(mut self) -> Result<(Vec<PoolFacts>, Vec<StoreFacts>, GatewayLists), TopologyError> {
         let document = self.document;
         if document.format != 1 {
             return Err(parse::unsupported_format(&document.format.into()).into());
@@ -497,7 +503,7 @@ impl<'a> Resolver<'a> {
             self.site_ref(&file_store.site, || format!("/file_stores/{index}/site"));
         }
         let gateways = self.gateways();
-        self.site_voice_keys();
+        let failover = self.site_voice_keys();
         // Branch appliances count toward the pool that backs them.
         for branch in 0..pools.len() {
             let Some(target) = pools.get(branch).and_then(|facts| facts.associated) else {
@@ -510,7 +516,7 @@ impl<'a> Resolver<'a> {
             }
         }
         if self.errors.is_empty() {
-            Ok((pools, stores, gateways))
+            Ok((pools, stores, (gateways, failover)))
         } else {
             Err(TopologyError {
                 errors: self.errors,
@@ -735,31 +741,43 @@ impl<'a> Resolver<'a> {
         facts
     }
 
-    /// Resolves each site's `links` and `failover_gateways`.
-    fn site_voice_keys(&mut self) {
+    /// Resolves each site's `links` and `failover_gateways` (to gateway indices).
+    fn site_voice_keys(&mut self) -> Vec<Option<Vec<usize>>> {
         let document = self.document;
-        let gateways: Vec<&str> = document
-            .pstn_gateways
-            .iter()
-            .flatten()
-            .map(|g| g.fqdn.as_str())
-            .collect();
+        let mut gateways: HashMap<Caseless<'a>, usize> = HashMap::new();
+        for (i, gateway) in document.pstn_gateways.iter().flatten().enumerate() {
+            gateways.entry(Caseless(&gateway.fqdn)).or_insert(i);
+        }
+        let names = |_: &Self| -> Vec<&'a str> {
+            document
+                .pstn_gateways
+                .iter()
+                .flatten()
+                .map(|g| g.fqdn.as_str())
+                .collect()
+        };
+        let mut failover = Vec::with_capacity(document.sites.len());
         for (i, site) in document.sites.iter().enumerate() {
             for (k, link) in site.links.iter().flatten().enumerate() {
                 self.site_ref(&link.site, || format!("/sites/{i}/links/{k}/site"));
             }
-            for (k, fqdn) in site.failover_gateways.iter().flatten().enumerate() {
-                let found = gateways.iter().position(|g| g.eq_ignore_ascii_case(fqdn));
-                let names = |_: &Self| gateways.clone();
-                self.reference(
-                    fqdn,
-                    || format!("/sites/{i}/failover_gateways/{k}"),
-                    "gateway",
-                    found,
-                    names,
-                );
-            }
+            failover.push(site.failover_gateways.as_ref().map(|list| {
+                list.iter()
+                    .enumerate()
+                    .filter_map(|(k, fqdn)| {
+                        let found = gateways.get(&Caseless(fqdn)).copied();
+                        self.reference(
+                            fqdn,
+                            || format!("/sites/{i}/failover_gateways/{k}"),
+                            "gateway",
+                            found,
+                            names,
+                        )
+                    })
+                    .collect()
+            }));
         }
+        failover
     }
 
     fn site_ref(&mut self, id: &str, pointer: impl FnOnce() -> String) -> Option<usize> {

@@ -276,6 +276,17 @@ fn voice_failover_collocation_and_gateways() {
     assert_eq!(rules("VOICE-003"), vec![]);
     assert_eq!(rules("VOICE-006"), vec![("Chicago".to_owned(), true)]);
     assert_eq!(rules("DIR-002"), vec![]);
+    // Gateways, links and failover gateways are anonymized with the names they refer to.
+    let anonymous = hadr_rules::import::anonymize(completed.document());
+    let json = serde_json::to_string(&anonymous).unwrap();
+    for name in ["contoso", "Dallas", "Chicago", "gw-", "sbc-"] {
+        assert!(!json.contains(name), "{name} in {json}");
+    }
+    let topology = Topology::from_document(anonymous).expect("references still resolve");
+    assert_eq!(
+        hadr_rules::check(&topology, &pinned()).summary,
+        report.summary
+    );
 }
 
 /// Derived from the documentation, not from a real export: the importer's hypothesis for the

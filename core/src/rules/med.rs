@@ -7,42 +7,56 @@ use crate::matrix::limits::limits_for;
 use crate::registry::RuleId;
 use crate::report::Pointer;
 use crate::tokens::{CollocatedRole, PoolKind, Product, Severity};
-use crate::topology::Topology;
+use crate::topology::{PoolFacts, Topology};
 
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
+    // Pools that a gateway uses as its Mediation pool.
+    let mut trunked = vec![false; topology.document().pools.len()];
+    for (_, _, gateway) in topology.gateways() {
+        if let Some(slot) = trunked.get_mut(gateway.mediation) {
+            *slot = true;
+        }
+    }
     for (index, pool, facts) in topology.pools() {
         match pool.kind {
-            PoolKind::FrontEnd => collocated_size(topology, index, pool, out),
-            PoolKind::Mediation => {
-                if out.wants(RuleId::Med005) {
-                    if let Some(data_centers) = stretched(facts) {
-                        let message = format!(
-                            "{} has Mediation Servers in the data centers {}; stretched Mediation pools are not supported",
-                            pool.fqdn,
-                            quoted(&data_centers)
-                        );
-                        out.push(
-                            Finding::new(
-                                RuleId::Med005,
-                                &pool.fqdn,
-                                pool_path(index, "servers"),
-                                message,
-                            )
-                            .fact("data_centers", set_value(&data_centers)),
-                        );
-                    }
-                }
+            PoolKind::FrontEnd => {
+                let trunked = trunked.get(index).copied().unwrap_or(false);
+                collocated_size(index, pool, trunked, out);
             }
+            PoolKind::Mediation => not_stretched(index, pool, facts, out),
             _ => {}
         }
     }
     sip_trunks(topology, out);
 }
 
-/// Whether Mediation is collocated on a Front End pool: `collocated_roles` says so, or a gateway
-/// uses the pool as its Mediation pool; `None` when neither tells.
-fn mediation_collocated(topology: &Topology, index: usize, pool: &Pool) -> Option<bool> {
-    if topology.gateways().any(|(_, _, g)| g.mediation == index) {
+/// MED-005: no stretched Mediation pools.
+fn not_stretched(index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
+    if !out.wants(RuleId::Med005) {
+        return;
+    }
+    if let Some(data_centers) = stretched(facts) {
+        let message = format!(
+            "{} has Mediation Servers in the data centers {}; stretched Mediation pools are not supported",
+            pool.fqdn,
+            quoted(&data_centers)
+        );
+        out.push(
+            Finding::new(
+                RuleId::Med005,
+                &pool.fqdn,
+                pool_path(index, "servers"),
+                message,
+            )
+            .fact("data_centers", set_value(&data_centers)),
+        );
+    }
+}
+
+/// Whether Mediation is collocated on a Front End pool: a gateway uses the pool as its
+/// Mediation pool (`trunked`), or `collocated_roles` says so; `None` when neither tells.
+fn mediation_collocated(pool: &Pool, trunked: bool) -> Option<bool> {
+    if trunked {
         return Some(true);
     }
     pool.collocated_roles
@@ -52,7 +66,7 @@ fn mediation_collocated(topology: &Topology, index: usize, pool: &Pool) -> Optio
 
 /// MED-001: a Front End pool with Mediation collocated has at most 12 servers (catalog C-5: a
 /// warning for 2019 pools of 13 to 16 servers).
-fn collocated_size(topology: &Topology, index: usize, pool: &Pool, out: &mut Findings) {
+fn collocated_size(index: usize, pool: &Pool, trunked: bool, out: &mut Findings) {
     if !out.wants(RuleId::Med001) {
         return;
     }
@@ -61,7 +75,7 @@ fn collocated_size(topology: &Topology, index: usize, pool: &Pool, out: &mut Fin
     if servers <= max {
         return;
     }
-    match mediation_collocated(topology, index, pool) {
+    match mediation_collocated(pool, trunked) {
         None => out.push(Finding::not_evaluated(
             RuleId::Med001,
             &pool.fqdn,

@@ -25,10 +25,9 @@ fn per_site(topology: &Topology, out: &mut Findings) {
     let document = topology.document();
     let mut appliances: Vec<Vec<usize>> = vec![Vec::new(); document.sites.len()];
     for (index, pool, facts) in topology.pools() {
-        if matches!(pool.kind, PoolKind::Sba | PoolKind::Sbs) {
-            if let Some(list) = appliances.get_mut(facts.site) {
-                list.push(index);
-            }
+        let list = appliances.get_mut(facts.site);
+        if let Some(list) = list.filter(|_| matches!(pool.kind, PoolKind::Sba | PoolKind::Sbs)) {
+            list.push(index);
         }
     }
     for ((index, site), pools) in document.sites.iter().enumerate().zip(appliances) {

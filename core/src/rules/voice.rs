@@ -2,12 +2,17 @@
 
 use std::collections::BTreeSet;
 
+use foldhash::{HashMap, HashMapExt};
+
 use super::{Finding, Findings, pool_path};
 use crate::document::{Pool, VoiceFailover};
 use crate::registry::RuleId;
 use crate::report::Pointer;
 use crate::tokens::{PoolKind, SipLoadBalancing, SiteKind};
 use crate::topology::Topology;
+
+/// A site's link entry: the site index, the entry's index in `links`, and `resilient`.
+type LinkEntry = (usize, usize, bool);
 
 /// Below this, Topology Builder's help warns that failover and failback may not work.
 const MIN_INTERVAL_SECONDS: u32 = 120;
@@ -38,10 +43,9 @@ fn registrar_per_site(topology: &Topology, out: &mut Findings) {
     let document = topology.document();
     let mut with_registrar = vec![false; document.sites.len()];
     for (_, pool, facts) in topology.pools() {
-        if pool.kind == PoolKind::FrontEnd {
-            if let Some(slot) = with_registrar.get_mut(facts.site) {
-                *slot = true;
-            }
+        let slot = with_registrar.get_mut(facts.site);
+        if let Some(slot) = slot.filter(|_| pool.kind == PoolKind::FrontEnd) {
+            *slot = true;
         }
     }
     for ((index, site), registrar) in document.sites.iter().enumerate().zip(with_registrar) {
@@ -67,6 +71,16 @@ fn resilient_wan(topology: &Topology, out: &mut Findings) {
         return;
     }
     let document = topology.document();
+    // Link entries by (site index, the other site's id): (site, entry index, resilient).
+    let mut links: HashMap<(usize, &str), Vec<LinkEntry>> = HashMap::new();
+    for (i, site) in document.sites.iter().enumerate() {
+        for (k, link) in site.links.iter().flatten().enumerate() {
+            links
+                .entry((i, link.site.as_str()))
+                .or_default()
+                .push((i, k, link.resilient));
+        }
+    }
     let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
     for pairing in topology.pairings() {
         let (Some(a), Some(b)) = (
@@ -75,10 +89,14 @@ fn resilient_wan(topology: &Topology, out: &mut Findings) {
         ) else {
             continue;
         };
-        if a == b || !seen.insert((a.min(b), a.max(b))) {
+        let pair = (
+            pairing.pool.min(pairing.partner),
+            pairing.pool.max(pairing.partner),
+        );
+        if a == b || !seen.insert(pair) {
             continue;
         }
-        let (Some(site_a), Some(site_b), Some(pool), Some(partner)) = (
+        let (Some(site_a), Some(site_b), Some(one), Some(other)) = (
             document.sites.get(a),
             document.sites.get(b),
             topology.pool(pairing.pool),
@@ -86,21 +104,21 @@ fn resilient_wan(topology: &Topology, out: &mut Findings) {
         ) else {
             continue;
         };
+        // The subject is the pair's smaller FQDN: the same whichever pool names the other.
+        let (pool, partner) = if one.fqdn.to_lowercase() <= other.fqdn.to_lowercase() {
+            (one, other)
+        } else {
+            (other, one)
+        };
         // Each entry naming the other site, with its path: either site may record the link.
-        let entries: Vec<(Pointer, bool)> = [(a, site_a, site_b), (b, site_b, site_a)]
+        let entries: Vec<(Pointer, bool)> = [(a, &site_b.id), (b, &site_a.id)]
             .into_iter()
-            .flat_map(|(i, from, to)| {
-                from.links
-                    .iter()
-                    .flatten()
-                    .enumerate()
-                    .filter(move |(_, link)| link.site == to.id)
-                    .map(move |(k, link)| {
-                        (
-                            site_path(i, "links").index(k).key("resilient"),
-                            link.resilient,
-                        )
-                    })
+            .flat_map(|(from, to)| links.get(&(from, to.as_str())).into_iter().flatten())
+            .map(|&(from, k, resilient)| {
+                (
+                    site_path(from, "links").index(k).key("resilient"),
+                    resilient,
+                )
             })
             .collect();
         if entries.is_empty() {
@@ -188,13 +206,13 @@ fn failover_timers(index: usize, pool: &Pool, out: &mut Findings) {
             first.get_or_insert(path.key(key));
         }
     }
-    if let (Some(d), Some(b)) = (detection, failback) {
-        if b <= d {
-            problems.push(format!(
-                "the failback interval ({b} s) is not longer than the failure detection interval ({d} s)"
-            ));
-            first.get_or_insert(path.key("failback_seconds"));
-        }
+    if let (Some(d), Some(b)) = (detection, failback)
+        && b <= d
+    {
+        problems.push(format!(
+            "the failback interval ({b} s) is not longer than the failure detection interval ({d} s)"
+        ));
+        first.get_or_insert(path.key("failback_seconds"));
     }
     if let Some(at) = first {
         let message = format!("{}: {}", pool.fqdn, problems.join("; "));
@@ -233,20 +251,21 @@ fn failover_route(topology: &Topology, out: &mut Findings) {
         return;
     }
     let document = topology.document();
-    for (index, site) in document.sites.iter().enumerate() {
+    let mut local: Vec<Vec<&str>> = vec![Vec::new(); document.sites.len()];
+    for (_, gateway, facts) in topology.gateways() {
+        if let Some(list) = local.get_mut(facts.site) {
+            list.push(&gateway.fqdn);
+        }
+    }
+    for ((index, site), local) in document.sites.iter().enumerate().zip(local) {
         if site.kind.unwrap_or(SiteKind::Central) != SiteKind::Central {
             continue;
         }
-        let local: Vec<&str> = topology
-            .gateways()
-            .filter(|(_, _, f)| f.site == index)
-            .map(|(_, g, _)| g.fqdn.as_str())
-            .collect();
         if local.is_empty() {
             continue;
         }
         let path = site_path(index, "failover_gateways");
-        let Some(failover) = &site.failover_gateways else {
+        let Some(failover) = topology.failover_gateways(index) else {
             out.push(Finding::not_evaluated(
                 RuleId::Voice006,
                 &site.id,
@@ -254,12 +273,9 @@ fn failover_route(topology: &Topology, out: &mut Findings) {
             ));
             continue;
         };
-        let remote = failover.iter().any(|fqdn| {
-            topology
-                .gateway_index(fqdn)
-                .and_then(|g| topology.gateways().nth(g))
-                .is_some_and(|(_, _, f)| f.site != index)
-        });
+        let remote = failover
+            .iter()
+            .any(|&g| topology.gateway(g).is_some_and(|(_, f)| f.site != index));
         if remote {
             continue;
         }
@@ -277,7 +293,10 @@ fn failover_route(topology: &Topology, out: &mut Findings) {
         out.push(
             Finding::new(RuleId::Voice006, &site.id, path, message)
                 .related(local.iter().copied())
-                .fact("failover_gateways", failover.clone()),
+                .fact(
+                    "failover_gateways",
+                    site.failover_gateways.clone().unwrap_or_default(),
+                ),
         );
     }
 }
