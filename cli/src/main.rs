@@ -1,6 +1,7 @@
 //! `hadr-rules`: check Lync Server 2013 and Skype for Business Server topologies against
 //! Microsoft's high-availability and disaster-recovery support rules.
 
+mod progress;
 mod render;
 
 use std::io::Write;
@@ -8,16 +9,29 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use hadr_rules::baseline::Baseline;
+use hadr_rules::config::Config;
 use hadr_rules::import::{Facts, Import};
 use hadr_rules::tokens::{Family, Product, Severity};
 use hadr_rules::{Limits, Options, Report, Selector, Suppression, Topology, TopologyError};
 use hadr_rules::{generate, lifecycle, read, registry};
+use progress::Progress;
 
 #[derive(Debug, Parser)]
 #[command(name = "hadr-rules", version, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colours: `auto` (the default) when the output is a terminal and `NO_COLOR` is not set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -28,6 +42,9 @@ enum Command {
     /// Import topology XML, a .tbxml file or an Export-CsConfiguration zip and write the
     /// format-1 JSON document.
     Import(ImportArgs),
+    /// Write the facts file of a topology XML with every fact the rules read and the XML
+    /// lacks, the facts that unlock the most rules first (`docs/facts-template.md`).
+    Facts(FactsArgs),
     /// List the rules of the catalog.
     Rules {
         /// Only this family (`hadr-rules rules` lists them all).
@@ -94,7 +111,7 @@ struct SimulateArgs {
 #[derive(Debug, Clone, Copy, clap::Args)]
 struct LimitArgs {
     /// Largest input accepted, in bytes or with a unit (`64MiB`, `1GiB`); default 64 MiB.
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", value_parser = hadr_rules::parse_size)]
     max_document_size: Option<usize>,
     /// Most entities (sites, pools, servers, SQL stores and nodes, file stores, gateways, site
     /// links and failover gateways); default 1000000.
@@ -125,6 +142,57 @@ struct ImportArgs {
     limits: LimitArgs,
 }
 
+/// Where the settings of `hadr-rules.toml` come from.
+#[derive(Debug, clap::Args)]
+struct ConfigArgs {
+    /// The configuration file (default: `hadr-rules.toml` in the current directory or its
+    /// nearest parent that has one); the command line wins over it.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Read no configuration file.
+    #[arg(long)]
+    no_config: bool,
+}
+
+impl ConfigArgs {
+    /// The configuration that applies, with its file name; none when there is no file.
+    fn load(&self) -> Result<Option<(String, Config)>, TopologyError> {
+        if self.no_config {
+            return Ok(None);
+        }
+        let file = match &self.config {
+            Some(file) => Some(file.clone()),
+            // Named from the current directory when it is there or below.
+            None => std::env::current_dir().ok().and_then(|dir| {
+                let found = Config::find(&dir)?;
+                Some(
+                    found
+                        .strip_prefix(&dir)
+                        .map_or(found.clone(), Path::to_path_buf),
+                )
+            }),
+        };
+        file.map(|file| Ok((name(&file), Config::load(&file)?)))
+            .transpose()
+    }
+}
+
+#[derive(Debug, clap::Args)]
+struct FactsArgs {
+    /// Topology XML, a .tbxml file or an Export-CsConfiguration zip (`-` reads standard input).
+    file: PathBuf,
+    /// The facts already known: the template lists only what is still missing.
+    #[arg(long, value_name = "FACTS")]
+    facts: Option<PathBuf>,
+    /// Write the template to this file instead of standard output.
+    #[arg(long, value_name = "OUT")]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
     /// Topology documents.
@@ -136,9 +204,9 @@ struct CheckArgs {
     /// Output format: `json` is the report format, byte for byte.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Exit with 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = Level::Error)]
-    fail_level: Level,
+    /// Exit with 1 when a finding is at or above this severity (default: error).
+    #[arg(long, value_enum)]
+    fail_level: Option<Level>,
     /// Accept basic availability groups on SQL Server Standard edition (contested, catalog C-1):
     /// a warning instead of an error.
     #[arg(long)]
@@ -166,13 +234,23 @@ struct CheckArgs {
     /// topology and date always give the same report.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = lifecycle::parse_date)]
     as_of: Option<lifecycle::Date>,
-    /// How many months before an end of support LIFE-002 warns that it is approaching.
-    #[arg(long, value_name = "MONTHS", default_value_t = lifecycle::DEFAULT_WARN_MONTHS)]
-    approaching_months: u32,
+    /// How many months before an end of support LIFE-002 warns that it is approaching
+    /// (default: 12).
+    #[arg(long, value_name = "MONTHS")]
+    approaching_months: Option<u32>,
     /// Readiness: check the topology as if every pool were moved to this product (`sfbse`: in
     /// place from 2019, side by side from 2015), and report what would block the move.
     #[arg(long, value_name = "PRODUCT", value_parser = parse_target_product)]
     target_product: Option<Product>,
+    /// Report only the findings this baseline does not know, and say how many it hid and which
+    /// of its entries no longer match (`docs/baselines.md`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file, and print no report.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    #[command(flatten)]
+    config: ConfigArgs,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -204,7 +282,14 @@ impl From<Level> for Severity {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let choice = match cli.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
     let code = match cli.command {
+        Command::Facts(args) => facts(&args),
         Command::Check(args) => check(&args),
         Command::Rules { family, format } => rules(family, format),
         Command::Explain { rule } => explain(&rule),
@@ -282,41 +367,118 @@ fn name(file: &Path) -> String {
     file.to_string_lossy().into_owned()
 }
 
+/// The settings of a check: the command line over the configuration file over the defaults.
+struct Settings {
+    options: Options,
+    level: Severity,
+    fail_on_not_evaluated: bool,
+    facts: Option<PathBuf>,
+    baseline: Option<PathBuf>,
+    limits: Limits,
+}
+
+impl Settings {
+    /// The settings of `check`; the expired suppressions of the file are warned about.
+    fn new(args: &CheckArgs) -> Result<Settings, TopologyError> {
+        let loaded = args.config.load()?;
+        let config = loaded.as_ref().map(|(_, c)| c.clone()).unwrap_or_default();
+        let as_of = args.as_of.or(config.as_of).unwrap_or_else(lifecycle::today);
+        let (mut suppress, expired) = config.suppressions(as_of);
+        if let Some((file, _)) = &loaded {
+            for expired in expired {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "{}",
+                    render::notice(&format!("{file}:{}: {expired}", expired.line))
+                );
+            }
+        }
+        suppress.extend(args.suppressions.iter().cloned());
+        let pick = |cli: &[Selector], file: &Option<Vec<Selector>>| {
+            if cli.is_empty() {
+                file.clone().unwrap_or_default()
+            } else {
+                cli.to_vec()
+            }
+        };
+        let mut severity = config.severity.clone();
+        severity.extend(args.severities.iter().copied());
+        let options = Options {
+            allow_basic_ag_on_standard: args.allow_basic_ag_on_standard
+                || config.allow_basic_ag_on_standard.unwrap_or(false),
+            select: pick(&args.select, &config.select),
+            ignore: pick(&args.ignore, &config.ignore),
+            severity,
+            suppress,
+            as_of: Some(as_of),
+            approaching_months: args.approaching_months.or(config.approaching_months),
+            target_product: args.target_product.or(config.target_product),
+        };
+        Ok(Settings {
+            options,
+            level: args
+                .fail_level
+                .map(Severity::from)
+                .or(config.fail_level)
+                .unwrap_or(Severity::Error),
+            fail_on_not_evaluated: args.fail_on_not_evaluated
+                || config.fail_on_not_evaluated.unwrap_or(false),
+            facts: args.facts.clone().or(config.facts),
+            baseline: args.baseline.clone().or(config.baseline),
+            limits: Limits::with(
+                args.limits.max_document_size.or(config.max_document_size),
+                args.limits.max_entities.or(config.max_entities),
+            ),
+        })
+    }
+}
+
 /// Checks every file; exit 2 if any could not be read, else 1 if any fails, else 0.
 fn check(args: &CheckArgs) -> u8 {
-    let options = Options {
-        allow_basic_ag_on_standard: args.allow_basic_ag_on_standard,
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-        severity: args.severities.clone(),
-        suppress: args.suppressions.clone(),
-        as_of: Some(args.as_of.unwrap_or_else(lifecycle::today)),
-        approaching_months: Some(args.approaching_months),
-        target_product: args.target_product,
+    let settings = match Settings::new(args) {
+        Ok(settings) => settings,
+        Err(error) => {
+            let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
+            return 2;
+        }
     };
-    let level = Severity::from(args.fail_level);
-    let limits = args.limits.limits();
-    let facts = match load_facts(args.facts.as_deref(), &limits) {
+    let (options, level, limits) = (&settings.options, settings.level, &settings.limits);
+    let facts = match load_facts(settings.facts.as_deref(), limits) {
         Ok(facts) => facts,
         Err(error) => {
             let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
             return 2;
         }
     };
+    let baseline = match settings
+        .baseline
+        .as_deref()
+        .map(|file| load_baseline(file, limits))
+    {
+        Some(Err(error)) => {
+            let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
+            return 2;
+        }
+        Some(Ok(baseline)) => Some(baseline),
+        None => None,
+    };
+    let mut progress = Progress::new(args.files.len(), "files");
     let mut imports: Vec<Option<Import>> = Vec::new();
-    let results: Vec<(String, Result<Report, TopologyError>)> = args
+    let mut results: Vec<(String, Result<Report, TopologyError>)> = args
         .files
         .iter()
         .map(|file| {
-            let loaded = load_import(file, facts.as_ref(), &limits);
+            let loaded = load_import(file, facts.as_ref(), limits);
             let report = loaded
                 .as_ref()
-                .map(|import| hadr_rules::check(&import.topology, &options))
+                .map(|import| hadr_rules::check(&import.topology, options))
                 .map_err(Clone::clone);
             imports.push(loaded.ok());
+            progress.step();
             (name(file), report)
         })
         .collect();
+    drop(progress);
     for ((file, result), import) in results.iter().zip(&imports) {
         if let Err(error) = result {
             let _ = writeln!(anstream::stderr(), "{}", render::error(error));
@@ -331,6 +493,34 @@ fn check(args: &CheckArgs) -> u8 {
             "error: `--format markdown` is for `hadr-rules rules`"
         );
         return 2;
+    }
+    let unreadable = results.iter().any(|(_, result)| result.is_err());
+    if let Some(out) = &args.write_baseline {
+        let reports = results.iter().filter_map(|(_, r)| r.as_ref().ok());
+        let baseline = Baseline::of_all(reports);
+        return match write_file(out, &baseline.to_json()) {
+            Ok(()) => {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "wrote {} finding(s) to the baseline {}",
+                    baseline.findings.len(),
+                    render::escape(&name(out))
+                );
+                if unreadable { 2 } else { 0 }
+            }
+            Err(error) => {
+                let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
+                2
+            }
+        };
+    }
+    if let (Some(baseline), Some(file)) = (&baseline, &settings.baseline) {
+        let outcome = baseline.apply_all(results.iter_mut().filter_map(|(_, r)| r.as_mut().ok()));
+        let _ = write!(
+            anstream::stderr(),
+            "{}",
+            render::baseline(&name(file), &outcome)
+        );
     }
     let output = match (args.format, results.as_slice()) {
         (Format::Json, [(_, Ok(report))]) => report.to_json(),
@@ -352,13 +542,72 @@ fn check(args: &CheckArgs) -> u8 {
             })
             .collect(),
     };
-    let unreadable = results.iter().any(|(_, result)| result.is_err());
     let failed = results.iter().any(|(_, result)| {
-        result
-            .as_ref()
-            .is_ok_and(|r| r.fails(level) || (args.fail_on_not_evaluated && r.has_not_evaluated()))
+        result.as_ref().is_ok_and(|r| {
+            r.fails(level) || (settings.fail_on_not_evaluated && r.has_not_evaluated())
+        })
     });
     print(&output, if unreadable { 2 } else { u8::from(failed) })
+}
+
+/// Reads a baseline file; errors name it.
+fn load_baseline(file: &Path, limits: &Limits) -> Result<Baseline, TopologyError> {
+    let bytes = read(file, limits, "baseline")?;
+    Baseline::from_json(&bytes).map_err(|error| error.in_file(&name(file)))
+}
+
+/// Writes the facts template of one topology XML.
+fn facts(args: &FactsArgs) -> u8 {
+    let file = name(&args.file);
+    let result = args.config.load().and_then(|loaded| {
+        let config = loaded.map(|(_, c)| c).unwrap_or_default();
+        let limits = Limits::with(
+            args.limits.max_document_size.or(config.max_document_size),
+            args.limits.max_entities.or(config.max_entities),
+        );
+        let (options, _) = config.options();
+        let facts = load_facts(args.facts.as_deref(), &limits)?;
+        let import = load_import(&args.file, facts.as_ref(), &limits)?;
+        if import.form == hadr_rules::import::Form::Json {
+            let error = hadr_rules::InputError {
+                kind: hadr_rules::ErrorKind::NotTopology,
+                file: Some(file.clone()),
+                path: String::new(),
+                line: None,
+                column: None,
+                message: "a format-1 JSON document states its facts itself".to_owned(),
+                expected: Some(
+                    "topology XML, a .tbxml file or an Export-CsConfiguration zip".to_owned(),
+                ),
+            };
+            return Err(TopologyError {
+                errors: vec![error],
+            });
+        }
+        let report = hadr_rules::check(&import.topology, &options);
+        Ok(hadr_rules::import::facts_template(
+            &import.topology,
+            &report,
+            &file,
+        ))
+    });
+    let template = match result {
+        Ok(template) => template,
+        Err(error) => {
+            let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
+            return 2;
+        }
+    };
+    match &args.out {
+        Some(out) => match write_file(out, &template) {
+            Ok(()) => 0,
+            Err(error) => {
+                let _ = writeln!(anstream::stderr(), "{}", render::error(&error));
+                2
+            }
+        },
+        None => print(&template, 0),
+    }
 }
 
 /// Runs the scenarios asked for; with none, every single failure and every site loss.
@@ -415,7 +664,13 @@ fn write_text_simulation(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     out.write_all(render::simulation_title(file).as_bytes())?;
-    let summary = plan.run(|scenario| out.write_all(render::scenario(&scenario).as_bytes()))?;
+    let mut progress = Progress::new(plan.scenario_count(), "scenarios");
+    let summary = plan.run(|scenario| {
+        progress.step();
+        let text = render::scenario(&scenario);
+        progress.suspend(|| out.write_all(text.as_bytes()))
+    })?;
+    drop(progress);
     out.write_all(render::simulation_summary(&summary).as_bytes())
 }
 
@@ -542,27 +797,6 @@ fn read(file: &Path, limits: &Limits, what: read::What) -> Result<Vec<u8>, Topol
     } else {
         read::file(file, &name(file), limits, what)
     }
-}
-
-/// A size in bytes, or with a unit: `1000`, `64KiB`, `64MiB`, `1GiB`.
-fn parse_size(text: &str) -> Result<usize, String> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let shift = match unit.trim() {
-        "" | "B" => 0,
-        "KiB" => 10,
-        "MiB" => 20,
-        "GiB" => 30,
-        other => return Err(format!("unknown unit `{other}`: use B, KiB, MiB or GiB")),
-    };
-    number
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| n.checked_mul(1 << shift))
-        .ok_or_else(|| format!("`{text}` is not a size: write bytes, or e.g. `64MiB`"))
 }
 
 fn rules(family: Option<Family>, format: Format) -> u8 {

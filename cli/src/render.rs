@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
+use hadr_rules::baseline::Outcome;
 use hadr_rules::import::Warning;
 use hadr_rules::registry::{Evaluation, Rule};
 use hadr_rules::simulate::{Scenario, State, Summary};
@@ -397,4 +398,42 @@ fn token<T: serde::Serialize>(value: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+/// A notice about the settings, one line: `warning: message`.
+pub fn notice(message: &str) -> String {
+    format!("{}: {}", styled(WARNING, "warning"), escape(message))
+}
+
+/// What a baseline hid, and its entries that no longer match, on standard error.
+pub fn baseline(file: &str, outcome: &Outcome) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}: {} known finding(s) hidden, {} baseline entr{} no longer match{}",
+        styled(BOLD, "baseline"),
+        escape(file),
+        outcome.hidden,
+        outcome.unmatched.len(),
+        if outcome.unmatched.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        },
+        if outcome.unmatched.is_empty() {
+            ""
+        } else {
+            ":"
+        },
+    );
+    for entry in &outcome.unmatched {
+        let _ = writeln!(
+            out,
+            "  {} {}  {}",
+            styled(BOLD, &escape(&entry.rule)),
+            escape(&entry.subject),
+            styled(DIM, &escape(&entry.message))
+        );
+    }
+    out
 }

@@ -233,7 +233,7 @@ fn escape_sequences_from_the_document_are_printed_escaped() {
     assert!(!out.stdout.contains('\u{1b}') && !out.stdout.contains('\u{7}'));
     assert!(
         out.stdout
-            .contains("  p\\u{1b}]0;owned\\u{7}.contoso.com\n    not eval   OS-005  OS-005 not evaluated for p\\u{1b}]0;owned\\u{7}.contoso.com: missing"),
+            .contains("  p\\u{1b}]0;owned\\u{7}.contoso.com\n    not eval   NET-001  NET-001 not evaluated for p\\u{1b}]0;owned\\u{7}.contoso.com: missing"),
         "{}",
         out.stdout
     );

@@ -323,7 +323,10 @@ impl Pair {
                     format!("fe{server}-p{number}.contoso.com")
                 };
                 let comma = if server + 1 < count { "," } else { "" };
-                let _ = write!(out, "        {{ \"fqdn\": \"{fqdn}\",");
+                let _ = write!(
+                    out,
+                    "        {{ \"fqdn\": \"{fqdn}\", \"network_interfaces\": 1,"
+                );
                 if !gaps.os {
                     let _ = write!(out, " \"os\": \"{os}\",");
                 }
@@ -371,7 +374,7 @@ impl Pair {
             };
             let node = |role: &str| {
                 format!(
-                    "{{ \"fqdn\": \"sql{role}-p{number}.contoso.com\", \"instance\": \"rtc\"{domain}"
+                    "{{ \"fqdn\": \"sql{role}-p{number}.contoso.com\", \"instance\": \"rtc\", \"network_interfaces\": 1{domain}"
                 )
             };
             match self.generation {

@@ -53,6 +53,8 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+pub mod baseline;
+pub mod config;
 pub mod document;
 pub mod generate;
 pub mod import;
@@ -76,7 +78,7 @@ mod topology;
 pub use check::{Options, RuleSet, Selector, SelectorError, Suppression, check};
 pub use document::parse::MAX_DEPTH;
 pub use error::{ErrorKind, InputError, TopologyError, closest};
-pub use limits::Limits;
+pub use limits::{Limits, parse_size};
 pub use registry::RuleId;
 pub use report::{
     Diagnostic, Fact, Facts, MessageText, MissingFacts, Pointer, RULESET, Report, ReportJsonError,

@@ -148,3 +148,24 @@ fn bytes(n: usize) -> String {
             |(unit, size)| format!("{} {unit}", n / size),
         )
 }
+
+/// A size in bytes, or with a unit: `1000`, `64KiB`, `64MiB`, `1GiB`.
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let shift = match unit.trim() {
+        "" | "B" => 0,
+        "KiB" => 10,
+        "MiB" => 20,
+        "GiB" => 30,
+        other => return Err(format!("unknown unit `{other}`: use B, KiB, MiB or GiB")),
+    };
+    number
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("`{text}` is not a size: write bytes, or e.g. `64MiB`"))
+}

@@ -148,6 +148,8 @@ pub struct NodeFacts {
     pub domain: Option<Text>,
     /// Its own data center.
     pub data_center: Option<Text>,
+    /// Network interfaces its operating system sees.
+    pub network_interfaces: Option<u32>,
     /// Index of its store in `sql_stores`.
     pub store: usize,
     /// Where it sits in the store.
@@ -875,6 +877,7 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
             edition: node.edition.or(store.edition),
             domain: node.domain.clone(),
             data_center: node.data_center.clone(),
+            network_interfaces: node.network_interfaces,
             store: index,
             slot,
             own_version: node.version.is_some(),
@@ -903,6 +906,7 @@ fn store_facts(index: usize, store: &SqlStore, used_by: Vec<usize>) -> StoreFact
             edition: replica.edition.or(store.edition),
             domain: replica.domain.clone(),
             data_center: replica.data_center.clone(),
+            network_interfaces: replica.network_interfaces,
             store: index,
             slot: NodeSlot::Replica(k),
             own_version: replica.version.is_some(),

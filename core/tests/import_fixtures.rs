@@ -61,6 +61,7 @@ fn node(fqdn: &str, instance: Option<&str>) -> SqlNode {
         cumulative_update: None,
         domain: None,
         data_center: None,
+        network_interfaces: None,
         esu: false,
         x: None,
     }
@@ -456,6 +457,14 @@ fn the_facts_file_completes_the_topology() {
     };
     // Machine defaults reach the SQL nodes too.
     assert_eq!(cluster.nodes[1].domain.as_deref(), Some("contoso.com"));
+    assert_eq!(cluster.nodes[1].network_interfaces, Some(1));
+    assert_eq!(pool.servers[2].network_interfaces, Some(1));
+    assert_eq!(
+        import
+            .source("/pools/0/servers/2/network_interfaces")
+            .map(|s| s.origin.as_str()),
+        Some("facts /defaults/server/network_interfaces")
+    );
     assert_eq!(
         import
             .source("/pools/0/servers/2/os")

@@ -20,6 +20,7 @@ use rstest::rstest;
 #[case(Family::Wit, 10)]
 #[case(Family::Sql, 12)]
 #[case(Family::Os, 10)]
+#[case(Family::Net, 4)]
 #[case(Family::Dir, 6)]
 #[case(Family::Med, 6)]
 #[case(Family::Voice, 8)]

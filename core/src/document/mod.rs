@@ -290,6 +290,11 @@ pub struct Server {
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Text>,
+    /// Network interfaces the operating system sees: a team of adapters with one MAC and
+    /// one IP address counts once, an out-of-band management port hidden from the operating
+    /// system not at all (NET-001, NET-002, NET-003).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_interfaces: Option<u32>,
     /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
     #[serde(default, skip_serializing_if = "is_false")]
     pub esu: bool,
@@ -361,6 +366,11 @@ pub struct SqlNode {
     /// Data-center id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_center: Option<Text>,
+    /// Network interfaces the operating system sees: a team of adapters with one MAC and
+    /// one IP address counts once, an out-of-band management port hidden from the operating
+    /// system not at all (NET-001, NET-002, NET-003).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_interfaces: Option<u32>,
     /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
     #[serde(default, skip_serializing_if = "is_false")]
     pub esu: bool,
@@ -403,6 +413,11 @@ pub struct Replica {
     /// Data-center id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_center: Option<Text>,
+    /// Network interfaces the operating system sees: a team of adapters with one MAC and
+    /// one IP address counts once, an out-of-band management port hidden from the operating
+    /// system not at all (NET-001, NET-002, NET-003).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_interfaces: Option<u32>,
     /// Synchronous or asynchronous commit.
     pub commit: Commit,
     /// Automatic or manual failover.

@@ -138,6 +138,9 @@ pub struct ServerEntry {
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<crate::document::Text>,
+    /// Network interfaces the operating system sees (pool servers and SQL Server hosts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_interfaces: Option<u32>,
 }
 
 /// Defaults for SQL stores.
@@ -226,7 +229,8 @@ impl Facts {
                     .into(),
             );
         }
-        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let text = without_comments(text);
+        let mut deserializer = serde_json::Deserializer::from_str(&text);
         let facts: Facts =
             serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
                 translate(
@@ -349,6 +353,40 @@ fn translate(pointer: &str, error: &serde_json::Error) -> TopologyError {
         pointer.to_owned(),
         error,
     ))
+}
+
+/// The text with its `//` comments (outside strings) blanked out, byte for byte, so that the
+/// lines and columns of errors stay those of the file.
+fn without_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("//") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped, mut in_comment) = (false, false, false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_comment {
+            if c == '\n' {
+                in_comment = false;
+                out.push(c);
+            } else {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+            continue;
+        }
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c == '"' {
+            in_string = true;
+        } else if c == '/' && chars.peek() == Some(&'/') {
+            in_comment = true;
+            out.push(' ');
+            continue;
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The JSON Schema of the facts file, format 1.

@@ -38,6 +38,7 @@ mod notes;
 mod published;
 mod stores;
 mod tbxml;
+mod template;
 mod topology;
 mod xml;
 mod zip;
@@ -56,6 +57,7 @@ pub use facts::{
     Defaults, Facts, PoolDefaults, PoolEntry, ServerEntry, SiteEntry, StoreDefaults, StoreEntry,
     facts_schema,
 };
+pub use template::facts_template;
 
 pub use crate::limits::Limits;
 

@@ -60,6 +60,7 @@ impl Builder<'_> {
         SqlNode {
             domain: own.domain.or_else(|| defaults.domain.clone()),
             data_center: own.data_center.or_else(|| defaults.data_center.clone()),
+            network_interfaces: own.network_interfaces.or(defaults.network_interfaces),
             fqdn: fqdn.into(),
             instance: (!instance.is_empty()).then(|| instance.into()),
             version: None,
@@ -73,7 +74,10 @@ impl Builder<'_> {
 
     /// The machine facts (domain, data center) of every node that does not state its own.
     fn fill_nodes(&self, mut ha: Ha) -> Ha {
-        let fill = |fqdn: &str, domain: &mut Option<Text>, data_center: &mut Option<Text>| {
+        let fill = |fqdn: &str,
+                    domain: &mut Option<Text>,
+                    data_center: &mut Option<Text>,
+                    interfaces: &mut Option<u32>| {
             let node = self.node(fqdn.to_owned(), "");
             if domain.is_none() {
                 *domain = node.domain;
@@ -81,12 +85,16 @@ impl Builder<'_> {
             if data_center.is_none() {
                 *data_center = node.data_center;
             }
+            if interfaces.is_none() {
+                *interfaces = node.network_interfaces;
+            }
         };
         match &mut ha {
             Ha::None { server } => fill(
                 &server.fqdn.clone(),
                 &mut server.domain,
                 &mut server.data_center,
+                &mut server.network_interfaces,
             ),
             Ha::Mirroring {
                 principal,
@@ -98,7 +106,12 @@ impl Builder<'_> {
                     .into_iter()
                     .flatten()
                 {
-                    fill(&node.fqdn.clone(), &mut node.domain, &mut node.data_center);
+                    fill(
+                        &node.fqdn.clone(),
+                        &mut node.domain,
+                        &mut node.data_center,
+                        &mut node.network_interfaces,
+                    );
                 }
             }
             Ha::AlwaysOnAg { replicas, .. } => {
@@ -107,12 +120,18 @@ impl Builder<'_> {
                         &replica.fqdn.clone(),
                         &mut replica.domain,
                         &mut replica.data_center,
+                        &mut replica.network_interfaces,
                     );
                 }
             }
             Ha::AlwaysOnFci(cluster) | Ha::FailoverCluster(cluster) => {
                 for node in &mut cluster.nodes {
-                    fill(&node.fqdn.clone(), &mut node.domain, &mut node.data_center);
+                    fill(
+                        &node.fqdn.clone(),
+                        &mut node.domain,
+                        &mut node.data_center,
+                        &mut node.network_interfaces,
+                    );
                 }
             }
         }
@@ -285,6 +304,7 @@ impl Builder<'_> {
                                 cumulative_update: None,
                                 domain: node.domain,
                                 data_center: node.data_center,
+                                network_interfaces: node.network_interfaces,
                                 commit: Commit::Synchronous,
                                 failover: FailoverMode::Automatic,
                                 esu: false,

@@ -642,6 +642,7 @@ impl<'m> Builder<'m> {
                 platform: own.platform.or(defaults.platform),
                 data_center: pick(own.data_center.clone(), defaults.data_center.clone()),
                 domain: pick(own.domain.clone(), defaults.domain.clone()),
+                network_interfaces: own.network_interfaces.or(defaults.network_interfaces),
                 esu: false,
                 x: None,
             };
@@ -658,6 +659,11 @@ impl<'m> Builder<'m> {
                     own.data_center.is_some(),
                 ),
                 ("domain", server.domain.is_some(), own.domain.is_some()),
+                (
+                    "network_interfaces",
+                    server.network_interfaces.is_some(),
+                    own.network_interfaces.is_some(),
+                ),
             ] {
                 if !set {
                     continue;

@@ -127,6 +127,9 @@ rule_ids! {
     Os006 = "OS-006",
     // VIRT
     // NET
+    Net001 = "NET-001",
+    Net002 = "NET-002",
+    Net003 = "NET-003",
     // LB
     // EDGE
     // DIR

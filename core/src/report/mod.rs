@@ -60,8 +60,22 @@ impl Report {
     /// A report of these diagnostics, sorted and counted.
     pub(crate) fn new(mut diagnostics: Vec<Diagnostic>, check_date: Option<Date>) -> Self {
         diagnostics.sort_unstable_by(Diagnostic::order);
+        let mut report = Report {
+            format: 1,
+            ruleset: RULESET,
+            check_date,
+            target_product: None,
+            summary: Summary::default(),
+            diagnostics,
+        };
+        report.recount();
+        report
+    }
+
+    /// Counts the diagnostics again, after some were left out (a baseline).
+    pub(crate) fn recount(&mut self) {
         let mut summary = Summary::default();
-        for diagnostic in &diagnostics {
+        for diagnostic in &self.diagnostics {
             if diagnostic.suppressed.is_some() {
                 summary.suppressed += 1;
             } else if diagnostic.not_evaluated {
@@ -74,14 +88,7 @@ impl Report {
                 }
             }
         }
-        Report {
-            format: 1,
-            ruleset: RULESET,
-            check_date,
-            target_product: None,
-            summary,
-            diagnostics,
-        }
+        self.summary = summary;
     }
 
     /// The report as JSON, two-space indented, with a final newline: the bytes every interface

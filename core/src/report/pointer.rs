@@ -48,6 +48,7 @@ pub(crate) const KEYS: &[&str] = &[
     "mirror",
     "mode",
     "name",
+    "network_interfaces",
     "nodes",
     "os",
     "platform",

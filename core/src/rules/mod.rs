@@ -9,6 +9,7 @@ mod fe;
 mod finding;
 mod life;
 mod med;
+mod net;
 mod os;
 mod pair;
 mod sba;
@@ -56,6 +57,9 @@ pub(crate) fn run(
     }
     if out.wants_family(Family::Os) {
         os::check(topology, out);
+    }
+    if out.wants_family(Family::Net) {
+        net::check(topology, out);
     }
     if out.wants_family(Family::Dir) {
         dir::check(topology, out);

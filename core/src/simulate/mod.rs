@@ -123,6 +123,21 @@ impl<'t> Plan<'t> {
         })
     }
 
+    /// How many scenarios [`Plan::run`] hands to its `emit`, for a progress bar.
+    pub fn scenario_count(&self) -> usize {
+        let singles = if self.all_single {
+            scenarios::single_names(self.topology).count()
+        } else {
+            0
+        };
+        let sites = if self.sites {
+            scenarios::site_losses(self.topology).len()
+        } else {
+            0
+        };
+        self.fail.len() + singles + sites
+    }
+
     /// Runs the scenarios, handing each to `emit` as soon as it is known (the `--fail` ones,
     /// then every single failure if asked, then every site loss if asked), and returns the
     /// tolerance and the single points of failure. Stops at `emit`'s first error.
