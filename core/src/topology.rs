@@ -383,6 +383,15 @@ impl Topology {
             .unwrap_or(SiteKind::Central)
     }
 
+    /// The kind of the site at `index` (`central` when absent).
+    pub fn site_kind_of(&self, site: usize) -> SiteKind {
+        self.document
+            .sites
+            .get(site)
+            .and_then(|site| site.kind)
+            .unwrap_or(SiteKind::Central)
+    }
+
     /// Data center of a site: its `data_center`, else its id.
     pub fn site_data_center(&self, site: usize) -> Option<&str> {
         let site = self.document.sites.get(site)?;
