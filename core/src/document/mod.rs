@@ -13,8 +13,9 @@ pub(crate) mod parse;
 mod user_data;
 
 use crate::tokens::{
-    CmsRole, CollocatedRole, Commit, Edition, FailoverMode, FileStoreHa, Os, Platform, PoolKind,
-    Product, QuorumWitness, SipLoadBalancing, SiteKind, SqlEdition, SqlVersion, WebLoadBalancing,
+    CmsRole, CollocatedRole, Commit, DfsScope, Edition, FailoverMode, FileStorage, FileStoreHa,
+    Hypervisor, Os, Platform, PoolKind, Product, QuorumWitness, SipLoadBalancing, SiteKind,
+    SqlEdition, SqlVersion, VirtualDisk, WebLoadBalancing, WebPersistence,
 };
 
 /// The user's own data: any JSON object, ignored by the rules (boxed: most entities have none).
@@ -193,6 +194,36 @@ pub struct Pool {
     /// File store id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_store: Option<Text>,
+    /// For `edge`: its external services, next hop and federation (EDGE family).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edge: Option<Box<Edge>>,
+    /// For `persistent_chat`: the FQDN of the Front End pool that is its next hop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_hop_pool: Option<Text>,
+    /// For `persistent_chat`: the FQDN of the `front_end` pool whose servers also run this
+    /// pool's Persistent Chat Server role (collocation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collocated_on: Option<Text>,
+    /// For `persistent_chat`: the FQDNs of the pool's active servers (the others are idle).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_servers: Option<Vec<Text>>,
+    /// For `persistent_chat`: compliance is enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance: Option<bool>,
+    /// For `persistent_chat`: SQL store id of the compliance database (mgccomp).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance_store: Option<Text>,
+    /// For `persistent_chat`: SQL store id of the log-shipping secondary of `back_end` in the
+    /// other data center (its own `ha` is the secondary's mirror).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_store: Option<Text>,
+    /// For `persistent_chat`: SQL store id of the log-shipping secondary of `compliance_store`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance_backup_store: Option<Text>,
+    /// For `persistent_chat`: log shipping to `backup_store` is also configured from the
+    /// mirror of `back_end`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_shipping_from_mirror: Option<bool>,
     /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
     #[serde(default, skip_serializing_if = "is_false")]
     pub esu: bool,
@@ -222,6 +253,67 @@ pub struct LoadBalancing {
     /// Web (HTTP/HTTPS) traffic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web: Option<WebLoadBalancing>,
+    /// Persistence of the hardware load balancer's internal web virtual IP (LB-003, LB-004).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web_persistence: Option<WebPersistence>,
+    /// TCP idle timeout of the hardware load balancer's web virtual IPs, in seconds (LB-003).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web_idle_timeout: Option<u32>,
+    /// The hardware load balancer uses direct server return with NAT (LB-005).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dsr_nat: Option<bool>,
+    /// Edge pools: traffic of the internal interfaces (EDGE-002, EDGE-003, LB-001).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edge_internal: Option<SipLoadBalancing>,
+    /// Edge pools: traffic of the external interfaces (EDGE-002, EDGE-003, EDGE-005, LB-001).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edge_external: Option<SipLoadBalancing>,
+}
+
+/// What an Edge pool serves and where it sends traffic. The pool's `fqdn` is its internal FQDN.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Edge {
+    /// The external Access Edge service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<Endpoint>,
+    /// The external Web Conferencing Edge service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web_conferencing: Option<Endpoint>,
+    /// The external A/V Edge service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub av: Option<Endpoint>,
+    /// FQDN of the next hop pool: a Front End pool or a Director pool (EDGE-010).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_hop: Option<Text>,
+    /// Federation is enabled on this pool (port 5061): the outbound federation route (EDGE-008).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub federation: Option<bool>,
+    /// This pool is the XMPP federation route (EDGE-009).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xmpp_federation: Option<bool>,
+    /// The public A/V Edge addresses are translated by NAT (EDGE-005).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub av_nat: Option<bool>,
+    /// Federates with Office Communications Server 2007 or 2007 R2 partners, or has public IM
+    /// connectivity (EDGE-003).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy_federation: Option<bool>,
+    /// Serves remote users of Exchange Unified Messaging on a version before Exchange 2013
+    /// (EDGE-003).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exchange_um_before_2013: Option<bool>,
+}
+
+/// An external service of an Edge pool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Endpoint {
+    /// External FQDN (EDGE-006).
+    pub fqdn: Text,
+    /// External port.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
 }
 
 /// A Registrar's voice failover to its backup Registrar.
@@ -290,6 +382,12 @@ pub struct Server {
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Text>,
+    /// Time zone, as the operating system names it (e.g. `Central Standard Time`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<Text>,
+    /// For a virtual server: its virtualization host and guest settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub virtualization: Option<Virtualization>,
     /// Network interfaces the operating system sees: a team of adapters with one MAC and
     /// one IP address counts once, an out-of-band management port hidden from the operating
     /// system not at all (NET-001, NET-002, NET-003).
@@ -305,6 +403,37 @@ pub struct Server {
         skip_serializing_if = "Option::is_none"
     )]
     pub x: Extra,
+}
+
+/// How a virtual server is hosted (the VIRT rules).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Virtualization {
+    /// Windows Server Hyper-V or another hypervisor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hypervisor: Option<Hypervisor>,
+    /// For Hyper-V: the Windows Server version of the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_os: Option<Os>,
+    /// For another hypervisor: it is validated for the guest's Windows Server in the Server
+    /// Virtualization Validation Program.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub svvp_validated: Option<bool>,
+    /// Virtual processors per physical core of the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vcpu_per_core: Option<f64>,
+    /// Live migration (or another move of the running guest) is enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live_migration: Option<bool>,
+    /// Dynamic memory is configured for the guest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dynamic_memory: Option<bool>,
+    /// Hyper-threading is enabled on the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_hyper_threading: Option<bool>,
+    /// The kind of virtual disk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk: Option<VirtualDisk>,
 }
 
 /// A SQL store: one SQL Server instance or an HA group of them.
@@ -510,6 +639,15 @@ pub struct FileStore {
     /// High availability of the share.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ha: Option<FileStoreHa>,
+    /// For `ha: dfs`: whether the DFS replicas stay in one data center.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dfs_scope: Option<DfsScope>,
+    /// Storage the share lives on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<FileStorage>,
+    /// Windows Server version of the file server (of the cluster nodes for `ha: cluster`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os: Option<Os>,
     /// The user's own data.
     #[serde(
         default,
@@ -527,7 +665,10 @@ objects::only!(
     VoiceFailover,
     SiteLink,
     PstnGateway,
+    Edge,
+    Endpoint,
     Server,
+    Virtualization,
     SqlStore,
     SqlNode,
     Replica,

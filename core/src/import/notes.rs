@@ -102,6 +102,12 @@ impl Builder<'_> {
                 .flatten()
                 .map(|g| g.fqdn.to_string())
                 .collect(),
+            file_stores: self
+                .document
+                .file_stores
+                .iter()
+                .map(|f| f.id.to_string())
+                .collect(),
         }
     }
 }

@@ -69,6 +69,7 @@ pub(crate) fn build(model: &Model, facts: &Facts) -> Built {
         builder.sql_stores();
         builder.file_stores();
         builder.pool_links();
+        builder.edge_links();
         builder.gateways();
         builder.notes();
     }
@@ -558,6 +559,7 @@ impl<'m> Builder<'m> {
             let users = entry.as_ref().and_then(|(_, e)| e.users);
             let concurrent_remote_users =
                 entry.as_ref().and_then(|(_, e)| e.concurrent_remote_users);
+            let chat = entry.as_ref().map(|(_, e)| e.clone()).unwrap_or_default();
             for (key, set, from_entry) in [
                 (
                     "cumulative_update",
@@ -573,6 +575,22 @@ impl<'m> Builder<'m> {
                 (
                     "concurrent_remote_users",
                     concurrent_remote_users.is_some(),
+                    true,
+                ),
+                ("next_hop_pool", chat.next_hop_pool.is_some(), true),
+                ("collocated_on", chat.collocated_on.is_some(), true),
+                ("active_servers", chat.active_servers.is_some(), true),
+                ("compliance", chat.compliance.is_some(), true),
+                ("compliance_store", chat.compliance_store.is_some(), true),
+                ("backup_store", chat.backup_store.is_some(), true),
+                (
+                    "compliance_backup_store",
+                    chat.compliance_backup_store.is_some(),
+                    true,
+                ),
+                (
+                    "log_shipping_from_mirror",
+                    chat.log_shipping_from_mirror.is_some(),
                     true,
                 ),
             ] {
@@ -608,6 +626,15 @@ impl<'m> Builder<'m> {
                 concurrent_remote_users,
                 voice_failover: None,
                 file_store: None,
+                edge: None,
+                next_hop_pool: chat.next_hop_pool,
+                collocated_on: chat.collocated_on,
+                active_servers: chat.active_servers,
+                compliance: chat.compliance,
+                compliance_store: chat.compliance_store,
+                backup_store: chat.backup_store,
+                compliance_backup_store: chat.compliance_backup_store,
+                log_shipping_from_mirror: chat.log_shipping_from_mirror,
                 esu: false,
                 x: None,
             });
@@ -642,6 +669,11 @@ impl<'m> Builder<'m> {
                 platform: own.platform.or(defaults.platform),
                 data_center: pick(own.data_center.clone(), defaults.data_center.clone()),
                 domain: pick(own.domain.clone(), defaults.domain.clone()),
+                time_zone: pick(own.time_zone.clone(), defaults.time_zone.clone()),
+                virtualization: own
+                    .virtualization
+                    .clone()
+                    .or(defaults.virtualization.clone()),
                 network_interfaces: own.network_interfaces.or(defaults.network_interfaces),
                 esu: false,
                 x: None,
@@ -659,6 +691,16 @@ impl<'m> Builder<'m> {
                     own.data_center.is_some(),
                 ),
                 ("domain", server.domain.is_some(), own.domain.is_some()),
+                (
+                    "time_zone",
+                    server.time_zone.is_some(),
+                    own.time_zone.is_some(),
+                ),
+                (
+                    "virtualization",
+                    server.virtualization.is_some(),
+                    own.virtualization.is_some(),
+                ),
                 (
                     "network_interfaces",
                     server.network_interfaces.is_some(),

@@ -5,15 +5,20 @@ mod be;
 mod cms;
 mod coex;
 mod dir;
+mod edge;
 mod fe;
+mod file;
 mod finding;
+mod lb;
 mod life;
 mod med;
 mod net;
 mod os;
 mod pair;
+mod pchat;
 mod sba;
 mod sql;
+mod virt;
 mod voice;
 mod wit;
 
@@ -58,8 +63,17 @@ pub(crate) fn run(
     if out.wants_family(Family::Os) {
         os::check(topology, out);
     }
+    if out.wants_family(Family::Virt) {
+        virt::check(topology, out);
+    }
     if out.wants_family(Family::Net) {
         net::check(topology, out);
+    }
+    if out.wants_family(Family::Lb) {
+        lb::check(topology, out);
+    }
+    if out.wants_family(Family::Edge) {
+        edge::check(topology, out);
     }
     if out.wants_family(Family::Dir) {
         dir::check(topology, out);
@@ -72,6 +86,12 @@ pub(crate) fn run(
     }
     if out.wants_family(Family::Sba) {
         sba::check(topology, out);
+    }
+    if out.wants_family(Family::Pchat) {
+        pchat::check(topology, out);
+    }
+    if out.wants_family(Family::File) {
+        file::check(topology, out);
     }
     if out.wants_family(Family::Cms) {
         cms::check(topology, out);
