@@ -31,6 +31,10 @@ pub enum RecoveryAction {
     PoolFailover,
     /// No documented failover: restore the failed servers (or the backing pool).
     Restore,
+    /// Move what an Edge pool carried to another Edge pool or next hop: remote access fails
+    /// over by itself; the federation and XMPP routes, the next hop and the conferencing
+    /// association move by hand.
+    EdgeFailover,
 }
 
 /// How the pool recovers, and what it costs.
