@@ -17,6 +17,7 @@ mod front_end;
 mod pool;
 mod recovery;
 mod scenarios;
+mod voice;
 
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
@@ -29,6 +30,7 @@ pub use front_end::{FrontEnd, Restart, RoutingGroups, Threshold};
 pub use pool::{PoolOutcome, State};
 pub use recovery::{Recovery, RecoveryAction};
 pub use scenarios::{AffectedPool, SinglePointOfFailure, Tolerance, tolerance};
+pub use voice::{BranchOutcome, PstnCalls, PstnOutcome};
 
 use crate::error::TopologyError;
 use crate::tokens::PoolKind;
@@ -47,6 +49,13 @@ pub struct Scenario {
     /// and the partner a lost pool fails over to (or a lost file store's content comes back from).
     /// Every other pool is up and untouched.
     pub pools: Vec<PoolOutcome>,
+    /// The PSTN calls of each site with a gateway the scenario takes down (itself, its site or
+    /// its Mediation pool); absent when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pstn: Vec<PstnOutcome>,
+    /// What each branch site whose WAN link fails keeps and loses; absent when none does.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<BranchOutcome>,
 }
 
 /// A simulation report: scenarios, Front End tolerance and single points of failure.
@@ -283,10 +292,14 @@ impl<'t> Plan<'t> {
                 entry.insert(outcome);
             }
         }
+        let pstn = voice::pstn(topology, &self.names, resolved, &outcomes);
+        let branches = voice::branches(topology, &self.names, resolved);
         Scenario {
             name,
             failed,
             pools: outcomes.into_values().collect(),
+            pstn,
+            branches,
         }
     }
 }
