@@ -152,6 +152,14 @@ pub fn topology(input: Input, facts: Option<&Facts>, limits: &Limits) -> Result<
     })
 }
 
+/// Reads an input of any form with its import's details (its form, where each value came
+/// from). Runs without the GIL.
+pub fn read(input: Input, facts: Option<&Facts>, limits: &Limits) -> Result<Import, Failure> {
+    parse_within(input, limits, "document", |bytes| {
+        hadr_rules::import::read_with_limits(bytes, facts, limits)
+    })
+}
+
 /// Imports topology XML, a `.tbxml` file or a zip (as `hadr-rules import` does); JSON is
 /// refused. Runs without the GIL.
 pub fn import(input: Input, facts: Option<&Facts>) -> Result<Import, Failure> {
