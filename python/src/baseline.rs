@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use hadr_rules::Limits;
 use hadr_rules::baseline::Baseline;
-use hadr_rules::{ErrorKind, InputError, Limits, TopologyError};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -70,26 +70,8 @@ pub fn facts_template(
     let result = py.detach(move || {
         let facts = facts.map(|f| input::facts(f, &limits)).transpose()?;
         let import = input::read(topology, facts.as_ref(), &limits)?;
-        if import.form == hadr_rules::import::Form::Json {
-            let error = InputError {
-                kind: ErrorKind::NotTopology,
-                file: None,
-                path: String::new(),
-                line: None,
-                column: None,
-                message: "a format-1 JSON document states its facts itself".to_owned(),
-                expected: Some(
-                    "topology XML, a .tbxml file or an Export-CsConfiguration zip".to_owned(),
-                ),
-            };
-            return Err(Failure::new(TopologyError::from(error), None));
-        }
-        let report = hadr_rules::check(&import.topology, &options);
-        Ok(hadr_rules::import::facts_template(
-            &import.topology,
-            &report,
-            &name,
-        ))
+        hadr_rules::import::template_of(&import, &options, &name)
+            .map_err(|error| Failure::new(error, None))
     });
     result.map_err(|failure| topology_error(py, &failure))
 }
