@@ -274,6 +274,47 @@ tokens! {
 }
 
 tokens! {
+    /// Storage a file store's share lives on (FILE-003).
+    FileStorage {
+        /// Direct-attached storage.
+        Das = "das",
+        /// Storage area network.
+        San = "san",
+        /// Network-attached storage.
+        Nas = "nas",
+    }
+}
+
+tokens! {
+    /// Where the DFS replicas of a file store are (FILE-001).
+    DfsScope {
+        /// Every replica in the file store's data center.
+        DataCenter = "data_center",
+        /// Replicas in more than one data center.
+        CrossDataCenter = "cross_data_center",
+    }
+}
+
+tokens! {
+    /// The hypervisor a virtual server runs on (VIRT-008).
+    Hypervisor {
+        /// Windows Server Hyper-V.
+        HyperV = "hyper_v",
+        /// Any other hypervisor.
+        Other = "other",
+    }
+}
+
+tokens! {
+    /// The kind of virtual disk a virtual server's data lives on (VIRT-006).
+    VirtualDisk {
+        Fixed = "fixed",
+        PassThrough = "pass_through",
+        Dynamic = "dynamic",
+    }
+}
+
+tokens! {
     /// Severity of a diagnostic.
     Severity {
         Info = "info",

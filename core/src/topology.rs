@@ -44,6 +44,25 @@ pub struct PoolFacts {
     pub branch_users: Option<u64>,
     /// Indices of the SBA/SBS pools associated with this pool.
     pub branches: Vec<usize>,
+    /// Persistent Chat: the stores and pools it names, resolved.
+    pub chat: ChatFacts,
+}
+
+/// What a `persistent_chat` pool names, resolved (all empty for other pools).
+#[derive(Debug, Clone, Default)]
+pub struct ChatFacts {
+    /// Index of the pool named by `next_hop_pool`.
+    pub next_hop: Option<usize>,
+    /// Index of the pool named by `collocated_on`.
+    pub collocated_on: Option<usize>,
+    /// Indices of the servers named by `active_servers`, when given.
+    pub active: Option<Vec<usize>>,
+    /// Index of the `compliance_store` in `sql_stores`.
+    pub compliance_store: Option<usize>,
+    /// Index of the `backup_store` in `sql_stores`.
+    pub backup_store: Option<usize>,
+    /// Index of the `compliance_backup_store` in `sql_stores`.
+    pub compliance_backup_store: Option<usize>,
 }
 
 /// What the rules know about one SQL store.
@@ -497,8 +516,14 @@ impl<'a> Resolver<'a> {
         for (i, pool) in document.pools.iter().enumerate() {
             for (k, server) in pool.servers.iter().enumerate() {
                 let key = Caseless(&server.fqdn);
-                let clash = servers.insert(key, i).is_some()
-                    || self.pools.get(&key).is_some_and(|&other| other != i);
+                // A Persistent Chat pool collocated on a Front End pool shares its machines.
+                let clash = servers
+                    .insert(key, i)
+                    .is_some_and(|other| other != i && !self.collocated(i, other))
+                    || self
+                        .pools
+                        .get(&key)
+                        .is_some_and(|&other| other != i && !self.collocated(i, other));
                 if clash {
                     self.duplicate(
                         format!("/pools/{i}/servers/{k}/fqdn"),
@@ -521,6 +546,100 @@ impl<'a> Resolver<'a> {
                     &file_store.id,
                 );
             }
+        }
+    }
+
+    /// Whether one of the two pools names the other as `collocated_on`.
+    fn collocated(&self, a: usize, b: usize) -> bool {
+        let names = |from: usize, to: usize| {
+            let pools = &self.document.pools;
+            pools
+                .get(from)
+                .and_then(|p| p.collocated_on.as_deref())
+                .zip(pools.get(to))
+                .is_some_and(|(name, to)| Caseless(name) == Caseless(&to.fqdn))
+        };
+        names(a, b) || names(b, a)
+    }
+
+    /// Resolves the references of a Persistent Chat pool's own keys.
+    fn chat(&mut self, i: usize, pool: &'a Pool) -> ChatFacts {
+        let at = |key: &str| format!("/pools/{i}/{key}");
+        let store = |this: &mut Self, id: Option<&str>, key: &str| {
+            id.and_then(|id| {
+                let found = this.stores.get(id).copied();
+                let names = |r: &Self| r.stores.keys().copied().collect();
+                this.reference(id, || at(key), "SQL store", found, names)
+            })
+        };
+        let compliance_store = store(self, pool.compliance_store.as_deref(), "compliance_store");
+        let backup_store = store(self, pool.backup_store.as_deref(), "backup_store");
+        let compliance_backup_store = store(
+            self,
+            pool.compliance_backup_store.as_deref(),
+            "compliance_backup_store",
+        );
+        let next_hop = pool
+            .next_hop_pool
+            .as_deref()
+            .and_then(|fqdn| self.pool_ref(fqdn, || at("next_hop_pool")));
+        let collocated_on = pool
+            .collocated_on
+            .as_deref()
+            .and_then(|fqdn| self.pool_ref(fqdn, || at("collocated_on")));
+        if let Some(target) = collocated_on
+            .and_then(|c| self.document.pools.get(c))
+            .filter(|target| target.kind != PoolKind::FrontEnd)
+        {
+            self.errors.push(
+                InputError::at(
+                    ErrorKind::InvalidValue,
+                    at("collocated_on"),
+                    format!(
+                        "`{}` is collocated on `{}`, a `{}` pool; Persistent Chat is collocated on a Front End pool or a Standard Edition server",
+                        pool.fqdn, target.fqdn, target.kind
+                    ),
+                )
+                .expected("the FQDN of a `front_end` pool"),
+            );
+        }
+        let active = pool.active_servers.as_ref().map(|names| {
+            let mut active = Vec::with_capacity(names.len());
+            for (n, name) in names.iter().enumerate() {
+                match pool
+                    .servers
+                    .iter()
+                    .position(|s| Caseless(&s.fqdn) == Caseless(name))
+                {
+                    Some(k) if !active.contains(&k) => active.push(k),
+                    Some(_) => self.duplicate(
+                        format!("/pools/{i}/active_servers/{n}"),
+                        "active server",
+                        name,
+                    ),
+                    None => {
+                        let found = None;
+                        let names =
+                            |_: &Self| pool.servers.iter().map(|s| s.fqdn.as_str()).collect();
+                        self.reference(
+                            name,
+                            || format!("/pools/{i}/active_servers/{n}"),
+                            "server of this pool",
+                            found,
+                            names,
+                        );
+                    }
+                }
+            }
+            active
+        });
+        ChatFacts {
+            next_hop,
+            collocated_on,
+            active,
+            compliance_store,
+            backup_store,
+            compliance_backup_store,
         }
     }
 
@@ -648,6 +767,7 @@ impl<'a> Resolver<'a> {
                     .unwrap_or_else(|| site_data_center.clone())
             })
             .collect();
+        let chat = self.chat(i, pool);
         PoolFacts {
             site,
             back_end,
@@ -656,6 +776,7 @@ impl<'a> Resolver<'a> {
             server_data_centers,
             branch_users: Some(0),
             branches: Vec::new(),
+            chat,
         }
     }
 

@@ -20,6 +20,9 @@ use rstest::rstest;
 #[case(Family::Wit, 10)]
 #[case(Family::Sql, 12)]
 #[case(Family::Os, 10)]
+#[case(Family::Virt, 8)]
+#[case(Family::Pchat, 13)]
+#[case(Family::File, 7)]
 #[case(Family::Net, 4)]
 #[case(Family::Cms, 8)]
 #[case(Family::Coex, 11)]
@@ -82,9 +85,10 @@ fn severity_follows_strength_and_unverified_rules_never_error() {
                 rule.provenance,
                 Provenance::Secondary | Provenance::Unsourced
             ));
-        } else if rule.id != "OS-004" {
+        } else if !["OS-004", "FILE-002"].contains(&rule.id) {
             // OS-004 is "unsupported for new installs / recommended": without install history it
-            // can only warn (docs/catalog-decisions.md).
+            // can only warn; FILE-002 (recommended) states a fact about every DFS store, so it
+            // informs (docs/catalog-decisions.md).
             assert_eq!(rule.severity(), rule.strength.severity(), "{}", rule.id);
         }
     }
@@ -104,6 +108,8 @@ fn severity_follows_strength_and_unverified_rules_never_error() {
 
 #[rstest]
 #[case("WIT-003", "BE-006")]
+#[case("PCHAT-001", "COEX-006")]
+#[case("VIRT-001", "PAIR-002")]
 #[case("WIT-004", "BE-007")]
 #[case("WIT-008", "FE-007")]
 #[case("WIT-009", "BE-020")]
@@ -114,6 +120,7 @@ fn severity_follows_strength_and_unverified_rules_never_error() {
 #[case("COEX-002", "PAIR-015")]
 #[case("COEX-010", "SQL-002")]
 #[case("RTO-004", "CMS-005")]
+#[case("RTO-007", "FILE-002")]
 fn catalog_cross_references_are_aliases(#[case] alias: &str, #[case] target: &'static str) {
     let rule = registry::rule(alias).unwrap();
     assert_eq!(rule.evaluation, Evaluation::AliasOf(target));

@@ -13,8 +13,9 @@ pub(crate) mod parse;
 mod user_data;
 
 use crate::tokens::{
-    CmsRole, Commit, Edition, FailoverMode, FileStoreHa, Os, Platform, PoolKind, Product,
-    QuorumWitness, SipLoadBalancing, SiteKind, SqlEdition, SqlVersion, WebLoadBalancing,
+    CmsRole, Commit, DfsScope, Edition, FailoverMode, FileStorage, FileStoreHa, Hypervisor, Os,
+    Platform, PoolKind, Product, QuorumWitness, SipLoadBalancing, SiteKind, SqlEdition, SqlVersion,
+    VirtualDisk, WebLoadBalancing,
 };
 
 /// The user's own data: any JSON object, ignored by the rules (boxed: most entities have none).
@@ -172,6 +173,33 @@ pub struct Pool {
     /// File store id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_store: Option<Text>,
+    /// For `persistent_chat`: the FQDN of the Front End pool that is its next hop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_hop_pool: Option<Text>,
+    /// For `persistent_chat`: the FQDN of the `front_end` pool whose servers also run this
+    /// pool's Persistent Chat Server role (collocation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collocated_on: Option<Text>,
+    /// For `persistent_chat`: the FQDNs of the pool's active servers (the others are idle).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_servers: Option<Vec<Text>>,
+    /// For `persistent_chat`: compliance is enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance: Option<bool>,
+    /// For `persistent_chat`: SQL store id of the compliance database (mgccomp).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance_store: Option<Text>,
+    /// For `persistent_chat`: SQL store id of the log-shipping secondary of `back_end` in the
+    /// other data center (its own `ha` is the secondary's mirror).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_store: Option<Text>,
+    /// For `persistent_chat`: SQL store id of the log-shipping secondary of `compliance_store`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance_backup_store: Option<Text>,
+    /// For `persistent_chat`: log shipping to `backup_store` is also configured from the
+    /// mirror of `back_end`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_shipping_from_mirror: Option<bool>,
     /// Enrolled in a paid Extended Security Update programme (read by LIFE-007 only).
     #[serde(default, skip_serializing_if = "is_false")]
     pub esu: bool,
@@ -221,6 +249,12 @@ pub struct Server {
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Text>,
+    /// Time zone, as the operating system names it (e.g. `Central Standard Time`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<Text>,
+    /// For a virtual server: its virtualization host and guest settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub virtualization: Option<Virtualization>,
     /// Network interfaces the operating system sees: a team of adapters with one MAC and
     /// one IP address counts once, an out-of-band management port hidden from the operating
     /// system not at all (NET-001, NET-002, NET-003).
@@ -236,6 +270,37 @@ pub struct Server {
         skip_serializing_if = "Option::is_none"
     )]
     pub x: Extra,
+}
+
+/// How a virtual server is hosted (the VIRT rules).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Virtualization {
+    /// Windows Server Hyper-V or another hypervisor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hypervisor: Option<Hypervisor>,
+    /// For Hyper-V: the Windows Server version of the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_os: Option<Os>,
+    /// For another hypervisor: it is validated for the guest's Windows Server in the Server
+    /// Virtualization Validation Program.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub svvp_validated: Option<bool>,
+    /// Virtual processors per physical core of the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vcpu_per_core: Option<f64>,
+    /// Live migration (or another move of the running guest) is enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live_migration: Option<bool>,
+    /// Dynamic memory is configured for the guest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dynamic_memory: Option<bool>,
+    /// Hyper-threading is enabled on the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_hyper_threading: Option<bool>,
+    /// The kind of virtual disk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk: Option<VirtualDisk>,
 }
 
 /// A SQL store: one SQL Server instance or an HA group of them.
@@ -441,6 +506,15 @@ pub struct FileStore {
     /// High availability of the share.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ha: Option<FileStoreHa>,
+    /// For `ha: dfs`: whether the DFS replicas stay in one data center.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dfs_scope: Option<DfsScope>,
+    /// Storage the share lives on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<FileStorage>,
+    /// Windows Server version of the file server (of the cluster nodes for `ha: cluster`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os: Option<Os>,
     /// The user's own data.
     #[serde(
         default,
@@ -456,6 +530,7 @@ objects::only!(
     Pool,
     LoadBalancing,
     Server,
+    Virtualization,
     SqlStore,
     SqlNode,
     Replica,

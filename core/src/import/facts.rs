@@ -7,9 +7,12 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Ha, LoadBalancing, Replica};
+use crate::document::{Ha, LoadBalancing, Replica, Text, Virtualization};
 use crate::error::{ErrorKind, InputError, TopologyError, closest};
-use crate::tokens::{Os, Platform, Product, QuorumWitness, SqlEdition, SqlVersion};
+use crate::tokens::{
+    DfsScope, FileStorage, FileStoreHa, Os, Platform, Product, QuorumWitness, SqlEdition,
+    SqlVersion,
+};
 
 /// A facts file, format 1.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -37,6 +40,9 @@ pub struct Facts {
     /// alone for a default instance.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sql_stores: BTreeMap<String, StoreEntry>,
+    /// By file store id, as the import writes it: `fileserver.contoso.com\share`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub file_stores: BTreeMap<String, FileStoreEntry>,
 }
 
 /// Defaults, used where an entity's own entry is silent.
@@ -56,6 +62,27 @@ pub struct Defaults {
     /// For every SQL store.
     #[serde(default)]
     pub sql_store: StoreDefaults,
+    /// For every file store.
+    #[serde(default)]
+    pub file_store: FileStoreEntry,
+}
+
+/// Facts of a file store.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct FileStoreEntry {
+    /// High availability of the share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ha: Option<FileStoreHa>,
+    /// For `ha: dfs`: whether the DFS replicas stay in one data center.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dfs_scope: Option<DfsScope>,
+    /// Storage the share lives on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<FileStorage>,
+    /// Windows Server version of the file server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os: Option<Os>,
 }
 
 /// Facts of a site.
@@ -99,6 +126,30 @@ pub struct PoolEntry {
     /// Load balancing of SIP and web traffic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load_balancing: Option<LoadBalancing>,
+    /// Persistent Chat: the next-hop Front End pool (overrides the one the XML names).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_hop_pool: Option<Text>,
+    /// Persistent Chat: the Front End pool it is collocated on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collocated_on: Option<Text>,
+    /// Persistent Chat: the FQDNs of the active servers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_servers: Option<Vec<Text>>,
+    /// Persistent Chat: compliance is enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance: Option<bool>,
+    /// Persistent Chat: SQL store id of the compliance database (overrides the XML's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance_store: Option<Text>,
+    /// Persistent Chat: SQL store id of the log-shipping secondary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_store: Option<Text>,
+    /// Persistent Chat: SQL store id of the compliance database's log-shipping secondary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance_backup_store: Option<Text>,
+    /// Persistent Chat: log shipping is also configured from the primary's mirror.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_shipping_from_mirror: Option<bool>,
 }
 
 /// Facts of a machine.
@@ -117,6 +168,12 @@ pub struct ServerEntry {
     /// Active Directory domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<crate::document::Text>,
+    /// Time zone (pool servers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<Text>,
+    /// Virtualization host and guest settings (pool servers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub virtualization: Option<Virtualization>,
     /// Network interfaces the operating system sees (pool servers and SQL Server hosts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_interfaces: Option<u32>,
@@ -257,6 +314,14 @@ impl Facts {
             .map(|(key, entry)| (key.as_str(), entry))
     }
 
+    /// The entry of a file store, by id (without case).
+    pub(crate) fn file_store(&self, id: &str) -> Option<(&str, &FileStoreEntry)> {
+        self.file_stores
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(id))
+            .map(|(key, entry)| (key.as_str(), entry))
+    }
+
     /// The entry of a site, by id.
     pub(crate) fn site(&self, id: &str) -> Option<(&str, &SiteEntry)> {
         self.sites
@@ -297,6 +362,12 @@ impl Facts {
             &known.stores,
             "a SQL store",
         );
+        check(
+            "file_stores",
+            self.file_stores.keys().collect(),
+            &known.file_stores,
+            "a file store",
+        );
         out
     }
 }
@@ -308,6 +379,7 @@ pub(crate) struct Known {
     pub pools: Vec<String>,
     pub machines: Vec<String>,
     pub stores: Vec<String>,
+    pub file_stores: Vec<String>,
 }
 
 /// A serde error as an input error with the JSON Pointer of the facts file, in the words of
@@ -367,4 +439,5 @@ crate::document::objects::only!(
     ServerEntry,
     StoreDefaults,
     StoreEntry,
+    FileStoreEntry,
 );

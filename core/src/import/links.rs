@@ -7,6 +7,51 @@ use crate::error::{ErrorKind, InputError};
 use crate::tokens::{CmsRole, Edition, PoolKind};
 
 impl Builder<'_> {
+    /// A Persistent Chat pool's compliance store (`PersistentChatComplianceStore`) and next
+    /// hop (the `Registrar` it depends on), where the facts do not name them. Both shapes are
+    /// unverified: no public export has Persistent Chat.
+    fn chat_links(
+        &mut self,
+        index: usize,
+        services: &[usize],
+        updated: &mut crate::document::Pool,
+    ) {
+        if updated.compliance_store.is_none() {
+            let found = services.iter().copied().find_map(|s| {
+                let store = self.dependency(s, "PersistentChatComplianceStore")?;
+                let Some(Target::Instance(i)) = self.installed.get(store).copied().flatten() else {
+                    return None;
+                };
+                let id = self.store_of_instance.get(i).cloned().flatten()?;
+                Some((store, id))
+            });
+            if let Some((store, id)) = found {
+                if let Some(origin) = self.model.services.get(store).map(|s| s.origin.clone()) {
+                    self.source(format!("/pools/{index}/compliance_store"), &origin);
+                }
+                updated.compliance_store = Some(id.into());
+            }
+        }
+        if updated.next_hop_pool.is_none() {
+            let found = services.iter().copied().find_map(|s| {
+                let registrar = self.dependency(s, "Registrar")?;
+                let Some(Target::Cluster(c)) = self.installed.get(registrar).copied().flatten()
+                else {
+                    return None;
+                };
+                let pool = self.pool_of_cluster.get(c).copied().flatten()?;
+                let fqdn = self.document.pools.get(pool)?.fqdn.clone();
+                Some((registrar, fqdn))
+            });
+            if let Some((registrar, fqdn)) = found {
+                if let Some(origin) = self.model.services.get(registrar).map(|s| s.origin.clone()) {
+                    self.source(format!("/pools/{index}/next_hop_pool"), &origin);
+                }
+                updated.next_hop_pool = Some(fqdn);
+            }
+        }
+    }
+
     /// Back end, pairing, associated pool, Central Management store and file store of each
     /// pool, once every pool and store has its index.
     pub(super) fn pool_links(&mut self) {
@@ -73,6 +118,9 @@ impl Builder<'_> {
                         );
                     }
                 }
+            }
+            if pool.kind == PoolKind::PersistentChat {
+                self.chat_links(index, &services, &mut updated);
             }
             // Pairing and branch association.
             if let Some((registrar, target)) = services

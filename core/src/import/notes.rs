@@ -95,6 +95,12 @@ impl Builder<'_> {
                 .iter()
                 .map(|s| s.id.to_string())
                 .collect(),
+            file_stores: self
+                .document
+                .file_stores
+                .iter()
+                .map(|f| f.id.to_string())
+                .collect(),
         }
     }
 }

@@ -415,13 +415,51 @@ impl Builder<'_> {
                 .unwrap_or_default();
             let index = self.document.file_stores.len();
             self.source(format!("/file_stores/{index}"), &service.origin);
-            self.document.file_stores.push(FileStore {
+            let defaults = self.facts.defaults.file_store.clone();
+            let entry = self
+                .facts
+                .file_store(&id)
+                .map(|(key, e)| (key.to_owned(), e.clone()));
+            let own = entry.as_ref().map(|(_, e)| e.clone()).unwrap_or_default();
+            let file_store = FileStore {
                 id: id.into(),
                 fqdn: cluster.fqdn.clone().into(),
                 site: site.into(),
-                ha: None,
+                ha: own.ha.or(defaults.ha),
+                dfs_scope: own.dfs_scope.or(defaults.dfs_scope),
+                storage: own.storage.or(defaults.storage),
+                os: own.os.or(defaults.os),
                 x: None,
-            });
+            };
+            for (key, set, from_entry) in [
+                ("ha", file_store.ha.is_some(), own.ha.is_some()),
+                (
+                    "dfs_scope",
+                    file_store.dfs_scope.is_some(),
+                    own.dfs_scope.is_some(),
+                ),
+                (
+                    "storage",
+                    file_store.storage.is_some(),
+                    own.storage.is_some(),
+                ),
+                ("os", file_store.os.is_some(), own.os.is_some()),
+            ] {
+                if !set {
+                    continue;
+                }
+                let fact = match (&entry, from_entry) {
+                    (Some((name, _)), true) => {
+                        format!(
+                            "/file_stores/{}/{key}",
+                            crate::document::parse::escape(name)
+                        )
+                    }
+                    _ => format!("/defaults/file_store/{key}"),
+                };
+                self.fact_source(format!("/file_stores/{index}/{key}"), fact);
+            }
+            self.document.file_stores.push(file_store);
         }
     }
 }

@@ -536,6 +536,7 @@ impl<'m> Builder<'m> {
                 .and_then(|(_, e)| e.load_balancing.clone())
                 .or_else(|| defaults.load_balancing.clone());
             let users = entry.as_ref().and_then(|(_, e)| e.users);
+            let chat = entry.as_ref().map(|(_, e)| e.clone()).unwrap_or_default();
             for (key, set, from_entry) in [
                 (
                     "cumulative_update",
@@ -548,6 +549,22 @@ impl<'m> Builder<'m> {
                     own(|e| e.load_balancing.is_some()),
                 ),
                 ("users", users.is_some(), true),
+                ("next_hop_pool", chat.next_hop_pool.is_some(), true),
+                ("collocated_on", chat.collocated_on.is_some(), true),
+                ("active_servers", chat.active_servers.is_some(), true),
+                ("compliance", chat.compliance.is_some(), true),
+                ("compliance_store", chat.compliance_store.is_some(), true),
+                ("backup_store", chat.backup_store.is_some(), true),
+                (
+                    "compliance_backup_store",
+                    chat.compliance_backup_store.is_some(),
+                    true,
+                ),
+                (
+                    "log_shipping_from_mirror",
+                    chat.log_shipping_from_mirror.is_some(),
+                    true,
+                ),
             ] {
                 if !set {
                     continue;
@@ -578,6 +595,14 @@ impl<'m> Builder<'m> {
                 users,
                 associated_pool: None,
                 file_store: None,
+                next_hop_pool: chat.next_hop_pool,
+                collocated_on: chat.collocated_on,
+                active_servers: chat.active_servers,
+                compliance: chat.compliance,
+                compliance_store: chat.compliance_store,
+                backup_store: chat.backup_store,
+                compliance_backup_store: chat.compliance_backup_store,
+                log_shipping_from_mirror: chat.log_shipping_from_mirror,
                 esu: false,
                 x: None,
             });
@@ -612,6 +637,11 @@ impl<'m> Builder<'m> {
                 platform: own.platform.or(defaults.platform),
                 data_center: pick(own.data_center.clone(), defaults.data_center.clone()),
                 domain: pick(own.domain.clone(), defaults.domain.clone()),
+                time_zone: pick(own.time_zone.clone(), defaults.time_zone.clone()),
+                virtualization: own
+                    .virtualization
+                    .clone()
+                    .or(defaults.virtualization.clone()),
                 network_interfaces: own.network_interfaces.or(defaults.network_interfaces),
                 esu: false,
                 x: None,
@@ -629,6 +659,16 @@ impl<'m> Builder<'m> {
                     own.data_center.is_some(),
                 ),
                 ("domain", server.domain.is_some(), own.domain.is_some()),
+                (
+                    "time_zone",
+                    server.time_zone.is_some(),
+                    own.time_zone.is_some(),
+                ),
+                (
+                    "virtualization",
+                    server.virtualization.is_some(),
+                    own.virtualization.is_some(),
+                ),
                 (
                     "network_interfaces",
                     server.network_interfaces.is_some(),

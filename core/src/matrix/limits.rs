@@ -72,3 +72,14 @@ pub const fn limits_for(product: Product) -> &'static ProductLimits {
         Product::SfbSe => &SE_LIMITS,
     }
 }
+
+/// Persistent Chat pool limits (catalog PCHAT-004), from
+/// `Skype/SfbServer/plan-your-deployment/persistent-chat-server/topology.md` § Enterprise Edition
+/// Server with multiple Persistent Chat Servers and `capacity-planning.md` § Plan capacity for
+/// number of users.
+pub mod persistent_chat {
+    /// Servers in one pool, active and idle (high availability and disaster recovery).
+    pub const MAX_SERVERS: usize = 8;
+    /// Active servers in one pool.
+    pub const MAX_ACTIVE_SERVERS: usize = 4;
+}

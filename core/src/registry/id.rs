@@ -126,6 +126,12 @@ rule_ids! {
     Os005 = "OS-005",
     Os006 = "OS-006",
     // VIRT
+    Virt002 = "VIRT-002",
+    Virt003 = "VIRT-003",
+    Virt004 = "VIRT-004",
+    Virt005 = "VIRT-005",
+    Virt006 = "VIRT-006",
+    Virt008 = "VIRT-008",
     // NET
     Net001 = "NET-001",
     Net002 = "NET-002",
@@ -137,7 +143,22 @@ rule_ids! {
     // VOICE
     // SBA
     // PCHAT
+    Pchat002 = "PCHAT-002",
+    Pchat003 = "PCHAT-003",
+    Pchat004 = "PCHAT-004",
+    Pchat005 = "PCHAT-005",
+    Pchat007 = "PCHAT-007",
+    Pchat008 = "PCHAT-008",
+    Pchat009 = "PCHAT-009",
+    Pchat010 = "PCHAT-010",
+    Pchat011 = "PCHAT-011",
+    Pchat012 = "PCHAT-012",
     // FILE
+    File001 = "FILE-001",
+    File002 = "FILE-002",
+    File003 = "FILE-003",
+    File004 = "FILE-004",
+    File005 = "FILE-005",
     Cms001 = "CMS-001",
     Cms002 = "CMS-002",
     Coex004 = "COEX-004",

@@ -5,12 +5,15 @@ mod be;
 mod cms;
 mod coex;
 mod fe;
+mod file;
 mod finding;
 mod life;
 mod net;
 mod os;
 mod pair;
+mod pchat;
 mod sql;
+mod virt;
 mod wit;
 
 pub(crate) use finding::{Finding, Findings};
@@ -54,8 +57,17 @@ pub(crate) fn run(
     if out.wants_family(Family::Os) {
         os::check(topology, out);
     }
+    if out.wants_family(Family::Virt) {
+        virt::check(topology, out);
+    }
     if out.wants_family(Family::Net) {
         net::check(topology, out);
+    }
+    if out.wants_family(Family::Pchat) {
+        pchat::check(topology, out);
+    }
+    if out.wants_family(Family::File) {
+        file::check(topology, out);
     }
     if out.wants_family(Family::Cms) {
         cms::check(topology, out);

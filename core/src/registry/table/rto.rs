@@ -170,11 +170,9 @@ pub(super) const RULES: &[Rule] = &[
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[FILE_SHARING, L13_FILE_SHARING],
-        evaluation: Evaluation::Guidance(
-            "DFS file shares carry no recovery target; file stores are not simulated",
-        ),
+        evaluation: Evaluation::AliasOf("FILE-002"),
         doc: RuleDoc {
-            what: "DFS replication of the file store is best effort: Microsoft publishes no RTO or RPO for a DFS file share failover. The engine lists this as guidance.",
+            what: "DFS replication of the file store is best effort: Microsoft publishes no RTO or RPO for a DFS file share failover. FILE-002 reports it for every file store with `ha: dfs`.",
             why: "Without a recovery target, recent conference content and other file store data may be missing after a DFS failover.",
             example: "A DR plan assumes the DFS-replicated file store of `pool-dal.contoso.com` fails over with an RPO of 5 minutes.",
             fix: "Do not assume a recovery target for DFS; if the content is critical, back up the file share regularly (every 4-8 hours).",

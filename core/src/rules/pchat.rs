@@ -1,0 +1,639 @@
+//! PCHAT: Persistent Chat pools of Lync Server 2013 and Skype for Business Server 2015 (the
+//! later products have none: COEX-006 reports one).
+
+use std::collections::BTreeSet;
+
+use super::{Finding, Findings, pool_path, server_path};
+use crate::document::{Ha, Pool, SqlStore};
+use crate::matrix::limits::persistent_chat::{MAX_ACTIVE_SERVERS, MAX_SERVERS};
+use crate::registry::RuleId;
+use crate::report::Pointer;
+use crate::tokens::{Edition, HaMode, PoolKind, Product, Severity};
+use crate::topology::{NodeFacts, NodeRole, PoolFacts, Topology};
+
+const RULES: &[RuleId] = &[
+    RuleId::Pchat002,
+    RuleId::Pchat003,
+    RuleId::Pchat004,
+    RuleId::Pchat005,
+    RuleId::Pchat007,
+    RuleId::Pchat008,
+    RuleId::Pchat009,
+    RuleId::Pchat010,
+    RuleId::Pchat011,
+    RuleId::Pchat012,
+];
+
+pub(super) fn check(topology: &Topology, out: &mut Findings) {
+    if !out.wants_any(RULES) {
+        return;
+    }
+    for (index, pool, facts) in topology.pools() {
+        let legacy = matches!(pool.product, Product::Lync2013 | Product::Sfb2015);
+        if pool.kind != PoolKind::PersistentChat || !legacy {
+            continue;
+        }
+        let chat = Chat {
+            topology,
+            index,
+            pool,
+            facts,
+        };
+        chat.no_availability_group(out);
+        chat.stretched(out);
+        chat.size(out);
+        chat.instances(out);
+        chat.log_shipping_from_mirror(out);
+        chat.collocated(out);
+        chat.domain(out);
+        chat.time_zone(out);
+        chat.beside_back_end(out);
+    }
+}
+
+/// One Persistent Chat pool and what it names.
+struct Chat<'a> {
+    topology: &'a Topology,
+    index: usize,
+    pool: &'a Pool,
+    facts: &'a PoolFacts,
+}
+
+/// A store a Persistent Chat pool names, with the key that names it.
+struct Named<'a> {
+    key: &'static str,
+    index: usize,
+    store: &'a SqlStore,
+    nodes: &'a [NodeFacts],
+}
+
+impl<'a> Chat<'a> {
+    fn path(&self, key: &'static str) -> Pointer {
+        pool_path(self.index, key)
+    }
+
+    fn store(&self, key: &'static str, index: Option<usize>) -> Option<Named<'a>> {
+        let index = index?;
+        let (store, facts) = self.topology.store(index)?;
+        Some(Named {
+            key,
+            index,
+            store,
+            nodes: &facts.nodes,
+        })
+    }
+
+    /// The stores in key order: `back_end`, `compliance_store`, `backup_store`,
+    /// `compliance_backup_store`.
+    fn stores(&self) -> [Option<Named<'a>>; 4] {
+        let chat = &self.facts.chat;
+        [
+            self.store("back_end", self.facts.back_end),
+            self.store("compliance_store", chat.compliance_store),
+            self.store("backup_store", chat.backup_store),
+            self.store("compliance_backup_store", chat.compliance_backup_store),
+        ]
+    }
+
+    /// The primary data center: the one of the Persistent Chat database (its principal or
+    /// single server), else the pool's site's.
+    fn primary_data_center(&self) -> Option<&'a str> {
+        let back_end = self.store("back_end", self.facts.back_end);
+        back_end
+            .and_then(|b| {
+                b.nodes
+                    .iter()
+                    .find(|n| matches!(n.role, NodeRole::Principal | NodeRole::Server))
+                    .and_then(|n| n.data_center.as_deref())
+            })
+            .or_else(|| self.topology.site_data_center(self.facts.site))
+    }
+
+    /// PCHAT-002: no availability group for any of its databases.
+    fn no_availability_group(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pchat002) {
+            return;
+        }
+        let mut seen = BTreeSet::new();
+        for named in self.stores().into_iter().flatten() {
+            if !matches!(named.store.ha, Ha::AlwaysOnAg { .. }) || !seen.insert(named.index) {
+                continue;
+            }
+            let message = format!(
+                "the `{}` of the Persistent Chat pool {} is the availability group `{}`; AlwaysOn Availability Groups are not supported for Persistent Chat databases",
+                named.key, self.pool.fqdn, named.store.id
+            );
+            out.push(
+                Finding::new(
+                    RuleId::Pchat002,
+                    &self.pool.fqdn,
+                    self.path(named.key),
+                    message,
+                )
+                .related([&named.store.id]),
+            );
+        }
+    }
+
+    /// PCHAT-003: a stretched pool over two data centers with a log-shipping backup store.
+    fn stretched(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pchat003) {
+            return;
+        }
+        let data_centers: BTreeSet<&str> = self
+            .facts
+            .server_data_centers
+            .iter()
+            .map(|dc| dc.as_str())
+            .collect();
+        let message = match data_centers.len() {
+            0 | 1 => return,
+            2 if self.pool.backup_store.is_some() => return,
+            2 => format!(
+                "the Persistent Chat pool {} is stretched over two data centers without a `backup_store`: the documented disaster recovery ships the database's log to a backup database in the other data center",
+                self.pool.fqdn
+            ),
+            n => format!(
+                "the Persistent Chat pool {} has servers in {n} data centers; the documented design stretches a pool over two",
+                self.pool.fqdn
+            ),
+        };
+        out.push(
+            Finding::new(
+                RuleId::Pchat003,
+                &self.pool.fqdn,
+                self.path("servers"),
+                message,
+            )
+            .fact(
+                "data_centers",
+                data_centers
+                    .into_iter()
+                    .map(String::from)
+                    .collect::<Vec<_>>(),
+            ),
+        );
+    }
+
+    /// PCHAT-004: at most 8 servers, at most 4 active.
+    fn size(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pchat004) {
+            return;
+        }
+        let servers = self.pool.servers.len();
+        let active = self.facts.chat.active.as_ref().map(Vec::len);
+        let (path, message) = if servers > MAX_SERVERS {
+            (
+                self.path("servers"),
+                format!(
+                    "the Persistent Chat pool {} has {servers} servers; a pool has at most {MAX_SERVERS}",
+                    self.pool.fqdn
+                ),
+            )
+        } else if let Some(active) = active.filter(|&a| a > MAX_ACTIVE_SERVERS) {
+            (
+                self.path("active_servers"),
+                format!(
+                    "the Persistent Chat pool {} has {active} active servers; at most {MAX_ACTIVE_SERVERS} may be active, the others idle",
+                    self.pool.fqdn
+                ),
+            )
+        } else if active.is_none() && servers > MAX_ACTIVE_SERVERS {
+            out.push(Finding::not_evaluated(
+                RuleId::Pchat004,
+                &self.pool.fqdn,
+                vec![self.path("active_servers")],
+            ));
+            return;
+        } else {
+            return;
+        };
+        let mut finding =
+            Finding::new(RuleId::Pchat004, &self.pool.fqdn, path, message).fact("servers", servers);
+        if let Some(active) = active {
+            finding = finding.fact("active", active);
+        }
+        out.push(finding);
+    }
+
+    /// PCHAT-005: the mirror beside the principal, the backup in the other data center.
+    fn instances(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pchat005) {
+            return;
+        }
+        let [back_end, compliance, backup, compliance_backup] = self.stores();
+        let primary = self.primary_data_center();
+        let mut missing = Vec::new();
+        let mut problems: Vec<(Pointer, String, Severity)> = Vec::new();
+        for (main, secondary) in [(&back_end, &backup), (&compliance, &compliance_backup)] {
+            if let Some(main) = main
+                && let Some((mirror, principal)) = misplaced_mirror(main, primary)
+            {
+                problems.push((
+                    mirror.pointer().key("data_center"),
+                    format!(
+                        "the mirror {} of `{}` is in `{}`, not in `{principal}` with its principal",
+                        mirror.fqdn,
+                        main.store.id,
+                        mirror.data_center.as_deref().unwrap_or_default()
+                    ),
+                    Severity::Error,
+                ));
+            }
+            let Some(secondary) = secondary else {
+                continue;
+            };
+            let path = self.path(secondary.key);
+            if let Some(main) = main.as_ref() {
+                let shared = main.index == secondary.index
+                    || secondary.nodes.iter().filter(|n| n.holds_data()).any(|n| {
+                        main.nodes
+                            .iter()
+                            .any(|m| m.holds_data() && m.host() == n.host())
+                    });
+                if shared {
+                    problems.push((
+                        path,
+                        format!(
+                            "the log-shipping secondary `{}` shares SQL Servers with `{}`, the database it protects",
+                            secondary.store.id, main.store.id
+                        ),
+                        Severity::Error,
+                    ));
+                    continue;
+                }
+            }
+            let data_nodes: Vec<&NodeFacts> =
+                secondary.nodes.iter().filter(|n| n.holds_data()).collect();
+            let absent: Vec<Pointer> = data_nodes
+                .iter()
+                .filter(|n| n.data_center.is_none())
+                .map(|n| n.pointer().key("data_center"))
+                .collect();
+            if !absent.is_empty() {
+                missing.extend(absent);
+                continue;
+            }
+            if let Some(node) = data_nodes
+                .iter()
+                .find(|n| n.data_center.as_deref() == primary)
+            {
+                problems.push((
+                    node.pointer().key("data_center"),
+                    format!(
+                        "the log-shipping secondary `{}` is in `{}`, the primary data center; it belongs in the other data center",
+                        secondary.store.id,
+                        primary.unwrap_or_default()
+                    ),
+                    Severity::Error,
+                ));
+            } else if let Some((mirror, principal)) = misplaced_mirror(secondary, None) {
+                problems.push((
+                    mirror.pointer().key("data_center"),
+                    format!(
+                        "the mirror {} of the log-shipping secondary `{}` is in `{}`, not in `{principal}` with the secondary",
+                        mirror.fqdn,
+                        secondary.store.id,
+                        mirror.data_center.as_deref().unwrap_or_default()
+                    ),
+                    Severity::Error,
+                ));
+            }
+        }
+        if let (Some(main), Some(compliance)) = (&back_end, &compliance)
+            && main.index == compliance.index
+            && self.pool.compliance != Some(false)
+        {
+            problems.push((
+                self.path("compliance_store"),
+                format!(
+                    "the compliance database shares the store `{}` with the Persistent Chat database; standalone instances are recommended",
+                    main.store.id
+                ),
+                Severity::Warning,
+            ));
+        }
+        if problems.is_empty() && !missing.is_empty() {
+            out.push(Finding::not_evaluated(
+                RuleId::Pchat005,
+                &self.pool.fqdn,
+                missing,
+            ));
+        }
+        for (path, message, severity) in problems {
+            out.push(
+                Finding::new(
+                    RuleId::Pchat005,
+                    &self.pool.fqdn,
+                    path,
+                    format!("{}: {message}", self.pool.fqdn),
+                )
+                .severity(severity),
+            );
+        }
+    }
+
+    /// PCHAT-007: log shipping configured from the primary's mirror too.
+    fn log_shipping_from_mirror(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pchat007) || self.pool.backup_store.is_none() {
+            return;
+        }
+        let mirrored = self
+            .topology
+            .back_end_mode(self.index)
+            .is_some_and(|mode| mode == HaMode::Mirroring);
+        if !mirrored {
+            return;
+        }
+        match self.pool.log_shipping_from_mirror {
+            None => out.push(Finding::not_evaluated(
+                RuleId::Pchat007,
+                &self.pool.fqdn,
+                vec![self.path("log_shipping_from_mirror")],
+            )),
+            Some(false) => {
+                let message = format!(
+                    "log shipping to `{}` is not configured from the mirror of the Persistent Chat database: after a failover to the mirror the backup database stops receiving the log",
+                    self.pool.backup_store.as_deref().unwrap_or_default()
+                );
+                out.push(Finding::new(
+                    RuleId::Pchat007,
+                    &self.pool.fqdn,
+                    self.path("log_shipping_from_mirror"),
+                    message,
+                ));
+            }
+            Some(true) => {}
+        }
+    }
+
+    /// PCHAT-008 and PCHAT-009: collocation on a Front End pool.
+    fn collocated(&self, out: &mut Findings) {
+        let Some(host) = self
+            .facts
+            .chat
+            .collocated_on
+            .and_then(|c| self.topology.pool(c))
+        else {
+            return;
+        };
+        let path = self.path("collocated_on");
+        if host.edition == Some(Edition::Standard) && out.wants(RuleId::Pchat008) {
+            let servers = self.pool.servers.len();
+            let (message, severity) = if servers > 1 {
+                (
+                    format!(
+                        "the Persistent Chat pool {} is collocated on the Standard Edition server {} and lists {servers} servers; no server can be added to such a pool",
+                        self.pool.fqdn, host.fqdn
+                    ),
+                    Severity::Error,
+                )
+            } else {
+                (
+                    format!(
+                        "the Persistent Chat pool {} is collocated on the Standard Edition server {}: it has no high availability and no server can ever be added to it",
+                        self.pool.fqdn, host.fqdn
+                    ),
+                    Severity::Warning,
+                )
+            };
+            out.push(
+                Finding::new(RuleId::Pchat008, &self.pool.fqdn, path, message)
+                    .related([&host.fqdn])
+                    .severity(severity),
+            );
+        } else if host.is_enterprise_front_end() && out.wants(RuleId::Pchat009) {
+            let message = format!(
+                "the Persistent Chat pool {} is collocated on the Enterprise Edition Front End pool {}; Persistent Chat Server must run on separate computers",
+                self.pool.fqdn, host.fqdn
+            );
+            out.push(
+                Finding::new(RuleId::Pchat009, &self.pool.fqdn, path, message)
+                    .related([&host.fqdn]),
+            );
+        }
+    }
+
+    /// The pools whose servers are "Skype for Business Server" for this pool: its next hop,
+    /// else every Front End pool.
+    fn reference_pools(&self) -> Vec<(usize, &'a Pool)> {
+        match self.facts.chat.next_hop {
+            Some(next) => self
+                .topology
+                .pool(next)
+                .map(|p| vec![(next, p)])
+                .unwrap_or_default(),
+            None => self
+                .topology
+                .pools()
+                .filter(|(_, p, _)| p.kind == PoolKind::FrontEnd)
+                .map(|(i, p, _)| (i, p))
+                .collect(),
+        }
+    }
+
+    /// PCHAT-010: one Active Directory domain with Skype for Business Server.
+    fn domain(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pchat010) {
+            return;
+        }
+        let reference = self.reference_pools();
+        let mut missing = Vec::new();
+        let mut domains: BTreeSet<String> = BTreeSet::new();
+        let own = std::iter::once((self.index, self.pool));
+        for (p, pool) in own.chain(reference.iter().copied()) {
+            for (k, server) in pool.servers.iter().enumerate() {
+                match &server.domain {
+                    Some(domain) => {
+                        domains.insert(domain.to_lowercase());
+                    }
+                    None => missing.push(server_path(p, k, "domain")),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            out.push(Finding::not_evaluated(
+                RuleId::Pchat010,
+                &self.pool.fqdn,
+                missing,
+            ));
+            return;
+        }
+        if domains.len() < 2 {
+            return;
+        }
+        let mut servers = self.pool.servers.iter().enumerate();
+        let odd = servers.clone().find(|(_, s)| {
+            reference.iter().any(|(_, p)| {
+                p.servers.iter().any(|r| {
+                    r.domain.as_deref().map(str::to_lowercase)
+                        != s.domain.as_deref().map(str::to_lowercase)
+                })
+            })
+        });
+        let Some((k, odd)) = odd.or_else(|| servers.next()) else {
+            return;
+        };
+        let message = format!(
+            "the servers of the Persistent Chat pool {} and of Skype for Business Server are in several Active Directory domains ({}); they should be in one",
+            self.pool.fqdn,
+            domains.iter().cloned().collect::<Vec<_>>().join(", ")
+        );
+        out.push(
+            Finding::new(
+                RuleId::Pchat010,
+                &self.pool.fqdn,
+                server_path(self.index, k, "domain"),
+                message,
+            )
+            .related(reference.iter().map(|(_, p)| &p.fqdn))
+            .fact("server", &odd.fqdn)
+            .fact("domains", domains.into_iter().collect::<Vec<_>>()),
+        );
+    }
+
+    /// PCHAT-011: active servers in the next-hop pool's time zone.
+    fn time_zone(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pchat011) {
+            return;
+        }
+        let Some((next_index, next)) = self
+            .facts
+            .chat
+            .next_hop
+            .and_then(|n| self.topology.pool(n).map(|p| (n, p)))
+        else {
+            out.push(Finding::not_evaluated(
+                RuleId::Pchat011,
+                &self.pool.fqdn,
+                vec![self.path("next_hop_pool")],
+            ));
+            return;
+        };
+        let active: Vec<usize> = match &self.facts.chat.active {
+            Some(active) => active.clone(),
+            None => (0..self.pool.servers.len()).collect(),
+        };
+        let mut missing = Vec::new();
+        for &k in &active {
+            if self
+                .pool
+                .servers
+                .get(k)
+                .is_some_and(|s| s.time_zone.is_none())
+            {
+                missing.push(server_path(self.index, k, "time_zone"));
+            }
+        }
+        let mut zones = BTreeSet::new();
+        for (k, server) in next.servers.iter().enumerate() {
+            match &server.time_zone {
+                Some(zone) => {
+                    zones.insert(zone.as_str());
+                }
+                None => missing.push(server_path(next_index, k, "time_zone")),
+            }
+        }
+        if !missing.is_empty() {
+            out.push(Finding::not_evaluated(
+                RuleId::Pchat011,
+                &self.pool.fqdn,
+                missing,
+            ));
+            return;
+        }
+        let odd: Vec<(usize, &str, &str)> = active
+            .iter()
+            .filter_map(|&k| {
+                let server = self.pool.servers.get(k)?;
+                let zone = server.time_zone.as_deref()?;
+                (!zones.contains(zone)).then_some((k, server.fqdn.as_str(), zone))
+            })
+            .collect();
+        let Some(&(first, _, _)) = odd.first() else {
+            return;
+        };
+        let message = format!(
+            "active Persistent Chat servers of {} are not in the time zone of the next-hop pool {} ({}): {}",
+            self.pool.fqdn,
+            next.fqdn,
+            zones.iter().copied().collect::<Vec<_>>().join(", "),
+            odd.iter()
+                .map(|(_, fqdn, zone)| format!("{fqdn} ({zone})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        out.push(
+            Finding::new(
+                RuleId::Pchat011,
+                &self.pool.fqdn,
+                server_path(self.index, first, "time_zone"),
+                message,
+            )
+            .related(
+                std::iter::once(next.fqdn.as_str()).chain(odd.iter().map(|(_, fqdn, _)| *fqdn)),
+            )
+            .fact(
+                "next_hop_time_zones",
+                zones.into_iter().map(String::from).collect::<Vec<_>>(),
+            ),
+        );
+    }
+
+    /// PCHAT-012: not on a Front End pool's back-end store.
+    fn beside_back_end(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pchat012) {
+            return;
+        }
+        let [back_end, compliance, _, _] = self.stores();
+        let mut seen = BTreeSet::new();
+        for named in [back_end, compliance].into_iter().flatten() {
+            if !seen.insert(named.index) {
+                continue;
+            }
+            let Some((_, facts)) = self.topology.store(named.index) else {
+                continue;
+            };
+            let front_ends: Vec<&str> = facts
+                .used_by
+                .iter()
+                .filter_map(|&p| self.topology.pool(p))
+                .filter(|p| p.kind == PoolKind::FrontEnd)
+                .map(|p| p.fqdn.as_str())
+                .collect();
+            if front_ends.is_empty() {
+                continue;
+            }
+            let message = format!(
+                "the `{}` of the Persistent Chat pool {} is `{}`, the back end of {}; the Persistent Chat database can grow very large and is better on a store of its own",
+                named.key,
+                self.pool.fqdn,
+                named.store.id,
+                front_ends.join(", ")
+            );
+            out.push(
+                Finding::new(
+                    RuleId::Pchat012,
+                    &self.pool.fqdn,
+                    self.path(named.key),
+                    message,
+                )
+                .related(std::iter::once(named.store.id.as_str()).chain(front_ends)),
+            );
+        }
+    }
+}
+
+/// The mirror of a mirrored store when it is in another data center than its principal, with
+/// the principal's data center (`default`: where a node without one is).
+fn misplaced_mirror<'n>(
+    named: &'n Named<'_>,
+    default: Option<&'n str>,
+) -> Option<(&'n NodeFacts, &'n str)> {
+    let node = |role: NodeRole| named.nodes.iter().find(|n| n.role == role);
+    let principal = node(NodeRole::Principal)?;
+    let mirror = node(NodeRole::Mirror)?;
+    let at = |n: &'n NodeFacts| n.data_center.as_deref().or(default);
+    let (p, m) = (at(principal)?, at(mirror)?);
+    (p != m).then_some((mirror, p))
+}
