@@ -300,7 +300,7 @@ def test_bad_facts_in_a_dict() -> None:
         "loc": ("servers", "fe1.contoso.com", "oss"),
         "msg": "unknown key `oss`: did you mean `os`?",
         "path": "/servers/fe1.contoso.com/oss",
-        "expected": "one of `os`, `platform`, `data_center`, `domain`, `network_interfaces`",
+        "expected": "one of `os`, `platform`, `data_center`, `domain`, `time_zone`, `virtualization`, `network_interfaces`",
     }
     detail = facts_error({"format": 1, "defaults": {"server": {"os": "ws2091"}}})
     assert (detail["type"], detail["loc"]) == ("unknown_token", ("defaults", "server", "os"))
