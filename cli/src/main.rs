@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use hadr_rules::baseline::Baseline;
 use hadr_rules::config::Config;
 use hadr_rules::import::{Facts, Import};
+use hadr_rules::output::{self, Checked};
 use hadr_rules::tokens::{Family, Product, Severity};
 use hadr_rules::{Limits, Options, Report, Selector, Suppression, Topology, TopologyError};
 use hadr_rules::{generate, lifecycle, read, registry};
@@ -200,9 +201,14 @@ struct CheckArgs {
     /// Facts for topology XML inputs (OS, platform, SQL versions, replicas, users…), format 1.
     #[arg(long, value_name = "FACTS")]
     facts: Option<PathBuf>,
-    /// Output format: `json` is the report format, byte for byte.
+    /// Output format: `json` is the report format, byte for byte; `sarif`, `junit` and `html`
+    /// are for code scanning, CI test reports and people.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// With `--format html`: add what happens when each server, SQL host, file store, site and
+    /// data center fails (`hadr-rules simulate --all-single --sites`).
+    #[arg(long)]
+    simulate: bool,
     /// Exit with 1 when a finding is at or above this severity (default: error).
     #[arg(long, value_enum)]
     fail_level: Option<Level>,
@@ -258,6 +264,12 @@ struct CheckArgs {
 enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0 for code scanning (`check` only).
+    Sarif,
+    /// JUnit XML for CI test reports (`check` only).
+    Junit,
+    /// One self-contained HTML page with a diagram of the topology (`check` of one file only).
+    Html,
     /// The rule reference as Markdown (`rules` only).
     Markdown,
 }
@@ -521,25 +533,12 @@ fn check(args: &CheckArgs) -> u8 {
             render::baseline(&name(file), &outcome)
         );
     }
-    let output = match (args.format, results.as_slice()) {
-        (Format::Json, [(_, Ok(report))]) => report.to_json(),
-        (Format::Json, [(_, Err(error))]) => error.to_json(),
-        (Format::Json, _) => several_json(&results),
-        (Format::Text | Format::Markdown, _) => results
-            .iter()
-            .zip(&imports)
-            .filter_map(|((file, result), import)| {
-                let (report, import) = (result.as_ref().ok()?, import.as_ref()?);
-                let missing = report.missing_facts(&import.topology);
-                let source = |path: &str| import.source(path).map(ToString::to_string);
-                let text = render::TextOptions {
-                    level,
-                    missing: (!args.show_not_evaluated).then_some(missing.as_slice()),
-                    source: &source,
-                };
-                Some(render::report(file, report, &text))
-            })
-            .collect(),
+    let output = match check_output(args, level, &results, &imports) {
+        Ok(output) => output,
+        Err(message) => {
+            let _ = writeln!(anstream::stderr(), "{}", render::failure(&message));
+            return 2;
+        }
     };
     let failed = results.iter().any(|(_, result)| {
         result.as_ref().is_ok_and(|r| {
@@ -547,6 +546,98 @@ fn check(args: &CheckArgs) -> u8 {
         })
     });
     print(&output, if unreadable { 2 } else { u8::from(failed) })
+}
+
+/// The output of `check` in the format asked for; an error for a format `check` cannot give.
+fn check_output(
+    args: &CheckArgs,
+    level: Severity,
+    results: &[(String, Result<Report, TopologyError>)],
+    imports: &[Option<Import>],
+) -> Result<String, String> {
+    if args.simulate && args.format != Format::Html {
+        return Err("`--simulate` adds the failure scenarios to `--format html`".to_owned());
+    }
+    // The files that could be read, with their reports and imports.
+    let checked = || {
+        results
+            .iter()
+            .zip(imports)
+            .filter_map(|((file, result), import)| {
+                Some((file, result.as_ref().ok()?, import.as_ref()?))
+            })
+    };
+    Ok(match (args.format, results) {
+        (Format::Markdown, _) => {
+            return Err("`--format markdown` is for `hadr-rules rules`".to_owned());
+        }
+        (Format::Json, [(_, Ok(report))]) => report.to_json(),
+        (Format::Json, [(_, Err(error))]) => error.to_json(),
+        (Format::Json, _) => several_json(results),
+        (Format::Sarif, _) => {
+            let files: Vec<Checked<'_>> = checked()
+                .map(|(file, report, import)| Checked::new(file, report, import))
+                .collect();
+            output::sarif(&files)
+        }
+        (Format::Junit, _) => {
+            let files: Vec<Checked<'_>> = checked()
+                .map(|(file, report, import)| Checked::new(file, report, import))
+                .collect();
+            output::junit(&files, level)
+        }
+        (Format::Html, [_]) => match checked().next() {
+            Some((file, report, import)) => {
+                let simulation = if args.simulate {
+                    let request = hadr_rules::simulate::Request {
+                        fail: Vec::new(),
+                        all_single: true,
+                        sites: true,
+                    };
+                    Some(
+                        hadr_rules::simulate::simulate(&import.topology, &request)
+                            .map_err(|error| render::error(&error).to_string())?,
+                    )
+                } else {
+                    None
+                };
+                let checked = Checked::new(file, report, import);
+                output::html(&checked, &import.topology, level, simulation.as_ref())
+            }
+            None => String::new(),
+        },
+        (Format::Html, _) => {
+            return Err("`--format html` writes the page of one file: give one file".to_owned());
+        }
+        (Format::Text, _) => checked()
+            .map(|(file, report, import)| {
+                let missing = report.missing_facts(&import.topology);
+                let source = |path: &str| import.source(path).map(ToString::to_string);
+                let text = render::TextOptions {
+                    level,
+                    missing: (!args.show_not_evaluated).then_some(missing.as_slice()),
+                    source: &source,
+                };
+                render::report(file, report, &text)
+            })
+            .collect(),
+    })
+}
+
+/// Exit 2 with a message for the formats only `check` writes.
+fn refuse_check_format(format: Format) -> Option<u8> {
+    let name = match format {
+        Format::Sarif => "sarif",
+        Format::Junit => "junit",
+        Format::Html => "html",
+        Format::Text | Format::Json | Format::Markdown => return None,
+    };
+    let _ = writeln!(
+        anstream::stderr(),
+        "{}",
+        render::failure(&format!("`--format {name}` is for `hadr-rules check`"))
+    );
+    Some(2)
 }
 
 /// Reads a baseline file; errors name it.
@@ -591,6 +682,9 @@ fn facts(args: &FactsArgs) -> u8 {
 
 /// Runs the scenarios asked for; with none, every single failure and every site loss.
 fn simulate(args: &SimulateArgs) -> u8 {
+    if let Some(code) = refuse_check_format(args.format) {
+        return code;
+    }
     let file = name(&args.file);
     let fail = match scenarios(&args.fail) {
         Ok(fail) => fail,
@@ -618,7 +712,9 @@ fn simulate(args: &SimulateArgs) -> u8 {
             let mut stdout = std::io::BufWriter::new(anstream::stdout().lock());
             let written = match args.format {
                 Format::Json => plan.write_json(&mut stdout),
-                Format::Text | Format::Markdown => write_text_simulation(&file, &plan, &mut stdout),
+                Format::Text | Format::Markdown | Format::Sarif | Format::Junit | Format::Html => {
+                    write_text_simulation(&file, &plan, &mut stdout)
+                }
             }
             .and_then(|()| stdout.flush());
             match written {
@@ -779,6 +875,9 @@ fn read(file: &Path, limits: &Limits, what: read::What) -> Result<Vec<u8>, Topol
 }
 
 fn rules(family: Option<Family>, format: Format) -> u8 {
+    if let Some(code) = refuse_check_format(format) {
+        return code;
+    }
     let rules: Vec<&registry::Rule> = registry::rules()
         .iter()
         .filter(|rule| family.is_none_or(|f| rule.family == f))
@@ -789,7 +888,7 @@ fn rules(family: Option<Family>, format: Format) -> u8 {
             json.push('\n');
             json
         }
-        Format::Text => render::rules(&rules),
+        Format::Text | Format::Sarif | Format::Junit | Format::Html => render::rules(&rules),
         Format::Markdown => registry::markdown(),
     };
     print(&output, 0)

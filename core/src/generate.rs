@@ -293,7 +293,7 @@ impl Pair {
             }
             if !standard && !gaps.load_balancing {
                 out.push_str(
-                    "      \"load_balancing\": { \"sip\": \"dns\", \"web\": \"hardware\" },\n",
+                    "      \"load_balancing\": { \"sip\": \"dns\", \"web\": \"hardware\", \"web_persistence\": \"source_address\", \"web_idle_timeout\": 1800, \"dsr_nat\": false },\n",
                 );
             }
             out.push_str("      \"servers\": [\n");

@@ -60,6 +60,7 @@ pub mod generate;
 pub mod import;
 pub mod lifecycle;
 pub mod matrix;
+pub mod output;
 pub mod read;
 pub mod readiness;
 pub mod registry;

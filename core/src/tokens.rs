@@ -206,6 +206,15 @@ tokens! {
 }
 
 tokens! {
+    /// Persistence of a hardware load balancer's web virtual IP.
+    WebPersistence {
+        SourceAddress = "source_address",
+        Cookie = "cookie",
+        None = "none",
+    }
+}
+
+tokens! {
     /// Back-end high-availability mode of a SQL store.
     HaMode {
         None = "none",

@@ -38,6 +38,8 @@ pub struct PoolFacts {
     pub backup: Option<usize>,
     /// Index of the pool named by `associated_pool`.
     pub associated: Option<usize>,
+    /// Index of the pool named by `edge.next_hop`.
+    pub next_hop: Option<usize>,
     /// Effective data center of each server, in server order.
     pub server_data_centers: Vec<Text>,
     /// Users homed on the SBAs and SBSs associated with this pool, when every one states them.
@@ -746,6 +748,40 @@ impl<'a> Resolver<'a> {
                 .expected("the FQDN of a `front_end` pool"),
             );
         }
+        if pool.edge.is_some() && pool.kind != PoolKind::Edge {
+            self.errors.push(
+                InputError::at(
+                    ErrorKind::InvalidValue,
+                    at("edge"),
+                    format!(
+                        "`{}` is a `{}` pool; only an `edge` pool has `edge` facts",
+                        pool.fqdn, pool.kind
+                    ),
+                )
+                .expected("no `edge` object, or `\"kind\": \"edge\"`"),
+            );
+        }
+        let next_hop = pool
+            .edge
+            .as_ref()
+            .and_then(|edge| edge.next_hop.as_deref())
+            .and_then(|fqdn| self.pool_ref(fqdn, || format!("{}/next_hop", at("edge"))));
+        if let Some(target) = next_hop
+            .and_then(|n| self.document.pools.get(n))
+            .filter(|target| !matches!(target.kind, PoolKind::FrontEnd | PoolKind::Director))
+        {
+            self.errors.push(
+                InputError::at(
+                    ErrorKind::InvalidValue,
+                    format!("{}/next_hop", at("edge")),
+                    format!(
+                        "the next hop of `{}` is `{}`, a `{}` pool; an Edge pool's next hop is a Front End pool, a Standard Edition server or a Director pool",
+                        pool.fqdn, target.fqdn, target.kind
+                    ),
+                )
+                .expected("the FQDN of a `front_end` or `director` pool"),
+            );
+        }
         if let Some(id) = pool.file_store.as_deref() {
             let found = self.file_stores.get(id).copied();
             let names = |r: &Self| r.file_stores.keys().copied().collect();
@@ -773,6 +809,7 @@ impl<'a> Resolver<'a> {
             back_end,
             backup,
             associated,
+            next_hop,
             server_data_centers,
             branch_users: Some(0),
             branches: Vec::new(),

@@ -955,3 +955,81 @@ fn pinned() -> hadr_rules::Options {
         ..hadr_rules::Options::default()
     }
 }
+
+/// Edge pools: external FQDNs and ports from the EdgeServer service's external `Ports`, the next
+/// hop from its `Registrar` dependency, the rest from the facts file, where the XML wins.
+#[test]
+fn edge_pools_take_their_services_and_next_hop_from_the_xml() {
+    let facts = facts("facts/edge-pools.json");
+    let imported = hadr_rules::import::import(&fixture("edge-pools.xml"), Some(&facts)).unwrap();
+    let document = imported.document();
+    let edges: Vec<&hadr_rules::document::Pool> = document
+        .pools
+        .iter()
+        .filter(|p| p.kind == PoolKind::Edge)
+        .collect();
+    assert_eq!(edges.len(), 2);
+    let dallas = edges[0].edge.as_deref().unwrap();
+    assert_eq!(edges[0].fqdn, "edge-dal.contoso.com");
+    let endpoint = |e: &Option<hadr_rules::document::Endpoint>| {
+        e.as_ref().map(|e| (e.fqdn.to_string(), e.port))
+    };
+    assert_eq!(
+        endpoint(&dallas.access),
+        Some(("sip-dal.contoso.com".to_owned(), Some(443)))
+    );
+    // `ConfiguredPort` is the port clients use.
+    assert_eq!(
+        endpoint(&dallas.web_conferencing),
+        Some(("webconf-dal.contoso.com".to_owned(), Some(443)))
+    );
+    // The TCP TURN port, not the UDP one.
+    assert_eq!(
+        endpoint(&dallas.av),
+        Some(("av-dal.contoso.com".to_owned(), Some(443)))
+    );
+    // The XML's next hop wins over the facts file's.
+    assert_eq!(dallas.next_hop.as_deref(), Some("se-dal.contoso.com"));
+    assert_eq!(dallas.federation, Some(true));
+    assert_eq!(dallas.av_nat, Some(true));
+    let chicago = edges[1].edge.as_deref().unwrap();
+    assert_eq!(chicago.next_hop.as_deref(), Some("se-chi.contoso.com"));
+    assert_eq!(chicago.federation, Some(false));
+    let origin = |pointer: &str| imported.source(pointer).map(|s| s.origin.clone());
+    assert_eq!(
+        origin("/pools/1/edge/next_hop").as_deref(),
+        Some("<Service ServiceId=\"1-EdgeServer-1\">")
+    );
+    assert!(
+        origin("/pools/1/edge/access")
+            .unwrap()
+            .starts_with("<Port Owner=\"urn:component:AccessEdge\"")
+    );
+    assert_eq!(
+        origin("/pools/1/edge/federation").as_deref(),
+        Some("facts /pools/edge-dal.contoso.com/edge/federation")
+    );
+    let report = hadr_rules::check(&imported.topology, &pinned());
+    let found: Vec<(String, String)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.to_string(), d.subject.to_string()))
+        .collect();
+    assert_eq!(
+        found,
+        [("EDGE-008".to_owned(), "edge-dal.contoso.com".to_owned())]
+    );
+    // Without the facts file the Edge rules that need them are not evaluated, never passed.
+    let bare = import("edge-pools.xml");
+    let report = hadr_rules::check(&bare.topology, &pinned());
+    let not_evaluated: std::collections::BTreeSet<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.not_evaluated && d.rule.as_str().starts_with("EDGE"))
+        .map(|d| d.rule.to_string())
+        .collect();
+    assert_eq!(
+        not_evaluated,
+        std::collections::BTreeSet::from(["EDGE-002".to_owned(), "EDGE-008".to_owned()])
+    );
+}

@@ -24,6 +24,8 @@ use rstest::rstest;
 #[case(Family::Pchat, 13)]
 #[case(Family::File, 7)]
 #[case(Family::Net, 4)]
+#[case(Family::Lb, 8)]
+#[case(Family::Edge, 13)]
 #[case(Family::Cms, 8)]
 #[case(Family::Coex, 11)]
 #[case(Family::Rto, 7)]

@@ -15,7 +15,7 @@ mod user_data;
 use crate::tokens::{
     CmsRole, Commit, DfsScope, Edition, FailoverMode, FileStorage, FileStoreHa, Hypervisor, Os,
     Platform, PoolKind, Product, QuorumWitness, SipLoadBalancing, SiteKind, SqlEdition, SqlVersion,
-    VirtualDisk, WebLoadBalancing,
+    VirtualDisk, WebLoadBalancing, WebPersistence,
 };
 
 /// The user's own data: any JSON object, ignored by the rules (boxed: most entities have none).
@@ -173,6 +173,9 @@ pub struct Pool {
     /// File store id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_store: Option<Text>,
+    /// For `edge`: its external services, next hop and federation (EDGE family).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edge: Option<Box<Edge>>,
     /// For `persistent_chat`: the FQDN of the Front End pool that is its next hop.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_hop_pool: Option<Text>,
@@ -229,6 +232,67 @@ pub struct LoadBalancing {
     /// Web (HTTP/HTTPS) traffic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web: Option<WebLoadBalancing>,
+    /// Persistence of the hardware load balancer's internal web virtual IP (LB-003, LB-004).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web_persistence: Option<WebPersistence>,
+    /// TCP idle timeout of the hardware load balancer's web virtual IPs, in seconds (LB-003).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web_idle_timeout: Option<u32>,
+    /// The hardware load balancer uses direct server return with NAT (LB-005).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dsr_nat: Option<bool>,
+    /// Edge pools: traffic of the internal interfaces (EDGE-002, EDGE-003, LB-001).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edge_internal: Option<SipLoadBalancing>,
+    /// Edge pools: traffic of the external interfaces (EDGE-002, EDGE-003, EDGE-005, LB-001).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edge_external: Option<SipLoadBalancing>,
+}
+
+/// What an Edge pool serves and where it sends traffic. The pool's `fqdn` is its internal FQDN.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Edge {
+    /// The external Access Edge service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<Endpoint>,
+    /// The external Web Conferencing Edge service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web_conferencing: Option<Endpoint>,
+    /// The external A/V Edge service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub av: Option<Endpoint>,
+    /// FQDN of the next hop pool: a Front End pool or a Director pool (EDGE-010).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_hop: Option<Text>,
+    /// Federation is enabled on this pool (port 5061): the outbound federation route (EDGE-008).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub federation: Option<bool>,
+    /// This pool is the XMPP federation route (EDGE-009).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xmpp_federation: Option<bool>,
+    /// The public A/V Edge addresses are translated by NAT (EDGE-005).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub av_nat: Option<bool>,
+    /// Federates with Office Communications Server 2007 or 2007 R2 partners, or has public IM
+    /// connectivity (EDGE-003).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy_federation: Option<bool>,
+    /// Serves remote users of Exchange Unified Messaging on a version before Exchange 2013
+    /// (EDGE-003).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exchange_um_before_2013: Option<bool>,
+}
+
+/// An external service of an Edge pool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Endpoint {
+    /// External FQDN (EDGE-006).
+    pub fqdn: Text,
+    /// External port.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
 }
 
 /// One machine of a pool.
@@ -529,6 +593,8 @@ objects::only!(
     Site,
     Pool,
     LoadBalancing,
+    Edge,
+    Endpoint,
     Server,
     Virtualization,
     SqlStore,

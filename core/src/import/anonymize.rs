@@ -106,6 +106,15 @@ pub fn anonymize(document: &Document) -> Document {
         ] {
             *store = store.as_deref().map(|id| names.id(id));
         }
+        if let Some(edge) = pool.edge.as_deref_mut() {
+            edge.next_hop = edge.next_hop.as_deref().map(|f| names.fqdn(f));
+            for endpoint in [&mut edge.access, &mut edge.web_conferencing, &mut edge.av]
+                .into_iter()
+                .flatten()
+            {
+                endpoint.fqdn = names.fqdn(&endpoint.fqdn);
+            }
+        }
         pool.x = None;
     }
     for store in &mut out.sql_stores {

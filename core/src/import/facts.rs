@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Ha, LoadBalancing, Replica, Text, Virtualization};
+use crate::document::{Edge, Ha, LoadBalancing, Replica, Text, Virtualization};
 use crate::error::{ErrorKind, InputError, TopologyError, closest};
 use crate::tokens::{
     DfsScope, FileStorage, FileStoreHa, Os, Platform, Product, QuorumWitness, SqlEdition,
@@ -126,6 +126,9 @@ pub struct PoolEntry {
     /// Load balancing of SIP and web traffic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load_balancing: Option<LoadBalancing>,
+    /// For an Edge pool: fills the keys the import did not read from the XML.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edge: Option<Edge>,
     /// Persistent Chat: the next-hop Front End pool (overrides the one the XML names).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_hop_pool: Option<Text>,

@@ -30,6 +30,7 @@
 
 mod anonymize;
 mod detect;
+mod edge;
 mod facts;
 mod forms;
 mod links;
@@ -152,6 +153,19 @@ impl fmt::Display for Source {
     }
 }
 
+/// Where the value at `pointer` (or the closest enclosing value) came from, among `sources`.
+pub fn source<'s>(sources: &'s [Source], pointer: &str) -> Option<&'s Source> {
+    sources
+        .iter()
+        .filter(|source| {
+            pointer == source.pointer
+                || pointer
+                    .strip_prefix(source.pointer.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
+        .max_by_key(|source| source.pointer.len())
+}
+
 /// An imported topology: the resolved document, the warnings, and where each value came from.
 #[derive(Debug, Clone)]
 pub struct Import {
@@ -180,15 +194,7 @@ impl Import {
 
     /// Where the value at `pointer` (or the closest enclosing value) came from.
     pub fn source(&self, pointer: &str) -> Option<&Source> {
-        self.sources
-            .iter()
-            .filter(|source| {
-                pointer == source.pointer
-                    || pointer
-                        .strip_prefix(source.pointer.as_str())
-                        .is_some_and(|rest| rest.starts_with('/'))
-            })
-            .max_by_key(|source| source.pointer.len())
+        source(&self.sources, pointer)
     }
 
     /// The warnings as the JSON array of objects `{kind, path, line, message}`.

@@ -111,6 +111,24 @@ pub(crate) struct Service {
     pub cms_active: Option<(Option<bool>, Origin)>,
     /// `FileStoreService/@ShareName`.
     pub share: Option<String>,
+    /// `Ports/Port` on the external interface side.
+    pub external_ports: Vec<Port>,
+    pub origin: Origin,
+}
+
+/// A `Ports/Port` of a service's external side (Edge services).
+#[derive(Debug, Clone)]
+pub(crate) struct Port {
+    /// `Owner`, e.g. `urn:component:AccessEdge`.
+    pub owner: String,
+    /// `Usage`, e.g. `SipClient`.
+    pub usage: String,
+    /// `Protocol`, e.g. `Tcp`.
+    pub protocol: String,
+    /// `ConfiguredPort`, else `Port`: the port clients use.
+    pub port: Option<u16>,
+    /// `ConfiguredFqdn`.
+    pub fqdn: Option<String>,
     pub origin: Origin,
 }
 

@@ -5,7 +5,7 @@
 use roxmltree::Node;
 
 use super::model::{
-    Address, Cluster, Machine, Model, Origin, Reference, Service, Site, SqlInstance,
+    Address, Cluster, Machine, Model, Origin, Port, Reference, Service, Site, SqlInstance,
 };
 use super::xml::{Lines, ROLES, TOPOLOGY, attr, child, children, flag, is, list, text};
 use crate::error::{ErrorKind, InputError};
@@ -308,6 +308,7 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
             is_director: None,
             cms_active: None,
             share: None,
+            external_ports: Vec::new(),
             origin: Origin {
                 line: model.lines.line(service),
                 element: format!("<Service ServiceId=\"{service_id}\">"),
@@ -327,5 +328,24 @@ pub(crate) fn details(lines: &Lines, node: Node<'_, '_>, mut service: Service) -
     if let Some(share) = child(node, ROLES, "FileStoreService") {
         service.share = attr(share, "ShareName").map(str::to_owned);
     }
+    service.external_ports = list(node, ROLES, "Ports", "Port")
+        .filter(|port| attr(*port, "InterfaceSide") == Some("External"))
+        .map(|port| {
+            let number = |name| attr(port, name).and_then(|p: &str| p.parse().ok());
+            let owner = attr(port, "Owner").unwrap_or_default().to_owned();
+            let usage = attr(port, "Usage").unwrap_or_default().to_owned();
+            Port {
+                origin: Origin {
+                    line: lines.line(port),
+                    element: format!("<Port Owner=\"{owner}\" Usage=\"{usage}\">"),
+                },
+                owner,
+                usage,
+                protocol: attr(port, "Protocol").unwrap_or_default().to_owned(),
+                port: number("ConfiguredPort").or_else(|| number("Port")),
+                fqdn: attr(port, "ConfiguredFqdn").map(str::to_owned),
+            }
+        })
+        .collect();
     service
 }

@@ -164,6 +164,7 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
             is_director: None,
             cms_active: None,
             share: None,
+            external_ports: Vec::new(),
             origin: Origin {
                 line: model.lines.line(service),
                 element: format!("<Service RoleName=\"{role}\" UniqueId=\"{key}\">"),

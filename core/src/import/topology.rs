@@ -69,6 +69,7 @@ pub(crate) fn build(model: &Model, facts: &Facts) -> Built {
         builder.sql_stores();
         builder.file_stores();
         builder.pool_links();
+        builder.edge_links();
         builder.notes();
     }
     Built {
@@ -595,6 +596,7 @@ impl<'m> Builder<'m> {
                 users,
                 associated_pool: None,
                 file_store: None,
+                edge: None,
                 next_hop_pool: chat.next_hop_pool,
                 collocated_on: chat.collocated_on,
                 active_servers: chat.active_servers,

@@ -137,7 +137,21 @@ rule_ids! {
     Net002 = "NET-002",
     Net003 = "NET-003",
     // LB
+    Lb001 = "LB-001",
+    Lb002 = "LB-002",
+    Lb003 = "LB-003",
+    Lb005 = "LB-005",
     // EDGE
+    Edge001 = "EDGE-001",
+    Edge002 = "EDGE-002",
+    Edge003 = "EDGE-003",
+    Edge005 = "EDGE-005",
+    Edge006 = "EDGE-006",
+    Edge007 = "EDGE-007",
+    Edge008 = "EDGE-008",
+    Edge009 = "EDGE-009",
+    Edge010 = "EDGE-010",
+    Edge012 = "EDGE-012",
     // DIR
     // MED
     // VOICE

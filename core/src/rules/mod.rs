@@ -4,9 +4,11 @@
 mod be;
 mod cms;
 mod coex;
+mod edge;
 mod fe;
 mod file;
 mod finding;
+mod lb;
 mod life;
 mod net;
 mod os;
@@ -62,6 +64,12 @@ pub(crate) fn run(
     }
     if out.wants_family(Family::Net) {
         net::check(topology, out);
+    }
+    if out.wants_family(Family::Lb) {
+        lb::check(topology, out);
+    }
+    if out.wants_family(Family::Edge) {
+        edge::check(topology, out);
     }
     if out.wants_family(Family::Pchat) {
         pchat::check(topology, out);

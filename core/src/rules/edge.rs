@@ -1,0 +1,457 @@
+//! EDGE: Edge pools (catalog §3.10).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Finding, Findings, pool_path};
+use crate::document::{Edge, Pool};
+use crate::registry::RuleId;
+use crate::report::Pointer;
+use crate::tokens::{PoolKind, Product, Severity, SipLoadBalancing, SiteKind};
+use crate::topology::{PoolFacts, Topology};
+
+const RULES: &[RuleId] = &[
+    RuleId::Edge001,
+    RuleId::Edge002,
+    RuleId::Edge003,
+    RuleId::Edge005,
+    RuleId::Edge006,
+    RuleId::Edge007,
+    RuleId::Edge008,
+    RuleId::Edge009,
+    RuleId::Edge010,
+    RuleId::Edge012,
+];
+
+pub(super) fn check(topology: &Topology, out: &mut Findings) {
+    if !out.wants_any(RULES) {
+        return;
+    }
+    // By FQDN, so that findings about several pools name the same subject in any pool order.
+    let mut edges: Vec<(usize, &Pool, &PoolFacts)> = topology
+        .pools()
+        .filter(|(_, pool, _)| pool.kind == PoolKind::Edge)
+        .collect();
+    edges.sort_by_cached_key(|(_, pool, _)| pool.fqdn.to_lowercase());
+    if edges.is_empty() {
+        return;
+    }
+    for &(index, pool, facts) in &edges {
+        single(index, pool, out);
+        sides(index, pool, out);
+        stretched(index, pool, facts, out);
+        next_hop(topology, index, pool, facts, out);
+    }
+    external_fqdns(&edges, out);
+    other_site(topology, &edges, out);
+    federation(&edges, out);
+    xmpp(&edges, out);
+}
+
+fn edge_path(index: usize, key: &'static str) -> Pointer {
+    pool_path(index, "edge").key(key)
+}
+
+fn lb_path(index: usize, key: &'static str) -> Pointer {
+    pool_path(index, "load_balancing").key(key)
+}
+
+/// An Edge pool's `edge` facts, if any.
+fn edge(pool: &Pool) -> Option<&Edge> {
+    pool.edge.as_deref()
+}
+
+/// EDGE-001: one Edge Server has no high availability.
+fn single(index: usize, pool: &Pool, out: &mut Findings) {
+    if pool.servers.len() != 1 || !out.wants(RuleId::Edge001) {
+        return;
+    }
+    let message = format!(
+        "the Edge pool {} has one server: when it fails, remote access, federation and A/V for remote users stop (a pool of two or more Edge Servers gives high availability)",
+        pool.fqdn
+    );
+    out.push(
+        Finding::new(
+            RuleId::Edge001,
+            &pool.fqdn,
+            pool_path(index, "servers"),
+            message,
+        )
+        .fact("servers", 1),
+    );
+}
+
+/// EDGE-002, EDGE-003 and EDGE-005: the load balancing of both sides of a pool of several.
+fn sides(index: usize, pool: &Pool, out: &mut Findings) {
+    let lb = pool.load_balancing.as_ref();
+    let internal = lb.and_then(|lb| lb.edge_internal);
+    let external = lb.and_then(|lb| lb.edge_external);
+    let several = pool.servers.len() > 1;
+    if several && out.wants(RuleId::Edge002) {
+        match (internal, external) {
+            (Some(i), Some(e)) if i != e && ![i, e].contains(&SipLoadBalancing::None) => {
+                let message = format!(
+                    "the Edge pool {} uses {} load balancing on its internal interface and {} on its external one: both sides must use the same type",
+                    pool.fqdn,
+                    words(i),
+                    words(e)
+                );
+                out.push(
+                    Finding::new(
+                        RuleId::Edge002,
+                        &pool.fqdn,
+                        lb_path(index, "edge_external"),
+                        message,
+                    )
+                    .fact("load_balancing.edge_internal", i.as_str())
+                    .fact("load_balancing.edge_external", e.as_str()),
+                );
+            }
+            (Some(_), Some(_)) => {}
+            _ => {
+                let missing = [("edge_internal", internal), ("edge_external", external)]
+                    .into_iter()
+                    .filter(|(_, v)| v.is_none())
+                    .map(|(k, _)| lb_path(index, k))
+                    .collect();
+                out.push(Finding::not_evaluated(RuleId::Edge002, &pool.fqdn, missing));
+            }
+        }
+    }
+    let dns = [internal, external].contains(&Some(SipLoadBalancing::Dns));
+    if several && dns && out.wants(RuleId::Edge003) {
+        let flags = [
+            (
+                "legacy_federation",
+                edge(pool).and_then(|e| e.legacy_federation),
+                "federation with Office Communications Server 2007 or 2007 R2 partners or public IM connectivity",
+            ),
+            (
+                "exchange_um_before_2013",
+                edge(pool).and_then(|e| e.exchange_um_before_2013),
+                "Exchange UM remote users on Exchange older than 2013",
+            ),
+        ];
+        let needs: Vec<_> = flags.iter().filter(|(_, v, _)| *v == Some(true)).collect();
+        if let Some((key, _, _)) = needs.first() {
+            let message = format!(
+                "the Edge pool {} uses DNS load balancing but serves {}: their failover needs hardware load balancing on both sides",
+                pool.fqdn,
+                needs
+                    .iter()
+                    .map(|(_, _, what)| *what)
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            );
+            let mut finding =
+                Finding::new(RuleId::Edge003, &pool.fqdn, edge_path(index, key), message);
+            for (key, _, _) in &needs {
+                finding = finding.fact(key, true);
+            }
+            out.push(finding);
+        } else {
+            let missing: Vec<Pointer> = flags
+                .iter()
+                .filter(|(_, v, _)| v.is_none())
+                .map(|(k, _, _)| edge_path(index, k))
+                .collect();
+            if !missing.is_empty() {
+                out.push(Finding::not_evaluated(RuleId::Edge003, &pool.fqdn, missing));
+            }
+        }
+    }
+    if external == Some(SipLoadBalancing::Hardware) && out.wants(RuleId::Edge005) {
+        match edge(pool).and_then(|e| e.av_nat) {
+            None => out.push(Finding::not_evaluated(
+                RuleId::Edge005,
+                &pool.fqdn,
+                vec![edge_path(index, "av_nat")],
+            )),
+            Some(true) => {
+                let message = format!(
+                    "the A/V Edge of {} is behind a hardware load balancer and its public addresses are translated by NAT: behind a hardware load balancer the A/V Edge needs publicly routable addresses without NAT",
+                    pool.fqdn
+                );
+                out.push(
+                    Finding::new(
+                        RuleId::Edge005,
+                        &pool.fqdn,
+                        edge_path(index, "av_nat"),
+                        message,
+                    )
+                    .fact("av_nat", true)
+                    .fact("load_balancing.edge_external", "hardware"),
+                );
+            }
+            Some(false) => {}
+        }
+    }
+}
+
+fn words(lb: SipLoadBalancing) -> &'static str {
+    match lb {
+        SipLoadBalancing::Dns => "DNS",
+        SipLoadBalancing::Hardware => "hardware",
+        SipLoadBalancing::None => "no",
+    }
+}
+
+/// EDGE-012: the servers of an Edge pool are in one data center.
+fn stretched(index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
+    if !out.wants(RuleId::Edge012) {
+        return;
+    }
+    let centers: BTreeSet<&str> = facts
+        .server_data_centers
+        .iter()
+        .map(|d| d.as_str())
+        .collect();
+    if centers.len() < 2 {
+        return;
+    }
+    let message = format!(
+        "the Edge pool {} is stretched across data centers {}: stretched Edge pools are not supported (disaster recovery is another Edge pool in another site)",
+        pool.fqdn,
+        centers.iter().copied().collect::<Vec<_>>().join(", ")
+    );
+    let second = facts
+        .server_data_centers
+        .iter()
+        .position(|d| Some(d.as_str()) != centers.first().copied())
+        .unwrap_or(0);
+    let path = pool_path(index, "servers").index(second).key("data_center");
+    out.push(
+        Finding::new(RuleId::Edge012, &pool.fqdn, path, message).fact(
+            "data_centers",
+            centers.iter().map(|d| (*d).to_owned()).collect::<Vec<_>>(),
+        ),
+    );
+}
+
+/// EDGE-010: the next hop is stated, and is a pool of the Edge pool's site.
+fn next_hop(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out: &mut Findings) {
+    if !out.wants(RuleId::Edge010) {
+        return;
+    }
+    let Some(target) = facts.next_hop else {
+        out.push(Finding::not_evaluated(
+            RuleId::Edge010,
+            &pool.fqdn,
+            vec![edge_path(index, "next_hop")],
+        ));
+        return;
+    };
+    let (Some(hop), Some(hop_facts)) = (topology.pool(target), topology.pool_facts(target)) else {
+        return;
+    };
+    if hop_facts.site == facts.site {
+        return;
+    }
+    let message = format!(
+        "the next hop of the Edge pool {} is {}, in site `{}`, not in its own site `{}`: the Edge pool depends on a remote pool (the state after `Set-CsEdgeServer -Registrar` during a failover)",
+        pool.fqdn, hop.fqdn, hop.site, pool.site
+    );
+    out.push(
+        Finding::new(
+            RuleId::Edge010,
+            &pool.fqdn,
+            edge_path(index, "next_hop"),
+            message,
+        )
+        .related([&hop.fqdn])
+        .fact("next_hop", &hop.fqdn)
+        .severity(Severity::Warning),
+    );
+}
+
+/// EDGE-006: no external FQDN is shared by two Edge pools.
+fn external_fqdns(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
+    if edges.len() < 2 || !out.wants(RuleId::Edge006) {
+        return;
+    }
+    // FQDN (lower case) -> the pools that use it, with the pointer of each use.
+    let mut uses: BTreeMap<String, Vec<(&Pool, Pointer)>> = BTreeMap::new();
+    for &(index, pool, _) in edges {
+        let endpoints = edge(pool).map(|e| {
+            [
+                ("access", e.access.as_ref()),
+                ("web_conferencing", e.web_conferencing.as_ref()),
+                ("av", e.av.as_ref()),
+            ]
+        });
+        let Some(endpoints) = endpoints.filter(|list| list.iter().any(|(_, e)| e.is_some())) else {
+            out.push(Finding::not_evaluated(
+                RuleId::Edge006,
+                &pool.fqdn,
+                vec![edge_path(index, "access")],
+            ));
+            continue;
+        };
+        let mut own = BTreeSet::new();
+        for (key, endpoint) in endpoints {
+            let Some(endpoint) = endpoint else { continue };
+            let fqdn = endpoint.fqdn.to_lowercase();
+            if own.insert(fqdn.clone()) {
+                uses.entry(fqdn)
+                    .or_default()
+                    .push((pool, edge_path(index, key).key("fqdn")));
+            }
+        }
+    }
+    for (fqdn, users) in uses.iter().filter(|(_, users)| users.len() > 1) {
+        let names: Vec<&str> = users.iter().map(|(p, _)| p.fqdn.as_str()).collect();
+        for (pool, path) in users.iter().skip(1) {
+            let first = users
+                .first()
+                .map(|(p, _)| p.fqdn.as_str())
+                .unwrap_or_default();
+            let message = format!(
+                "the Edge pools {} and {} share the external FQDN {fqdn}: each Edge pool needs its own internal and external FQDNs",
+                first, pool.fqdn
+            );
+            out.push(
+                Finding::new(RuleId::Edge006, &pool.fqdn, *path, message)
+                    .related(names.iter().copied().filter(|n| *n != pool.fqdn.as_str()))
+                    .fact("fqdn", fqdn.clone()),
+            );
+        }
+    }
+}
+
+/// EDGE-007: Edge pools in only one site, with more central sites, have no disaster recovery.
+fn other_site(topology: &Topology, edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
+    if !out.wants(RuleId::Edge007) {
+        return;
+    }
+    let document = topology.document();
+    let central = document
+        .sites
+        .iter()
+        .filter(|s| s.kind.unwrap_or(SiteKind::Central) == SiteKind::Central)
+        .count();
+    let sites: BTreeSet<usize> = edges.iter().map(|(_, _, f)| f.site).collect();
+    let (Some(&only), true) = (sites.iter().next(), sites.len() == 1 && central > 1) else {
+        return;
+    };
+    let Some(&(index, first, _)) = edges.first() else {
+        return;
+    };
+    let site = document
+        .sites
+        .get(only)
+        .map(|s| s.id.as_str())
+        .unwrap_or_default();
+    let message = format!(
+        "every Edge pool is in site `{site}`: if it fails, remote users, federation and A/V for remote users have no Edge pool in another site to fail over to ({central} central sites)",
+    );
+    out.push(
+        Finding::new(
+            RuleId::Edge007,
+            &first.fqdn,
+            pool_path(index, "site"),
+            message,
+        )
+        .related(edges.iter().skip(1).map(|(_, p, _)| p.fqdn.as_str()))
+        .fact("site", site.to_owned())
+        .fact("central_sites", central),
+    );
+}
+
+/// EDGE-008: the outbound federation route and how it fails over.
+fn federation(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
+    if !out.wants(RuleId::Edge008) {
+        return;
+    }
+    let enabled: Vec<(usize, &Pool)> = edges
+        .iter()
+        .filter(|(_, p, _)| edge(p).and_then(|e| e.federation) == Some(true))
+        .map(|&(i, p, _)| (i, p))
+        .collect();
+    let Some(&(index, route)) = enabled.first() else {
+        for &(index, pool, _) in edges {
+            if edge(pool).and_then(|e| e.federation).is_none() {
+                out.push(Finding::not_evaluated(
+                    RuleId::Edge008,
+                    &pool.fqdn,
+                    vec![edge_path(index, "federation")],
+                ));
+            }
+        }
+        return;
+    };
+    let others = enabled.iter().skip(1).map(|(_, p)| p.fqdn.as_str());
+    let message = if enabled.len() == 1 {
+        format!(
+            "outbound federation goes through the Edge pool {} alone: if it fails, federation stops until its route is moved to another Edge pool in Topology Builder (publish, then re-run setup on the Edge Servers); inbound federation needs a geo-DNS solution",
+            route.fqdn
+        )
+    } else {
+        format!(
+            "{} Edge pools enable federation ({}): outbound federation is set up through one published Edge pool",
+            enabled.len(),
+            enabled
+                .iter()
+                .map(|(_, p)| p.fqdn.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    out.push(
+        Finding::new(
+            RuleId::Edge008,
+            &route.fqdn,
+            edge_path(index, "federation"),
+            message,
+        )
+        .related(others)
+        .fact("federation_pools", enabled.len()),
+    );
+}
+
+/// EDGE-009: one XMPP federation pool, and none on 2019 or Subscription Edition.
+fn xmpp(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
+    if !out.wants(RuleId::Edge009) {
+        return;
+    }
+    let enabled: Vec<(usize, &Pool)> = edges
+        .iter()
+        .filter(|(_, p, _)| edge(p).and_then(|e| e.xmpp_federation) == Some(true))
+        .map(|&(i, p, _)| (i, p))
+        .collect();
+    for &(index, pool) in &enabled {
+        if matches!(pool.product, Product::Sfb2019 | Product::SfbSe) {
+            let message = format!(
+                "the Edge pool {} ({}) has XMPP federation: {} has no XMPP gateway or proxy",
+                pool.fqdn,
+                pool.product.display_name(),
+                pool.product.display_name()
+            );
+            out.push(
+                Finding::new(
+                    RuleId::Edge009,
+                    &pool.fqdn,
+                    edge_path(index, "xmpp_federation"),
+                    message,
+                )
+                .fact("product", pool.product.as_str()),
+            );
+        }
+    }
+    if let [(_, first), rest @ ..] = enabled.as_slice() {
+        for &(index, pool) in rest {
+            let message = format!(
+                "the Edge pools {} and {} both have XMPP federation: one Edge pool is the XMPP federation route",
+                first.fqdn, pool.fqdn
+            );
+            out.push(
+                Finding::new(
+                    RuleId::Edge009,
+                    &pool.fqdn,
+                    edge_path(index, "xmpp_federation"),
+                    message,
+                )
+                .related([&first.fqdn])
+                .fact("xmpp_pools", enabled.len()),
+            );
+        }
+    }
+}
