@@ -833,6 +833,51 @@ hadr_status hadr_report_to_json(const struct hadr_report *report,
                                 char **json_out);
 
 /**
+ * Writes the report as a SARIF 2.1.0 log to `*sarif_out` (free it with `hadr_string_free`):
+ * the bytes `hadr-rules check FILE --format sarif` prints, `file` naming the checked file as
+ * the results' artifact (`docs/sarif.md`).
+ *
+ * # Safety
+ *
+ * `report` must be NULL or a live report; `file` must be NULL or a NUL-terminated string;
+ * `sarif_out` must be NULL or valid for a write of a pointer.
+ */
+hadr_status hadr_report_to_sarif(const struct hadr_report *report,
+                                 const char *file,
+                                 char **sarif_out);
+
+/**
+ * Writes the report as JUnit XML to `*junit_out` (free it with `hadr_string_free`): the bytes
+ * `hadr-rules check FILE --format junit` prints, a test case per rule and subject failing at
+ * the engine's fail level (`docs/junit.md`).
+ *
+ * # Safety
+ *
+ * `report` must be NULL or a live report; `file` must be NULL or a NUL-terminated string;
+ * `junit_out` must be NULL or valid for a write of a pointer.
+ */
+hadr_status hadr_report_to_junit(const struct hadr_report *report,
+                                 const char *file,
+                                 char **junit_out);
+
+/**
+ * Writes the report as one self-contained HTML page to `*html_out` (free it with
+ * `hadr_string_free`): the bytes `hadr-rules check FILE --format html` prints, with the
+ * failure scenarios of `--simulate` when `simulate` is true (`docs/html-report.md`).
+ * `topology` is the topology the report was checked from: the page draws it.
+ *
+ * # Safety
+ *
+ * `report` and `topology` must be NULL or live handles; `file` must be NULL or a
+ * NUL-terminated string; `html_out` must be NULL or valid for a write of a pointer.
+ */
+hadr_status hadr_report_to_html(const struct hadr_report *report,
+                                const struct hadr_topology *topology,
+                                const char *file,
+                                bool simulate,
+                                char **html_out);
+
+/**
  * Frees a report and every string view taken from it. NULL is ignored.
  *
  * # Safety

@@ -114,7 +114,8 @@ struct LimitArgs {
     /// Largest input accepted, in bytes or with a unit (`64MiB`, `1GiB`); default 64 MiB.
     #[arg(long, value_name = "SIZE", value_parser = hadr_rules::parse_size)]
     max_document_size: Option<usize>,
-    /// Most entities (sites, pools, servers, SQL stores and nodes, file stores); default 1000000.
+    /// Most entities (sites, pools, servers, SQL stores and nodes, file stores, gateways, site
+    /// links and failover gateways); default 1000000.
     #[arg(long, value_name = "N")]
     max_entities: Option<usize>,
 }

@@ -130,7 +130,7 @@ fn an_unknown_name_is_an_input_error_with_a_suggestion() {
     assert!(stdout.is_empty());
     assert_eq!(
         stderr,
-        "error: examples/paired-2019-ag.json: no entity `chicgo` in the topology: did you mean `chicago`? (expected the name of a site, data center, pool, server, SQL host, SQL store or file store)\n"
+        "error: examples/paired-2019-ag.json: no entity `chicgo` in the topology: did you mean `chicago`? (expected the name of a site, data center, pool, server, SQL host, SQL store, file store or gateway, or `wan:` and a branch site)\n"
     );
 }
 

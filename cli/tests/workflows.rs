@@ -386,7 +386,7 @@ fn a_baseline_hides_known_findings_through_reordering_and_unrelated_edits() {
     edited["sites"]
         .as_array_mut()
         .unwrap()
-        .push(serde_json::json!({"id": "lisbon", "region": "emea"}));
+        .push(serde_json::json!({"id": "lisbon", "region": "emea", "kind": "branch"}));
     let edited = write_json(&dir.join("edited.json"), &edited);
     let moved = run_in(
         &dir,

@@ -114,9 +114,18 @@ fn write_shaped(
             .copied()
             .unwrap_or("emea");
         let comma = if site + 1 < sites { "," } else { "" };
+        // Partners sit in sites 2k and 2k + 1, joined by a resilient WAN link.
+        let link = if site % 2 == 0 {
+            format!(
+                ", \"links\": [{{ \"site\": \"site-{}\", \"resilient\": true }}]",
+                site + 1
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             text,
-            "    {{ \"id\": \"site-{site}\", \"region\": \"{region}\" }}{comma}"
+            "    {{ \"id\": \"site-{site}\", \"region\": \"{region}\"{link} }}{comma}"
         );
         flush(&mut text, out)?;
     }
@@ -339,7 +348,10 @@ impl Pair {
                 let _ = writeln!(out, "      \"back_end\": \"be-p{number}\",");
             }
             let comma = if last && side == 1 { "" } else { "," };
-            let _ = writeln!(out, "      \"backup_pool\": \"{partner}\"\n    }}{comma}");
+            let _ = writeln!(
+                out,
+                "      \"backup_pool\": \"{partner}\",\n      \"voice_failover\": {{ \"automatic\": true, \"failure_detection_seconds\": 120, \"failback_seconds\": 240 }}\n    }}{comma}"
+            );
         }
     }
 

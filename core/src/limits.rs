@@ -94,7 +94,7 @@ impl Limits {
                 ErrorKind::TooLarge,
                 "",
                 format!(
-                    "the topology holds {count} entities (sites, pools, servers, SQL stores and nodes, file stores), more than the limit of {}",
+                    "the topology holds {count} entities (sites, pools, servers, SQL stores and nodes, file stores, gateways, site links and failover gateways), more than the limit of {}",
                     self.max_entities
                 ),
             )
@@ -106,7 +106,8 @@ impl Limits {
     }
 }
 
-/// Sites, pools, servers, SQL stores, SQL nodes and file stores.
+/// Sites, pools, servers, SQL stores, SQL nodes, file stores, gateways, site links and failover
+/// gateways.
 fn entities(document: &Document) -> usize {
     let servers: usize = document.pools.iter().map(|p| p.servers.len()).sum();
     let nodes: usize = document
@@ -125,6 +126,15 @@ fn entities(document: &Document) -> usize {
         + document.sql_stores.len()
         + nodes
         + document.file_stores.len()
+        + document.pstn_gateways.as_ref().map_or(0, Vec::len)
+        + document
+            .sites
+            .iter()
+            .map(|s| {
+                s.links.as_ref().map_or(0, Vec::len)
+                    + s.failover_gateways.as_ref().map_or(0, Vec::len)
+            })
+            .sum::<usize>()
 }
 
 /// `64 MiB` for a whole number of a unit, else `67108865 bytes`.

@@ -206,6 +206,20 @@ tokens! {
 }
 
 tokens! {
+    /// A server role collocated on a pool's servers (Topology Builder's collocation options).
+    CollocatedRole {
+        /// Mediation Server.
+        Mediation = "mediation",
+        /// A/V Conferencing Server.
+        AvConferencing = "av_conferencing",
+        /// Archiving Server.
+        Archiving = "archiving",
+        /// Monitoring Server.
+        Monitoring = "monitoring",
+    }
+}
+
+tokens! {
     /// Persistence of a hardware load balancer's web virtual IP.
     WebPersistence {
         SourceAddress = "source_address",

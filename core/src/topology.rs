@@ -6,7 +6,9 @@ use smol_str::StrExt;
 
 use crate::caseless::Caseless;
 use crate::document::parse;
-use crate::document::{Cluster, Document, Ha, Pool, Replica, Server, SqlNode, SqlStore, Text};
+use crate::document::{
+    Cluster, Document, Ha, Pool, PstnGateway, Replica, Server, SqlNode, SqlStore, Text,
+};
 use crate::error::{ErrorKind, InputError, TopologyError, closest, one_of};
 use crate::limits::Limits;
 use crate::report::Pointer;
@@ -25,6 +27,21 @@ pub struct Topology {
     stores: Vec<StoreFacts>,
     pairings: Vec<Pairing>,
     witnesses: Vec<WitnessFacts>,
+    gateways: Vec<GatewayFacts>,
+    /// Per site, the indices of its `failover_gateways` in `pstn_gateways`.
+    failover: Vec<Option<Vec<usize>>>,
+}
+
+/// The facts of `pstn_gateways`, and each site's failover gateways as their indices.
+type GatewayLists = (Vec<GatewayFacts>, Vec<Option<Vec<usize>>>);
+
+/// What the rules know about one PSTN gateway or SIP trunk of `pstn_gateways`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GatewayFacts {
+    /// Index of its site in `sites`.
+    pub site: usize,
+    /// Index of the pool named by `mediation_pool`.
+    pub mediation: usize,
 }
 
 /// What the rules know about one pool beyond its document entry.
@@ -265,17 +282,21 @@ impl Topology {
 
     /// Resolves a document built in code or by an importer.
     pub fn from_document(document: Document) -> Result<Self, TopologyError> {
-        Resolver::new(&document).resolve().map(|(pools, stores)| {
-            let pairings = pairings(&pools);
-            let witnesses = witnesses(&stores);
-            Topology {
-                document,
-                pools,
-                stores,
-                pairings,
-                witnesses,
-            }
-        })
+        Resolver::new(&document)
+            .resolve()
+            .map(|(pools, stores, (gateways, failover))| {
+                let pairings = pairings(&pools);
+                let witnesses = witnesses(&stores);
+                Topology {
+                    document,
+                    pools,
+                    stores,
+                    pairings,
+                    witnesses,
+                    gateways,
+                    failover,
+                }
+            })
     }
 
     /// The document as written.
@@ -350,11 +371,44 @@ impl Topology {
         &self.witnesses
     }
 
+    /// Every gateway of `pstn_gateways` with its facts, in document order; empty when the
+    /// document has none or does not say.
+    pub fn gateways(&self) -> impl Iterator<Item = (usize, &PstnGateway, &GatewayFacts)> {
+        self.document
+            .pstn_gateways
+            .iter()
+            .flatten()
+            .zip(&self.gateways)
+            .enumerate()
+            .map(|(i, (g, f))| (i, g, f))
+    }
+
+    /// The gateway at `index` of `pstn_gateways`, with its facts.
+    pub fn gateway(&self, index: usize) -> Option<(&PstnGateway, &GatewayFacts)> {
+        let gateway = self.document.pstn_gateways.as_ref()?.get(index)?;
+        Some((gateway, self.gateways.get(index)?))
+    }
+
+    /// The indices (in `pstn_gateways`) of the site's `failover_gateways`; `None` when the
+    /// site does not say.
+    pub fn failover_gateways(&self, site: usize) -> Option<&[usize]> {
+        self.failover.get(site)?.as_deref()
+    }
+
     /// The site kind of the pool at `index`.
     pub fn site_kind(&self, pool: usize) -> SiteKind {
         self.pools
             .get(pool)
             .and_then(|facts| self.document.sites.get(facts.site))
+            .and_then(|site| site.kind)
+            .unwrap_or(SiteKind::Central)
+    }
+
+    /// The kind of the site at `index` (`central` when absent).
+    pub fn site_kind_of(&self, site: usize) -> SiteKind {
+        self.document
+            .sites
+            .get(site)
             .and_then(|site| site.kind)
             .unwrap_or(SiteKind::Central)
     }
@@ -435,7 +489,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn resolve(mut self) -> Result<(Vec<PoolFacts>, Vec<StoreFacts>), TopologyError> {
+    fn resolve(mut self) -> Result<(Vec<PoolFacts>, Vec<StoreFacts>, GatewayLists), TopologyError> {
         let document = self.document;
         if document.format != 1 {
             return Err(parse::unsupported_format(&document.format.into()).into());
@@ -480,6 +534,8 @@ impl<'a> Resolver<'a> {
         for (index, file_store) in document.file_stores.iter().enumerate() {
             self.site_ref(&file_store.site, || format!("/file_stores/{index}/site"));
         }
+        let gateways = self.gateways();
+        let failover = self.site_voice_keys();
         // Branch appliances count toward the pool that backs them.
         for branch in 0..pools.len() {
             let Some(target) = pools.get(branch).and_then(|facts| facts.associated) else {
@@ -492,7 +548,7 @@ impl<'a> Resolver<'a> {
             }
         }
         if self.errors.is_empty() {
-            Ok((pools, stores))
+            Ok((pools, stores, (gateways, failover)))
         } else {
             Err(TopologyError {
                 errors: self.errors,
@@ -815,6 +871,82 @@ impl<'a> Resolver<'a> {
             branches: Vec::new(),
             chat,
         }
+    }
+
+    /// Resolves each gateway's site and Mediation pool: a `mediation` pool, or a `front_end`
+    /// pool with Mediation collocated.
+    fn gateways(&mut self) -> Vec<GatewayFacts> {
+        let document = self.document;
+        let mut seen: HashMap<Caseless<'a>, usize> = HashMap::new();
+        let mut facts = Vec::new();
+        for (i, gateway) in document.pstn_gateways.iter().flatten().enumerate() {
+            let at = |key: &str| format!("/pstn_gateways/{i}/{key}");
+            if seen.insert(Caseless(&gateway.fqdn), i).is_some() {
+                self.duplicate(at("fqdn"), "gateway FQDN", &gateway.fqdn);
+            }
+            let site = self.site_ref(&gateway.site, || at("site"));
+            let mediation = self.pool_ref(&gateway.mediation_pool, || at("mediation_pool"));
+            if let Some(pool) = mediation
+                .and_then(|m| document.pools.get(m))
+                .filter(|p| !matches!(p.kind, PoolKind::Mediation | PoolKind::FrontEnd))
+            {
+                self.errors.push(
+                    InputError::at(
+                        ErrorKind::InvalidValue,
+                        at("mediation_pool"),
+                        format!(
+                            "gateway `{}` names `{}`, a `{}` pool, as its Mediation pool",
+                            gateway.fqdn, pool.fqdn, pool.kind
+                        ),
+                    )
+                    .expected("the FQDN of a `mediation` pool or of a `front_end` pool with Mediation collocated"),
+                );
+            }
+            facts.push(GatewayFacts {
+                site: site.unwrap_or_default(),
+                mediation: mediation.unwrap_or_default(),
+            });
+        }
+        facts
+    }
+
+    /// Resolves each site's `links` and `failover_gateways` (to gateway indices).
+    fn site_voice_keys(&mut self) -> Vec<Option<Vec<usize>>> {
+        let document = self.document;
+        let mut gateways: HashMap<Caseless<'a>, usize> = HashMap::new();
+        for (i, gateway) in document.pstn_gateways.iter().flatten().enumerate() {
+            gateways.entry(Caseless(&gateway.fqdn)).or_insert(i);
+        }
+        let names = |_: &Self| -> Vec<&'a str> {
+            document
+                .pstn_gateways
+                .iter()
+                .flatten()
+                .map(|g| g.fqdn.as_str())
+                .collect()
+        };
+        let mut failover = Vec::with_capacity(document.sites.len());
+        for (i, site) in document.sites.iter().enumerate() {
+            for (k, link) in site.links.iter().flatten().enumerate() {
+                self.site_ref(&link.site, || format!("/sites/{i}/links/{k}/site"));
+            }
+            failover.push(site.failover_gateways.as_ref().map(|list| {
+                list.iter()
+                    .enumerate()
+                    .filter_map(|(k, fqdn)| {
+                        let found = gateways.get(&Caseless(fqdn)).copied();
+                        self.reference(
+                            fqdn,
+                            || format!("/sites/{i}/failover_gateways/{k}"),
+                            "gateway",
+                            found,
+                            names,
+                        )
+                    })
+                    .collect()
+            }));
+        }
+        failover
     }
 
     fn site_ref(&mut self, id: &str, pointer: impl FnOnce() -> String) -> Option<usize> {

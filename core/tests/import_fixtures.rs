@@ -15,10 +15,11 @@
 use std::io::{Cursor, Write};
 use std::path::PathBuf;
 
-use hadr_rules::document::{Ha, SqlNode};
+use hadr_rules::document::{Ha, PstnGateway, SqlNode, VoiceFailover};
 use hadr_rules::import::{Facts, Form, Import, Limits, WarningKind};
 use hadr_rules::tokens::{
-    CmsRole, Commit, Edition, FailoverMode, Os, Platform, PoolKind, Product, SiteKind, SqlVersion,
+    CmsRole, CollocatedRole, Commit, Edition, FailoverMode, Os, Platform, PoolKind, Product,
+    SiteKind, SqlVersion,
 };
 use hadr_rules::{ErrorKind, InputError, Topology};
 use rstest::rstest;
@@ -134,6 +135,159 @@ fn director_pool() {
     );
     assert_eq!(document.file_stores[0].fqdn, "fs.contoso.com");
     assert_eq!(document.name.as_deref(), Some("contoso.com"));
+}
+
+/// Derived from the documentation and the samples, not from a real export (see the fixture's
+/// comment): voice failover intervals, collocated roles, Mediation pools and gateways.
+#[test]
+fn voice_failover_collocation_and_gateways() {
+    let import = import("voice.xml");
+    let document = import.document();
+    assert!(import.warnings.is_empty(), "{:?}", import.warnings);
+    let pools: Vec<(&str, PoolKind, Option<Vec<CollocatedRole>>)> = document
+        .pools
+        .iter()
+        .map(|p| (p.fqdn.as_str(), p.kind, p.collocated_roles.clone()))
+        .collect();
+    assert_eq!(
+        pools,
+        vec![
+            (
+                "pool-dal.contoso.com",
+                PoolKind::FrontEnd,
+                Some(vec![
+                    CollocatedRole::Mediation,
+                    CollocatedRole::AvConferencing
+                ])
+            ),
+            (
+                "dir-dal.contoso.com",
+                PoolKind::Director,
+                Some(vec![CollocatedRole::Mediation])
+            ),
+            (
+                "pool-chi.contoso.com",
+                PoolKind::FrontEnd,
+                Some(vec![CollocatedRole::AvConferencing])
+            ),
+            // A stand-alone Mediation pool: nothing collocated is read for it.
+            ("med-chi.contoso.com", PoolKind::Mediation, None),
+        ]
+    );
+    // `Backup` intervals are xs:durations: PT2M, PT4M and PT1M.
+    let failover = |i: usize| document.pools[i].voice_failover.clone();
+    assert_eq!(
+        failover(0),
+        Some(VoiceFailover {
+            automatic: Some(true),
+            failure_detection_seconds: Some(120),
+            failback_seconds: Some(240),
+        })
+    );
+    assert_eq!(
+        failover(2),
+        Some(VoiceFailover {
+            automatic: Some(true),
+            failure_detection_seconds: Some(60),
+            failback_seconds: Some(60),
+        })
+    );
+    assert_eq!(failover(1), None);
+    let gateway = |fqdn: &str, site: &str, mediation: &str| PstnGateway {
+        fqdn: fqdn.into(),
+        site: site.into(),
+        mediation_pool: mediation.into(),
+        sip_trunk: None,
+        x: None,
+    };
+    assert_eq!(
+        document.pstn_gateways,
+        Some(vec![
+            gateway("gw-dal.contoso.com", "Dallas", "pool-dal.contoso.com"),
+            gateway("sbc-chi.contoso.com", "Chicago", "med-chi.contoso.com"),
+        ])
+    );
+    assert_eq!(
+        import
+            .source("/pools/2/voice_failover")
+            .map(|s| (s.origin.as_str(), s.line)),
+        Some(("<Backup>", Some(138)))
+    );
+    let findings = |import: &Import| -> Vec<(String, String, bool)> {
+        let mut found: Vec<(String, String, bool)> = hadr_rules::check(&import.topology, &pinned())
+            .diagnostics
+            .iter()
+            .filter(|d| ["DIR-004", "VOICE-005", "MED-002", "MED-001"].contains(&d.rule.as_str()))
+            .map(|d| (d.rule.to_string(), d.subject.to_string(), d.not_evaluated))
+            .collect();
+        found.sort();
+        found
+    };
+    let owned = |rule: &str, subject: &str, not_evaluated: bool| {
+        (rule.to_owned(), subject.to_owned(), not_evaluated)
+    };
+    assert_eq!(
+        findings(&import),
+        vec![
+            owned("DIR-004", "dir-dal.contoso.com", false),
+            owned("MED-002", "gw-dal.contoso.com", true),
+            owned("VOICE-005", "pool-chi.contoso.com", false),
+        ]
+    );
+    // The facts file says which peer is a SIP trunk; the gateway on the Front End pool's
+    // collocated Mediation then gets the recommendation.
+    let facts = Facts::from_json(
+        br#"{"format": 1, "pstn_gateways": {"GW-DAL.contoso.com": {"sip_trunk": true}},
+             "sites": {"Dallas": {"failover_gateways": ["sbc-chi.contoso.com"],
+                                  "links": [{"site": "Chicago", "resilient": true}]}},
+             "pools": {"dir-dal.contoso.com": {"concurrent_remote_users": 20000}}}"#,
+    )
+    .unwrap();
+    let completed = hadr_rules::import::import(&fixture("voice.xml"), Some(&facts)).unwrap();
+    assert!(completed.warnings.is_empty(), "{:?}", completed.warnings);
+    let document = completed.document();
+    assert_eq!(
+        document.pstn_gateways.as_ref().unwrap()[0].sip_trunk,
+        Some(true)
+    );
+    assert_eq!(document.pools[1].concurrent_remote_users, Some(20_000));
+    assert_eq!(
+        completed
+            .source("/pstn_gateways/0/sip_trunk")
+            .map(|s| s.origin.as_str()),
+        Some("facts /pstn_gateways/GW-DAL.contoso.com/sip_trunk")
+    );
+    assert_eq!(
+        findings(&completed),
+        vec![
+            owned("DIR-004", "dir-dal.contoso.com", false),
+            owned("MED-002", "gw-dal.contoso.com", false),
+            owned("VOICE-005", "pool-chi.contoso.com", false),
+        ]
+    );
+    let report = hadr_rules::check(&completed.topology, &pinned());
+    let rules = |rule: &str| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.as_str() == rule)
+            .map(|d| (d.subject.to_string(), d.not_evaluated))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rules("VOICE-003"), vec![]);
+    assert_eq!(rules("VOICE-006"), vec![("Chicago".to_owned(), true)]);
+    assert_eq!(rules("DIR-002"), vec![]);
+    // Gateways, links and failover gateways are anonymized with the names they refer to.
+    let anonymous = hadr_rules::import::anonymize(completed.document());
+    let json = serde_json::to_string(&anonymous).unwrap();
+    for name in ["contoso", "Dallas", "Chicago", "gw-", "sbc-"] {
+        assert!(!json.contains(name), "{name} in {json}");
+    }
+    let topology = Topology::from_document(anonymous).expect("references still resolve");
+    assert_eq!(
+        hadr_rules::check(&topology, &pinned()).summary,
+        report.summary
+    );
 }
 
 /// Derived from the documentation, not from a real export: the importer's hypothesis for the

@@ -99,12 +99,17 @@ fn a_topology_over_the_entity_limit_is_refused_with_its_count() {
         let d = t.document();
         let servers: usize = d.pools.iter().map(|p| p.servers.len()).sum();
         let nodes: usize = t.stores().map(|(_, _, f)| f.nodes.len()).sum();
-        d.sites.len() + d.pools.len() + servers + d.sql_stores.len() + nodes
+        let links: usize = d
+            .sites
+            .iter()
+            .map(|s| s.links.as_ref().map_or(0, Vec::len))
+            .sum();
+        d.sites.len() + d.pools.len() + servers + d.sql_stores.len() + nodes + links
     });
     assert_eq!(
         error.message,
         format!(
-            "the topology holds {} entities (sites, pools, servers, SQL stores and nodes, file stores), more than the limit of 50",
+            "the topology holds {} entities (sites, pools, servers, SQL stores and nodes, file stores, gateways, site links and failover gateways), more than the limit of 50",
             count.unwrap()
         )
     );

@@ -586,3 +586,161 @@ fn every_rule_a_simulation_names_is_in_the_registry() {
         }
     }
 }
+
+/// Two paired pools with an Edge pool in each site; Dallas's Edge pool is the federation route
+/// and each Edge pool's next hop is its site's Front End pool.
+fn with_edge_pools() -> Value {
+    serde_json::from_slice(
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/rules/EDGE-008/fires-one-federation-route.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+fn strings(steps: &[&str]) -> Vec<String> {
+    steps.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn losing_the_federation_edge_pool_moves_the_route_and_the_conferencing_of_its_site() {
+    let lost = outcome(
+        &with_edge_pools(),
+        &["edge-dal.contoso.com"],
+        "edge-dal.contoso.com",
+    );
+    assert_eq!(lost.state, State::Down);
+    assert_eq!(lost.back_end, BackEndState::NotApplicable);
+    assert_eq!(lost.recovery.action, RecoveryAction::EdgeFailover);
+    assert_eq!(
+        lost.recovery.target.as_deref(),
+        Some("edge-chi.contoso.com")
+    );
+    assert_eq!(
+        lost.recovery.steps,
+        strings(&[
+            "Topology Builder: edge-dal.contoso.com > Edit Properties > General: clear \"Enable federation for this Edge pool (Port 5061)\"",
+            "Topology Builder: edge-chi.contoso.com > Edit Properties > General: select \"Enable federation for this Edge pool (Port 5061)\"",
+            "Topology Builder: Action > Topology > Publish",
+            "on each Edge Server of edge-chi.contoso.com: Deployment Wizard > Install or Update Skype for Business Server System > Setup or Remove Skype for Business Server Components > Run Again",
+            "Topology Builder: associate pool-dal.contoso.com with the Edge pool edge-chi.contoso.com for Web Conferencing and A/V Conferencing, then publish",
+        ])
+    );
+    assert_eq!(lost.rules, ["EDGE-007", "EDGE-008", "EDGE-013"]);
+    assert_eq!(
+        lost.notes[1],
+        "remote users of site `dallas` lose external access, federation and A/V through this Edge pool"
+    );
+    // The Front End pools keep running: the scenario touches the Edge pool only.
+    let scenario = scenario(
+        &topology(&with_edge_pools()),
+        &["edge-dal.contoso.com".to_owned()],
+    )
+    .unwrap();
+    assert_eq!(scenario.pools.len(), 1);
+}
+
+#[test]
+fn losing_the_xmpp_edge_pool_repoints_the_xmpp_route_and_its_dns() {
+    let mut document = with_edge_pools();
+    document["pools"][2]["edge"]["federation"] = json!(false);
+    document["pools"][2]["edge"]["xmpp_federation"] = json!(true);
+    let lost = outcome(&document, &["dallas"], "edge-dal.contoso.com");
+    assert_eq!(lost.state, State::Down);
+    assert_eq!(lost.recovery.action, RecoveryAction::EdgeFailover);
+    // The whole site is lost: no Front End pool of it keeps running to be moved (EDGE-013).
+    assert_eq!(
+        lost.recovery.steps,
+        strings(&[
+            "Stop-CsWindowsService (on each Edge Server of edge-chi.contoso.com)",
+            "Set-CsSite chicago -XmppExternalFederationRoute edge1-chi.contoso.com",
+            "external DNS: point the XMPP federation A record to edge1-chi.contoso.com",
+            "external DNS: an _xmpp-server._tcp SRV record, port 5269, resolving to edge-chi.contoso.com",
+            "Start-CsWindowsService (on each Edge Server of edge-chi.contoso.com)",
+        ])
+    );
+    assert_eq!(lost.rules, ["EDGE-007", "EDGE-009"]);
+}
+
+#[test]
+fn the_only_edge_pool_lost_has_nothing_to_fail_over_to() {
+    let mut document = with_edge_pools();
+    document["pools"].as_array_mut().unwrap().truncate(3);
+    document["pools"][2]["servers"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(1);
+    let lost = outcome(
+        &document,
+        &["edge1-dal.contoso.com"],
+        "edge-dal.contoso.com",
+    );
+    assert_eq!(lost.state, State::Down);
+    assert_eq!(lost.recovery.action, RecoveryAction::Restore);
+    assert!(lost.recovery.steps.is_empty());
+    assert_eq!(lost.rules, ["EDGE-001", "EDGE-007"]);
+    assert_eq!(
+        lost.notes.last().map(String::as_str),
+        Some(
+            "no other Edge pool is running: external access stops until this Edge pool is restored"
+        )
+    );
+}
+
+#[test]
+fn one_edge_server_of_two_lost_leaves_the_edge_pool_up() {
+    let one = outcome(
+        &with_edge_pools(),
+        &["edge2-dal.contoso.com"],
+        "edge-dal.contoso.com",
+    );
+    assert_eq!(one.state, State::Up);
+    assert_eq!(one.recovery.action, RecoveryAction::None);
+}
+
+#[test]
+fn a_front_end_pool_failover_moves_the_edge_next_hop_first() {
+    let document = with_edge_pools();
+    let failed = outcome(&document, &["pool-dal.contoso.com"], "pool-dal.contoso.com");
+    assert_eq!(failed.recovery.action, RecoveryAction::PoolFailover);
+    let steps = &failed.recovery.steps;
+    assert_eq!(
+        steps[steps.len() - 2..],
+        strings(&[
+            "Set-CsEdgeServer -Identity EdgeServer:edge-dal.contoso.com -Registrar Registrar:pool-chi.contoso.com",
+            "Invoke-CsPoolFailover -PoolFqdn pool-dal.contoso.com -DisasterMode",
+        ])
+    );
+    assert!(failed.rules.contains(&"EDGE-010"));
+    // The Edge pool itself runs, but nothing passes through it until its next hop moves.
+    let edge = outcome(&document, &["pool-dal.contoso.com"], "edge-dal.contoso.com");
+    assert_eq!(edge.state, State::Degraded);
+    assert_eq!(edge.recovery.action, RecoveryAction::EdgeFailover);
+    assert_eq!(
+        edge.recovery.steps,
+        strings(&[
+            "Set-CsEdgeServer -Identity EdgeServer:edge-dal.contoso.com -Registrar Registrar:pool-chi.contoso.com"
+        ])
+    );
+    assert_eq!(edge.rules, ["EDGE-010"]);
+}
+
+#[test]
+fn a_next_hop_of_the_same_site_is_moved_in_topology_builder() {
+    let mut document = with_edge_pools();
+    document["pools"].as_array_mut().unwrap().push(json!({
+        "fqdn": "dir-dal.contoso.com", "site": "dallas", "kind": "director", "product": "sfb2019",
+        "servers": [{"fqdn": "dir1-dal.contoso.com"}, {"fqdn": "dir2-dal.contoso.com"}]
+    }));
+    let failed = outcome(&document, &["pool-dal.contoso.com"], "pool-dal.contoso.com");
+    let steps = &failed.recovery.steps;
+    assert_eq!(
+        steps[steps.len() - 2..],
+        strings(&[
+            "Topology Builder: edge-dal.contoso.com > Edit Properties > Next Hop: select dir-dal.contoso.com, then publish",
+            "Invoke-CsPoolFailover -PoolFqdn pool-dal.contoso.com -DisasterMode",
+        ])
+    );
+}

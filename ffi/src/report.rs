@@ -5,12 +5,14 @@ use std::ffi::c_char;
 use std::sync::OnceLock;
 
 use hadr_rules::Report;
+use hadr_rules::output::{self as formats, Checked};
 use hadr_rules::tokens::Severity;
 
 use crate::panic::{boundary, guard};
-use crate::ptr::{borrow, free, output};
+use crate::ptr::{borrow, c_str, free, output};
 use crate::status::hadr_status;
 use crate::strings::{hadr_str, to_c_string};
+use crate::topology::hadr_topology;
 
 /// The report of one check, from `hadr_engine_check`; freed by `hadr_report_free`. Immutable:
 /// any number of threads may read it at once.
@@ -240,6 +242,102 @@ pub unsafe extern "C" fn hadr_report_to_json(
         // SAFETY: the caller passes NULL or a live report, and NULL or a writable pointer.
         let (report, json_out) = unsafe { (borrow(report)?, output(json_out)?) };
         json_out.write(to_c_string(report.report.to_json())?);
+        Ok(())
+    })
+}
+
+/// Writes the report as a SARIF 2.1.0 log to `*sarif_out` (free it with `hadr_string_free`):
+/// the bytes `hadr-rules check FILE --format sarif` prints, `file` naming the checked file as
+/// the results' artifact (`docs/sarif.md`).
+///
+/// # Safety
+///
+/// `report` must be NULL or a live report; `file` must be NULL or a NUL-terminated string;
+/// `sarif_out` must be NULL or valid for a write of a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_report_to_sarif(
+    report: *const hadr_report,
+    file: *const c_char,
+    sarif_out: *mut *mut c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live report, NULL or a NUL-terminated string,
+        // and NULL or a writable pointer.
+        let (report, file, sarif_out) =
+            unsafe { (borrow(report)?, c_str(file)?, output(sarif_out)?) };
+        let checked = Checked::of_json(file, &report.report);
+        sarif_out.write(to_c_string(formats::sarif(&[checked]))?);
+        Ok(())
+    })
+}
+
+/// Writes the report as JUnit XML to `*junit_out` (free it with `hadr_string_free`): the bytes
+/// `hadr-rules check FILE --format junit` prints, a test case per rule and subject failing at
+/// the engine's fail level (`docs/junit.md`).
+///
+/// # Safety
+///
+/// `report` must be NULL or a live report; `file` must be NULL or a NUL-terminated string;
+/// `junit_out` must be NULL or valid for a write of a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_report_to_junit(
+    report: *const hadr_report,
+    file: *const c_char,
+    junit_out: *mut *mut c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: as for `hadr_report_to_sarif`.
+        let (report, file, junit_out) =
+            unsafe { (borrow(report)?, c_str(file)?, output(junit_out)?) };
+        let checked = Checked::of_json(file, &report.report);
+        junit_out.write(to_c_string(formats::junit(&[checked], report.fail_level))?);
+        Ok(())
+    })
+}
+
+/// Writes the report as one self-contained HTML page to `*html_out` (free it with
+/// `hadr_string_free`): the bytes `hadr-rules check FILE --format html` prints, with the
+/// failure scenarios of `--simulate` when `simulate` is true (`docs/html-report.md`).
+/// `topology` is the topology the report was checked from: the page draws it.
+///
+/// # Safety
+///
+/// `report` and `topology` must be NULL or live handles; `file` must be NULL or a
+/// NUL-terminated string; `html_out` must be NULL or valid for a write of a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_report_to_html(
+    report: *const hadr_report,
+    topology: *const hadr_topology,
+    file: *const c_char,
+    simulate: bool,
+    html_out: *mut *mut c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or live handles, NULL or a NUL-terminated string, and
+        // NULL or a writable pointer.
+        let (report, topology, file, html_out) = unsafe {
+            (
+                borrow(report)?,
+                borrow(topology)?,
+                c_str(file)?,
+                output(html_out)?,
+            )
+        };
+        let topology = &topology.topology;
+        let simulation = simulate
+            .then(|| {
+                let request = hadr_rules::simulate::Request {
+                    fail: Vec::new(),
+                    all_single: true,
+                    sites: true,
+                };
+                hadr_rules::simulate::simulate(topology, &request)
+            })
+            .transpose()
+            .map_err(|_| hadr_status::InvalidArgument)?;
+        let checked = Checked::of_json(file, &report.report);
+        let page = formats::html(&checked, topology, report.fail_level, simulation.as_ref());
+        html_out.write(to_c_string(page)?);
         Ok(())
     })
 }

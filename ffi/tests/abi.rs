@@ -709,3 +709,64 @@ fn blank_failure_names_are_an_invalid_argument() {
         assert_eq!(out, sentinel);
     }
 }
+
+#[test]
+fn a_report_gives_the_core_sarif_junit_and_html_bytes() {
+    let json = example("paired-2019-ag.json");
+    let topology_core = hadr_rules::Topology::from_json(&json).unwrap();
+    let expected = hadr_rules::check(&topology_core, &hadr_rules::Options::default());
+    let checked = hadr_rules::output::Checked::of_json("paired-2019-ag.json", &expected);
+    let request = hadr_rules::simulate::Request {
+        fail: Vec::new(),
+        all_single: true,
+        sites: true,
+    };
+    let simulation = hadr_rules::simulate::simulate(&topology_core, &request).unwrap();
+    // SAFETY: every pointer is a live handle or a local, and every string is freed once.
+    unsafe {
+        let mut engine = ptr::null_mut();
+        assert_eq!(hadr_engine_new(&mut engine), hadr_status::Ok);
+        assert_eq!(
+            hadr_engine_set_fail_level(engine, c"warning".as_ptr()),
+            hadr_status::Ok
+        );
+        let (mut topology, mut errors) = (ptr::null_mut(), ptr::null_mut());
+        assert_eq!(
+            hadr_topology_parse(json.as_ptr().cast(), json.len(), &mut topology, &mut errors),
+            hadr_status::Ok
+        );
+        let mut report = ptr::null_mut();
+        assert_eq!(
+            hadr_engine_check(engine, topology, &mut report),
+            hadr_status::Ok
+        );
+        let file = c"paired-2019-ag.json".as_ptr();
+        let mut out = ptr::null_mut();
+        assert_eq!(
+            hadr_report_to_sarif(report, file, &mut out),
+            hadr_status::Ok
+        );
+        assert_eq!(take(out), hadr_rules::output::sarif(&[checked]));
+        assert_eq!(
+            hadr_report_to_junit(report, file, &mut out),
+            hadr_status::Ok
+        );
+        let warning = hadr_rules::tokens::Severity::Warning;
+        assert_eq!(take(out), hadr_rules::output::junit(&[checked], warning));
+        assert_eq!(
+            hadr_report_to_html(report, topology, file, true, &mut out),
+            hadr_status::Ok
+        );
+        let page = hadr_rules::output::html(&checked, &topology_core, warning, Some(&simulation));
+        assert_eq!(take(out), page);
+        out = ptr::null_mut();
+        assert_eq!(
+            hadr_report_to_html(report, ptr::null(), file, false, &mut out),
+            hadr_status::NullParameter
+        );
+        assert!(out.is_null());
+        hadr_report_free(report);
+        hadr_topology_free(topology);
+        hadr_engine_free(engine);
+    }
+}

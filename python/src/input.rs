@@ -23,6 +23,16 @@ pub enum Input {
     File(PathBuf, String),
 }
 
+impl Input {
+    /// The file name of a path input, as errors show it.
+    pub fn file_name(&self) -> Option<&str> {
+        match self {
+            Input::File(_, name) => Some(name),
+            Input::Bytes(_) | Input::Value(_) => None,
+        }
+    }
+}
+
 /// Which argument is being read: what it accepts and how a wrong type is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -147,13 +157,10 @@ pub fn arguments(
 /// Reads and resolves a topology of any form: JSON as it is, XML, `.tbxml` and zips imported
 /// with the facts (as `hadr-rules check [--facts]` does). Runs without the GIL.
 pub fn topology(input: Input, facts: Option<&Facts>, limits: &Limits) -> Result<Topology, Failure> {
-    parse_within(input, limits, "document", |bytes| {
-        hadr_rules::import::read_with_limits(bytes, facts, limits).map(|import| import.topology)
-    })
+    read(input, facts, limits).map(|import| import.topology)
 }
 
-/// Reads an input of any form with its import's details (its form, where each value came
-/// from). Runs without the GIL.
+/// [`topology`] with where each value came from (the XML element and line of an import).
 pub fn read(input: Input, facts: Option<&Facts>, limits: &Limits) -> Result<Import, Failure> {
     parse_within(input, limits, "document", |bytes| {
         hadr_rules::import::read_with_limits(bytes, facts, limits)

@@ -154,12 +154,18 @@ fn check(
     };
     // Reading, importing, resolving and checking need no Python object: other threads run
     // meanwhile.
+    let file = topology.file_name().map(str::to_owned);
     let result = py.detach(move || {
         let facts = facts.map(|f| input::facts(f, &limits)).transpose()?;
-        input::topology(topology, facts.as_ref(), &limits).map(|t| hadr_rules::check(&t, &options))
+        input::read(topology, facts.as_ref(), &limits).map(|import| {
+            let report = hadr_rules::check(&import.topology, &options);
+            (report, import)
+        })
     });
     match result {
-        Ok(report) => Ok(PyReport::new(report, level, fail_on_not_evaluated)),
+        Ok((report, import)) => {
+            Ok(PyReport::new(report, level, fail_on_not_evaluated).with_topology(file, import))
+        }
         Err(failure) => Err(topology_error(py, &failure)),
     }
 }

@@ -6,8 +6,11 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use hadr_rules::baseline::Baseline;
+use hadr_rules::import::Import;
+use hadr_rules::output::{self, Checked};
 use hadr_rules::tokens::Severity;
 use hadr_rules::{Diagnostic, Report};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyTuple};
@@ -16,6 +19,14 @@ use crate::convert::to_python;
 
 /// How many findings `repr(report)` lists before it stops.
 const REPR_LINES: usize = 40;
+
+/// The topology a report was checked from.
+#[derive(Debug)]
+struct CheckedTopology {
+    /// The path it was read from, if it was.
+    file: Option<String>,
+    import: Import,
+}
 
 /// What a pickled report holds: its JSON, fail level and whether it fails on not-evaluated.
 type ReportState = (String, &'static str, bool);
@@ -26,6 +37,9 @@ pub struct PyReport {
     report: Arc<Report>,
     fail_level: Severity,
     fail_on_not_evaluated: bool,
+    /// The checked topology and its file name, for the SARIF locations and the HTML page; absent
+    /// in a report restored from its JSON.
+    checked: Option<Arc<CheckedTopology>>,
     /// The `Diagnostic` objects, made on first use.
     diagnostics: PyOnceLock<Py<PyTuple>>,
 }
@@ -46,7 +60,28 @@ impl PyReport {
             report: Arc::new(report),
             fail_level,
             fail_on_not_evaluated,
+            checked: None,
             diagnostics: PyOnceLock::new(),
+        }
+    }
+
+    /// The report of `import`, read from `file` (a path) or from text, bytes or a dict.
+    pub fn with_topology(mut self, file: Option<String>, import: Import) -> Self {
+        self.checked = Some(Arc::new(CheckedTopology { file, import }));
+        self
+    }
+
+    /// The file name the outputs show: the argument, else the path checked, else `-`.
+    fn file_name<'a>(&'a self, file: Option<&'a str>) -> &'a str {
+        file.or_else(|| self.checked.as_ref()?.file.as_deref())
+            .unwrap_or("-")
+    }
+
+    /// The report as the outputs see it, with the XML sources of an imported topology.
+    fn checked<'a>(&'a self, file: &'a str) -> Checked<'a> {
+        match &self.checked {
+            Some(checked) => Checked::new(file, &self.report, &checked.import),
+            None => Checked::of_json(file, &self.report),
         }
     }
 
@@ -203,6 +238,54 @@ impl PyReport {
     /// The report as JSON: the bytes of `hadr-rules check --format json`.
     fn to_json(&self) -> String {
         self.report.to_json()
+    }
+
+    /// The report as a SARIF 2.1.0 log: the bytes of `hadr-rules check FILE --format sarif`.
+    #[pyo3(signature = (file=None))]
+    fn to_sarif(&self, py: Python<'_>, file: Option<&str>) -> String {
+        let file = self.file_name(file);
+        py.detach(|| output::sarif(&[self.checked(file)]))
+    }
+
+    /// The report as JUnit XML, failing at the report's fail level: the bytes of
+    /// `hadr-rules check FILE --format junit`.
+    #[pyo3(signature = (file=None))]
+    fn to_junit(&self, py: Python<'_>, file: Option<&str>) -> String {
+        let file = self.file_name(file);
+        py.detach(|| output::junit(&[self.checked(file)], self.fail_level))
+    }
+
+    /// The report as one self-contained HTML page with a diagram of the topology, and the
+    /// failure scenarios when `simulate` is true: the bytes of `hadr-rules check FILE --format
+    /// html [--simulate]`.
+    #[pyo3(signature = (file=None, simulate=false))]
+    fn to_html(&self, py: Python<'_>, file: Option<&str>, simulate: bool) -> PyResult<String> {
+        let Some(checked) = &self.checked else {
+            return Err(PyValueError::new_err(
+                "this report was restored from its JSON and holds no topology to draw: check the topology again",
+            ));
+        };
+        let file = self.file_name(file);
+        let topology = &checked.import.topology;
+        py.detach(|| {
+            let simulation = simulate
+                .then(|| {
+                    let request = hadr_rules::simulate::Request {
+                        fail: Vec::new(),
+                        all_single: true,
+                        sites: true,
+                    };
+                    hadr_rules::simulate::simulate(topology, &request)
+                })
+                .transpose()
+                .map_err(|error| PyValueError::new_err(error.to_string()))?;
+            Ok(output::html(
+                &self.checked(file),
+                topology,
+                self.fail_level,
+                simulation.as_ref(),
+            ))
+        })
     }
 
     /// The report as a dict shaped like its JSON.

@@ -180,7 +180,7 @@ pub const BACK_END_STATES: [BackEndState; 5] = [
 ];
 
 /// Every recovery action, for the test that keeps `RecoveryAction` in step.
-pub const RECOVERY_ACTIONS: [RecoveryAction; 7] = [
+pub const RECOVERY_ACTIONS: [RecoveryAction; 8] = [
     RecoveryAction::None,
     RecoveryAction::Automatic,
     RecoveryAction::ManualBackEndFailover,
@@ -188,6 +188,7 @@ pub const RECOVERY_ACTIONS: [RecoveryAction; 7] = [
     RecoveryAction::QuorumLossRecovery,
     RecoveryAction::PoolFailover,
     RecoveryAction::Restore,
+    RecoveryAction::EdgeFailover,
 ];
 
 /// The JSON token of each value.
@@ -220,6 +221,7 @@ const fn _every_token_is_listed(state: State, back_end: BackEndState, action: Re
         | RecoveryAction::CheckFabricState
         | RecoveryAction::QuorumLossRecovery
         | RecoveryAction::PoolFailover
-        | RecoveryAction::Restore => {}
+        | RecoveryAction::Restore
+        | RecoveryAction::EdgeFailover => {}
     }
 }

@@ -143,7 +143,7 @@ def test_unknown_name_is_a_topology_error(cli: Any, monkeypatch: pytest.MonkeyPa
             "loc": (),
             "msg": "no entity `chicgo` in the topology: did you mean `chicago`?",
             "path": "",
-            "expected": "the name of a site, data center, pool, server, SQL host, SQL store or file store",
+            "expected": "the name of a site, data center, pool, server, SQL host, SQL store, file store or gateway, or `wan:` and a branch site",
             "file": relative(PAIRED),
         }
     ]

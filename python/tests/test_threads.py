@@ -55,6 +55,8 @@ def big_topology(pairs: int) -> Dict[str, Any]:
 
         for site in part["sites"]:
             site["id"] = f"{site['id']}-{n}"
+            for link in site.get("links", []):
+                link["site"] = f"{link['site']}-{n}"
         for pool in part["pools"]:
             pool["fqdn"] = rename(pool["fqdn"])
             pool["site"] = f"{pool['site']}-{n}"

@@ -645,6 +645,55 @@ static const expected_verdict verdicts[] = {
      "enterprise edition"},
 };
 
+/* ---- SARIF, JUnit and HTML ---- */
+
+static void test_outputs(void) {
+    hadr_engine *engine = NULL;
+    CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_ignore(engine, "LIFE"), HADR_STATUS_OK);
+    CHECK_STATUS(hadr_engine_suppress(engine, "PAIR-004", "se-par.contoso.com", "rebuilt in 2027"),
+                 HADR_STATUS_OK);
+    size_t len = 0;
+    char *json = read_topology("examples/broken-pairing.json", &len);
+    hadr_topology *topology = parse_or_fail(json, len);
+    hadr_report *report = NULL;
+    CHECK_STATUS(hadr_engine_check(engine, topology, &report), HADR_STATUS_OK);
+
+    char *sarif = NULL, *junit = NULL, *html = NULL, *simulated = NULL;
+    CHECK_STATUS(hadr_report_to_sarif(report, "broken-pairing.json", &sarif), HADR_STATUS_OK);
+    CHECK(strstr(sarif, "\"version\": \"2.1.0\"") != NULL);
+    CHECK(strstr(sarif, "\"uri\": \"broken-pairing.json\"") != NULL);
+    CHECK(strstr(sarif, "\"fullyQualifiedName\": \"/pools/0/backup_pool\"") != NULL);
+    CHECK(strstr(sarif, "\"justification\": \"rebuilt in 2027\"") != NULL);
+    CHECK_STATUS(hadr_report_to_junit(report, "broken-pairing.json", &junit), HADR_STATUS_OK);
+    CHECK(strstr(junit, "<skipped message=\"suppressed: rebuilt in 2027\"/>") != NULL);
+    CHECK(strstr(junit, "name=\"PAIR-001 pool-ams.contoso.com\"") != NULL);
+    CHECK_STATUS(hadr_report_to_html(report, topology, "broken-pairing.json", false, &html), HADR_STATUS_OK);
+    CHECK(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+    CHECK(strstr(html, "class=\"pairing\"") != NULL);
+    CHECK(strstr(html, "id=\"simulation\"") == NULL);
+    CHECK_STATUS(hadr_report_to_html(report, topology, "broken-pairing.json", true, &simulated), HADR_STATUS_OK);
+    CHECK(strstr(simulated, "id=\"simulation\"") != NULL);
+    hadr_string_free(sarif);
+    hadr_string_free(junit);
+    hadr_string_free(html);
+    hadr_string_free(simulated);
+
+    char *text = SENTINEL;
+    CHECK_STATUS(hadr_report_to_sarif(NULL, "f", &text), HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_report_to_sarif(report, NULL, &text), HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_report_to_sarif(report, "f", NULL), HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_report_to_junit(report, NULL, &text), HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_report_to_html(report, NULL, "f", false, &text), HADR_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(hadr_report_to_html(report, topology, "\xff", false, &text), HADR_STATUS_INVALID_UTF8);
+    CHECK(text == SENTINEL);
+
+    hadr_report_free(report);
+    hadr_topology_free(topology);
+    hadr_engine_free(engine);
+    free(json);
+}
+
 static void test_back_end_support(void) {
     for (size_t i = 0; i < sizeof verdicts / sizeof verdicts[0]; i++) {
         const expected_verdict *want = &verdicts[i];
@@ -1055,6 +1104,7 @@ int main(int argc, char **argv) {
     test_check_json_errors();
     test_topology_errors();
     test_engine_errors();
+    test_outputs();
     test_back_end_support();
     test_versions();
     test_quorum();

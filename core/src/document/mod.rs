@@ -13,9 +13,9 @@ pub(crate) mod parse;
 mod user_data;
 
 use crate::tokens::{
-    CmsRole, Commit, DfsScope, Edition, FailoverMode, FileStorage, FileStoreHa, Hypervisor, Os,
-    Platform, PoolKind, Product, QuorumWitness, SipLoadBalancing, SiteKind, SqlEdition, SqlVersion,
-    VirtualDisk, WebLoadBalancing, WebPersistence,
+    CmsRole, CollocatedRole, Commit, DfsScope, Edition, FailoverMode, FileStorage, FileStoreHa,
+    Hypervisor, Os, Platform, PoolKind, Product, QuorumWitness, SipLoadBalancing, SiteKind,
+    SqlEdition, SqlVersion, VirtualDisk, WebLoadBalancing, WebPersistence,
 };
 
 /// The user's own data: any JSON object, ignored by the rules (boxed: most entities have none).
@@ -61,6 +61,10 @@ pub struct Document {
     )]
     #[schemars(with = "Option<Vec<FileStore>>")]
     pub file_stores: Vec<FileStore>,
+    /// PSTN gateways and SIP trunks with the Mediation pool each uses; absent: not known
+    /// (the voice rules that need them report *not evaluated*), `[]`: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pstn_gateways: Option<Vec<PstnGateway>>,
     /// The user's own data.
     #[serde(
         default,
@@ -123,6 +127,13 @@ pub struct Site {
     /// Data-center id; default: the site id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_center: Option<Text>,
+    /// WAN links to other sites, with whether each is resilient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<SiteLink>>,
+    /// The gateways (FQDNs of `pstn_gateways`) that the failover route of this site's users
+    /// goes through; absent: not known, `[]`: no failover route.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failover_gateways: Option<Vec<Text>>,
     /// The user's own data.
     #[serde(
         default,
@@ -170,6 +181,16 @@ pub struct Pool {
     /// For `sba`/`sbs`: the FQDN of the Front End pool that backs the branch appliance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub associated_pool: Option<Text>,
+    /// Server roles collocated on the pool's servers; absent: not known, `[]`: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collocated_roles: Option<Vec<CollocatedRole>>,
+    /// Concurrent remote users the pool serves (Director and Edge sizing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concurrent_remote_users: Option<u32>,
+    /// For a Registrar with a `backup_pool`: the voice failover settings (Topology Builder's
+    /// resiliency settings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_failover: Option<VoiceFailover>,
     /// File store id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_store: Option<Text>,
@@ -293,6 +314,54 @@ pub struct Endpoint {
     /// External port.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
+}
+
+/// A Registrar's voice failover to its backup Registrar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct VoiceFailover {
+    /// Automatic failover and failback for voice is enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automatic: Option<bool>,
+    /// Seconds without heartbeat before the backup Registrar takes over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_detection_seconds: Option<u32>,
+    /// Seconds of heartbeat before users are sent back to the primary Registrar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failback_seconds: Option<u32>,
+}
+
+/// A WAN link from a site to another site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct SiteLink {
+    /// The other site's id.
+    pub site: Text,
+    /// The link is resilient (redundant paths).
+    pub resilient: bool,
+}
+
+/// A PSTN gateway, IP-PBX or SIP trunk peer and the trunk to its Mediation pool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct PstnGateway {
+    /// Gateway FQDN, unique among gateways (case-insensitive).
+    pub fqdn: Text,
+    /// The site id.
+    pub site: Text,
+    /// FQDN of the pool whose Mediation Server the trunk uses: a `mediation` pool, or a
+    /// `front_end` pool with Mediation collocated.
+    pub mediation_pool: Text,
+    /// A SIP trunk to a telephony service provider rather than a gateway; absent: not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sip_trunk: Option<bool>,
+    /// The user's own data.
+    #[serde(
+        default,
+        deserialize_with = "user_data::skip",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub x: Extra,
 }
 
 /// One machine of a pool.
@@ -593,6 +662,9 @@ objects::only!(
     Site,
     Pool,
     LoadBalancing,
+    VoiceFailover,
+    SiteLink,
+    PstnGateway,
     Edge,
     Endpoint,
     Server,

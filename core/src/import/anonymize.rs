@@ -76,6 +76,12 @@ pub fn anonymize(document: &Document) -> Document {
     for site in &mut out.sites {
         site.id = names.site(&site.id);
         site.data_center = site.data_center.as_deref().map(|d| names.data_center(d));
+        for link in site.links.iter_mut().flatten() {
+            link.site = names.site(&link.site);
+        }
+        for gateway in site.failover_gateways.iter_mut().flatten() {
+            *gateway = names.fqdn(gateway);
+        }
         site.x = None;
     }
     for pool in &mut out.pools {
@@ -159,6 +165,12 @@ pub fn anonymize(document: &Document) -> Document {
         file_store.fqdn = names.fqdn(&file_store.fqdn);
         file_store.site = names.site(&file_store.site);
         file_store.x = None;
+    }
+    for gateway in out.pstn_gateways.iter_mut().flatten() {
+        gateway.fqdn = names.fqdn(&gateway.fqdn);
+        gateway.site = names.site(&gateway.site);
+        gateway.mediation_pool = names.fqdn(&gateway.mediation_pool);
+        gateway.x = None;
     }
     out
 }

@@ -40,9 +40,21 @@ pub struct Facts {
     /// alone for a default instance.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sql_stores: BTreeMap<String, StoreEntry>,
+    /// By gateway FQDN (case-insensitive): the `PstnGateway` clusters of the topology.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub pstn_gateways: BTreeMap<String, GatewayEntry>,
     /// By file store id, as the import writes it: `fileserver.contoso.com\share`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub file_stores: BTreeMap<String, FileStoreEntry>,
+}
+
+/// Facts of a PSTN gateway or SIP trunk peer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct GatewayEntry {
+    /// A SIP trunk to a telephony service provider rather than a PSTN gateway.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sip_trunk: Option<bool>,
 }
 
 /// Defaults, used where an entity's own entry is silent.
@@ -95,6 +107,12 @@ pub struct SiteEntry {
     /// Data-center id (default: the site id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_center: Option<crate::document::Text>,
+    /// WAN links to other sites, with whether each is resilient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<crate::document::SiteLink>>,
+    /// The gateways the failover route of the site's users goes through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failover_gateways: Option<Vec<crate::document::Text>>,
 }
 
 /// Defaults for pools.
@@ -126,6 +144,9 @@ pub struct PoolEntry {
     /// Load balancing of SIP and web traffic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load_balancing: Option<LoadBalancing>,
+    /// Concurrent remote users the pool serves (Director and Edge sizing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concurrent_remote_users: Option<u32>,
     /// For an Edge pool: fills the keys the import did not read from the XML.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edge: Option<Edge>,
@@ -317,6 +338,14 @@ impl Facts {
             .map(|(key, entry)| (key.as_str(), entry))
     }
 
+    /// The entry of a gateway, by FQDN without case.
+    pub(crate) fn gateway(&self, fqdn: &str) -> Option<(&str, &GatewayEntry)> {
+        self.pstn_gateways
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(fqdn))
+            .map(|(key, entry)| (key.as_str(), entry))
+    }
+
     /// The entry of a file store, by id (without case).
     pub(crate) fn file_store(&self, id: &str) -> Option<(&str, &FileStoreEntry)> {
         self.file_stores
@@ -366,6 +395,12 @@ impl Facts {
             "a SQL store",
         );
         check(
+            "pstn_gateways",
+            self.pstn_gateways.keys().collect(),
+            &known.gateways,
+            "a gateway",
+        );
+        check(
             "file_stores",
             self.file_stores.keys().collect(),
             &known.file_stores,
@@ -382,6 +417,7 @@ pub(crate) struct Known {
     pub pools: Vec<String>,
     pub machines: Vec<String>,
     pub stores: Vec<String>,
+    pub gateways: Vec<String>,
     pub file_stores: Vec<String>,
 }
 
@@ -442,5 +478,6 @@ crate::document::objects::only!(
     ServerEntry,
     StoreDefaults,
     StoreEntry,
+    GatewayEntry,
     FileStoreEntry,
 );

@@ -3,10 +3,87 @@
 
 use super::WarningKind;
 use super::topology::{Builder, Target};
+use crate::document::PstnGateway;
 use crate::error::{ErrorKind, InputError};
-use crate::tokens::{CmsRole, Edition, PoolKind};
+use crate::tokens::{CmsRole, CollocatedRole, Edition, PoolKind};
+
+/// The services whose presence on a Front End or Director cluster makes a role collocated.
+const COLLOCATED: &[(&str, CollocatedRole)] = &[
+    ("MediationServer", CollocatedRole::Mediation),
+    ("ConfServices", CollocatedRole::AvConferencing),
+    ("ArchivingServer", CollocatedRole::Archiving),
+    ("MonitoringServer", CollocatedRole::Monitoring),
+];
 
 impl Builder<'_> {
+    /// The `PstnGateway` services: each gateway's cluster FQDN and site, and the pool of the
+    /// `MediationServer` it depends on. The XML lists every gateway, so the list is known
+    /// (empty when there is none).
+    pub(super) fn gateways(&mut self) {
+        let mut gateways = Vec::new();
+        for service in 0..self.model.services.len() {
+            if self.role(service) != "PstnGateway" {
+                continue;
+            }
+            let Some(origin) = self.model.services.get(service).map(|s| s.origin.clone()) else {
+                continue;
+            };
+            let cluster = match self.installed.get(service).copied().flatten() {
+                Some(Target::Cluster(c)) => Some(c),
+                _ => None,
+            };
+            let fqdn = cluster
+                .and_then(|c| self.model.clusters.get(c))
+                .map(|c| c.fqdn.clone());
+            let site = cluster
+                .and_then(|c| self.cluster_site.get(c).copied().flatten())
+                .and_then(|s| self.site_ids.get(s))
+                .cloned();
+            let mediation = self
+                .dependency(service, "MediationServer")
+                .and_then(|m| match self.installed.get(m).copied().flatten() {
+                    Some(Target::Cluster(c)) => self.pool_of_cluster.get(c).copied().flatten(),
+                    _ => None,
+                })
+                .and_then(|p| self.document.pools.get(p))
+                .map(|p| p.fqdn.clone());
+            let (Some(fqdn), Some(site), Some(mediation)) = (fqdn, site, mediation) else {
+                self.warn(
+                    WarningKind::SkippedCluster,
+                    String::new(),
+                    Some(origin.line),
+                    format!(
+                        "{} is not on a cluster of a known site or depends on no imported \
+                         Mediation pool: not imported as a gateway",
+                        origin.element
+                    ),
+                );
+                continue;
+            };
+            self.source(format!("/pstn_gateways/{}", gateways.len()), &origin);
+            let sip_trunk = self.facts.gateway(&fqdn).and_then(|(key, entry)| {
+                let key = key.to_owned();
+                entry.sip_trunk.inspect(|_| {
+                    self.fact_source(
+                        format!("/pstn_gateways/{}/sip_trunk", gateways.len()),
+                        format!(
+                            "/pstn_gateways/{}/sip_trunk",
+                            crate::document::parse::escape(&key)
+                        ),
+                    );
+                })
+            });
+            gateways.push(PstnGateway {
+                fqdn: fqdn.into(),
+                site: site.into(),
+                mediation_pool: mediation,
+                sip_trunk,
+                x: None,
+            });
+        }
+        self.document.pstn_gateways = Some(gateways);
+    }
+
     /// A Persistent Chat pool's compliance store (`PersistentChatComplianceStore`) and next
     /// hop (the `Registrar` it depends on), where the facts do not name them. Both shapes are
     /// unverified: no public export has Persistent Chat.
@@ -147,6 +224,14 @@ impl Builder<'_> {
                             "associated_pool"
                         } else {
                             updated.backup_pool = Some(partner.fqdn.clone());
+                            updated.voice_failover = self
+                                .model
+                                .services
+                                .get(registrar)
+                                .and_then(|s| s.failover.clone());
+                            if updated.voice_failover.is_some() {
+                                self.source(format!("/pools/{index}/voice_failover"), &origin);
+                            }
                             "backup_pool"
                         };
                         self.source(format!("/pools/{index}/{key}"), &origin);
@@ -228,6 +313,17 @@ impl Builder<'_> {
                     self.source(format!("/pools/{index}/file_store"), &origin);
                 }
                 updated.file_store = Some(id.into());
+            }
+            // Roles collocated on a Front End pool or a Director: the XML lists every service
+            // of the cluster, so an absent role is known to be absent.
+            if matches!(pool.kind, PoolKind::FrontEnd | PoolKind::Director) {
+                updated.collocated_roles = Some(
+                    COLLOCATED
+                        .iter()
+                        .filter(|(role, _)| services.iter().any(|&s| self.role(s) == *role))
+                        .map(|(_, token)| *token)
+                        .collect(),
+                );
             }
             if let Some(slot) = self.document.pools.get_mut(index) {
                 *slot = updated;

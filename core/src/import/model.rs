@@ -105,6 +105,8 @@ pub(crate) struct Service {
     pub depends_on: Vec<Reference>,
     /// The backup Registrar (`Backup`).
     pub backup: Option<Reference>,
+    /// `Backup`'s voice failover settings.
+    pub failover: Option<crate::document::VoiceFailover>,
     /// `RegistrarService/@IsDirector`.
     pub is_director: Option<bool>,
     /// `CentralMgmtService/@IsActive`, with the element's origin.

@@ -95,6 +95,13 @@ impl Builder<'_> {
                 .iter()
                 .map(|s| s.id.to_string())
                 .collect(),
+            gateways: self
+                .document
+                .pstn_gateways
+                .iter()
+                .flatten()
+                .map(|g| g.fqdn.to_string())
+                .collect(),
             file_stores: self
                 .document
                 .file_stores

@@ -305,6 +305,7 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
             installed_on,
             depends_on,
             backup,
+            failover: child(service, TOPOLOGY, "Backup").map(super::xml::voice_failover),
             is_director: None,
             cms_active: None,
             share: None,

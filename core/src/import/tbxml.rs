@@ -161,6 +161,7 @@ fn read_service(model: &mut Model, service: Node<'_, '_>) {
             installed_on,
             depends_on,
             backup,
+            failover: child(service, WRITABLE, "Backup").map(super::xml::voice_failover),
             is_director: None,
             cms_active: None,
             share: None,

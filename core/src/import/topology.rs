@@ -70,6 +70,7 @@ pub(crate) fn build(model: &Model, facts: &Facts) -> Built {
         builder.file_stores();
         builder.pool_links();
         builder.edge_links();
+        builder.gateways();
         builder.notes();
     }
     Built {
@@ -230,6 +231,7 @@ impl<'m> Builder<'m> {
                 pools: Vec::new(),
                 sql_stores: Vec::new(),
                 file_stores: Vec::new(),
+                pstn_gateways: None,
                 x: None,
             },
             warnings: Vec::new(),
@@ -320,21 +322,37 @@ impl<'m> Builder<'m> {
             let data_center = entry
                 .and_then(|e| e.data_center.clone())
                 .or_else(|| defaults.data_center.clone());
+            let links = entry
+                .and_then(|e| e.links.clone())
+                .or_else(|| defaults.links.clone());
+            let failover_gateways = entry
+                .and_then(|e| e.failover_gateways.clone())
+                .or_else(|| defaults.failover_gateways.clone());
             self.source(format!("/sites/{i}"), &site.origin);
             for (key, set, own) in [
                 (
                     "region",
                     region.is_some(),
-                    entry.and_then(|e| e.region.as_ref()),
+                    entry.is_some_and(|e| e.region.is_some()),
                 ),
                 (
                     "data_center",
                     data_center.is_some(),
-                    entry.and_then(|e| e.data_center.as_ref()),
+                    entry.is_some_and(|e| e.data_center.is_some()),
+                ),
+                (
+                    "links",
+                    links.is_some(),
+                    entry.is_some_and(|e| e.links.is_some()),
+                ),
+                (
+                    "failover_gateways",
+                    failover_gateways.is_some(),
+                    entry.is_some_and(|e| e.failover_gateways.is_some()),
                 ),
             ] {
                 if set {
-                    let fact = if own.is_some() {
+                    let fact = if own {
                         format!("/sites/{}/{key}", crate::document::parse::escape(&id))
                     } else {
                         format!("/defaults/site/{key}")
@@ -358,6 +376,8 @@ impl<'m> Builder<'m> {
                 kind: site.branch.then_some(SiteKind::Branch),
                 region,
                 data_center,
+                links,
+                failover_gateways,
                 x: None,
             });
             self.site_ids.push(id);
@@ -537,6 +557,8 @@ impl<'m> Builder<'m> {
                 .and_then(|(_, e)| e.load_balancing.clone())
                 .or_else(|| defaults.load_balancing.clone());
             let users = entry.as_ref().and_then(|(_, e)| e.users);
+            let concurrent_remote_users =
+                entry.as_ref().and_then(|(_, e)| e.concurrent_remote_users);
             let chat = entry.as_ref().map(|(_, e)| e.clone()).unwrap_or_default();
             for (key, set, from_entry) in [
                 (
@@ -550,6 +572,11 @@ impl<'m> Builder<'m> {
                     own(|e| e.load_balancing.is_some()),
                 ),
                 ("users", users.is_some(), true),
+                (
+                    "concurrent_remote_users",
+                    concurrent_remote_users.is_some(),
+                    true,
+                ),
                 ("next_hop_pool", chat.next_hop_pool.is_some(), true),
                 ("collocated_on", chat.collocated_on.is_some(), true),
                 ("active_servers", chat.active_servers.is_some(), true),
@@ -595,6 +622,9 @@ impl<'m> Builder<'m> {
                 load_balancing,
                 users,
                 associated_pool: None,
+                collocated_roles: None,
+                concurrent_remote_users,
+                voice_failover: None,
                 file_store: None,
                 edge: None,
                 next_hop_pool: chat.next_hop_pool,

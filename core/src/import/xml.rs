@@ -312,3 +312,61 @@ pub(crate) fn describe(node: Node<'_, '_>) -> String {
     out.push('>');
     out
 }
+
+/// The voice failover settings of a `Backup` element: `EnableAutomaticFailover`,
+/// `FailureDetectionInterval` and `FailbackDetectionInterval` (xs:duration).
+pub(crate) fn voice_failover(backup: Node<'_, '_>) -> crate::document::VoiceFailover {
+    crate::document::VoiceFailover {
+        automatic: flag(backup, "EnableAutomaticFailover"),
+        failure_detection_seconds: attr(backup, "FailureDetectionInterval").and_then(seconds),
+        failback_seconds: attr(backup, "FailbackDetectionInterval").and_then(seconds),
+    }
+}
+
+/// The seconds of an xs:duration without years or months (`P0Y0M0DT0H5M0S` is 300); `None`
+/// for another shape, which then reads as absent.
+pub(crate) fn seconds(duration: &str) -> Option<u32> {
+    let rest = duration.trim().strip_prefix('P')?;
+    let (date, time) = rest.split_once('T').unwrap_or((rest, ""));
+    let mut total: u64 = 0;
+    for (part, units) in [
+        (date, &[('Y', 0), ('M', 0), ('D', 86_400)][..]),
+        (time, &[('H', 3_600), ('M', 60), ('S', 1)][..]),
+    ] {
+        let mut number = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() {
+                number.push(c);
+                continue;
+            }
+            let &(_, unit) = units.iter().find(|(u, _)| *u == c)?;
+            let value: u64 = number.parse().ok()?;
+            // Years and months have no fixed length: only zero is read.
+            if unit == 0 && value != 0 {
+                return None;
+            }
+            total = total.checked_add(value.checked_mul(unit)?)?;
+            number.clear();
+        }
+        if !number.is_empty() {
+            return None;
+        }
+    }
+    u32::try_from(total).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::seconds;
+
+    #[test]
+    fn durations_read_as_seconds() {
+        assert_eq!(seconds("P0Y0M0DT0H5M0S"), Some(300));
+        assert_eq!(seconds("PT2M"), Some(120));
+        assert_eq!(seconds("P1DT1S"), Some(86_401));
+        assert_eq!(seconds("P1Y"), None);
+        assert_eq!(seconds("PT5"), None);
+        assert_eq!(seconds("5M"), None);
+        assert_eq!(seconds("PT99999999999999999999S"), None);
+    }
+}

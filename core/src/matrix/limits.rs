@@ -21,6 +21,12 @@ pub struct ProductLimits {
     pub standard_pair_users: u64,
     /// Users one Standard Edition server carries after its partner failed over to it.
     pub standard_failover_users: u64,
+    /// Concurrent remote users per Director.
+    pub remote_users_per_director: u64,
+    /// Maximum Directors in a pool; `None` where the documentation gives no number.
+    pub max_directors: Option<usize>,
+    /// Maximum servers of a Front End pool with Mediation collocated.
+    pub max_collocated_mediation: usize,
     /// Whether the numbers rest on secondary sources only.
     pub unverified: bool,
     /// Documentation page and section.
@@ -36,6 +42,7 @@ const fn limits(
     max_front_ends: usize,
     max_pool_users: u64,
     max_paired_pool_users: u64,
+    remote_users_per_director: u64,
     source: &'static str,
 ) -> ProductLimits {
     ProductLimits {
@@ -46,18 +53,27 @@ const fn limits(
         max_paired_pool_users,
         standard_pair_users: 2_500,
         standard_failover_users: 5_000,
+        remote_users_per_director,
+        // topology-basics.md § What's in a Skype for Business Server site? (2015 and later).
+        max_directors: Some(10),
+        // mediation-server.md § M:N trunk: the Registrar pool limit when it was written (C-5).
+        max_collocated_mediation: 12,
         unverified: false,
         source,
     }
 }
 
-const L13_LIMITS: ProductLimits = limits(Product::Lync2013, 12, 80_000, 40_000, L13);
-const S15_LIMITS: ProductLimits = limits(Product::Sfb2015, 12, 80_000, 40_000, S15);
-const S19_LIMITS: ProductLimits = limits(Product::Sfb2019, 16, 106_000, 53_000, S19);
+// The Lync Server 2013 pages give no Director pool limit.
+const L13_LIMITS: ProductLimits = ProductLimits {
+    max_directors: None,
+    ..limits(Product::Lync2013, 12, 80_000, 40_000, 12_000, L13)
+};
+const S15_LIMITS: ProductLimits = limits(Product::Sfb2015, 12, 80_000, 40_000, 12_000, S15);
+const S19_LIMITS: ProductLimits = limits(Product::Sfb2019, 16, 106_000, 53_000, 18_000, S19);
 // Subscription Edition inherits the 2019 numbers (secondary sources).
 const SE_LIMITS: ProductLimits = ProductLimits {
     unverified: true,
-    ..limits(Product::SfbSe, 16, 106_000, 53_000, S19)
+    ..limits(Product::SfbSe, 16, 106_000, 53_000, 18_000, S19)
 };
 
 /// One row a product.
@@ -72,6 +88,13 @@ pub const fn limits_for(product: Product) -> &'static ProductLimits {
         Product::SfbSe => &SE_LIMITS,
     }
 }
+
+/// Branch users one Survivable Branch Appliance serves
+/// (enterprise-voice-resiliency.md § Branch site resiliency solutions).
+pub const SBA_USERS: u64 = 1_000;
+
+/// Branch users two appliances or a Survivable Branch Server serve (same section).
+pub const BRANCH_PAIR_USERS: u64 = 2_000;
 
 /// Persistent Chat pool limits (catalog PCHAT-004), from
 /// `Skype/SfbServer/plan-your-deployment/persistent-chat-server/topology.md` § Enterprise Edition

@@ -34,6 +34,15 @@ impl<'a> Checked<'a> {
         }
     }
 
+    /// A report of a format-1 JSON document, which has no XML sources.
+    pub fn of_json(file: &'a str, report: &'a Report) -> Self {
+        Checked {
+            file,
+            report,
+            sources: &[],
+        }
+    }
+
     /// Where the value at `pointer` came from in the imported XML, if it did.
     fn source(&self, pointer: &str) -> Option<&'a Source> {
         crate::import::source(self.sources, pointer)

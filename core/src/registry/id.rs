@@ -153,9 +153,25 @@ rule_ids! {
     Edge010 = "EDGE-010",
     Edge012 = "EDGE-012",
     // DIR
+    Dir001 = "DIR-001",
+    Dir002 = "DIR-002",
+    Dir003 = "DIR-003",
+    Dir004 = "DIR-004",
     // MED
+    Med001 = "MED-001",
+    Med002 = "MED-002",
+    Med005 = "MED-005",
     // VOICE
+    Voice001 = "VOICE-001",
+    Voice003 = "VOICE-003",
+    Voice004 = "VOICE-004",
+    Voice005 = "VOICE-005",
+    Voice006 = "VOICE-006",
     // SBA
+    Sba001 = "SBA-001",
+    Sba002 = "SBA-002",
+    Sba003 = "SBA-003",
+    Sba004 = "SBA-004",
     // PCHAT
     Pchat002 = "PCHAT-002",
     Pchat003 = "PCHAT-003",

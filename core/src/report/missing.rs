@@ -16,11 +16,11 @@ pub struct MissingFacts {
     pub rules: Vec<RuleId>,
     /// How many subjects they could not be evaluated for.
     pub subjects: usize,
-    /// What the subjects are: `servers`, `pools`, `SQL stores`, `sites` or `subjects`.
+    /// What the subjects are: `servers`, `pools`, `SQL stores`, `sites`, `gateways` or `subjects`.
     pub subject_kind: &'static str,
     /// The missing keys (the last key of each missing pointer), sorted.
     pub keys: Vec<&'static str>,
-    /// Where the keys go: `servers`, `pools`, `SQL stores`, `SQL nodes` or `sites`.
+    /// Where the keys go: `servers`, `pools`, `SQL stores`, `SQL nodes`, `sites` or `gateways`.
     pub holder: &'static str,
 }
 
@@ -125,6 +125,7 @@ fn holder(diagnostic: &Diagnostic) -> &'static str {
         ["sql_stores", "ha", _, _, ..] => "SQL nodes",
         ["sql_stores", ..] => "SQL stores",
         ["sites", ..] => "sites",
+        ["pstn_gateways", ..] => "gateways",
         _ => "topology",
     }
 }
@@ -145,6 +146,12 @@ impl<'a> SubjectKinds<'a> {
         }
         for (_, store, _) in topology.stores() {
             kinds.insert(Caseless(store.id.as_str()), "SQL stores");
+        }
+        for site in &topology.document().sites {
+            kinds.insert(Caseless(site.id.as_str()), "sites");
+        }
+        for (_, gateway, _) in topology.gateways() {
+            kinds.insert(Caseless(gateway.fqdn.as_str()), "gateways");
         }
         SubjectKinds(kinds)
     }

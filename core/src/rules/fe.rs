@@ -118,13 +118,7 @@ fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out:
     let full = servers
         .saturating_mul(per_server)
         .min(limits.max_pool_users);
-    // Sized for one Front End Server down (N-1): the capacity page's 30,000 users on five
-    // servers leave 7,500 on each of the four others.
-    let one_down = servers
-        .saturating_sub(1)
-        .max(1)
-        .saturating_mul(per_server)
-        .min(limits.max_pool_users);
+    let one_down = capacity_one_down(pool);
     let message = if users > full {
         format!(
             "{} homes {users} users, above the {full} its {servers} Front End Server(s) carry ({per_server} per server, at most {} per pool)",
@@ -152,6 +146,18 @@ fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out:
         .fact("limit", one_down)
         .unverified(limits.unverified),
     );
+}
+
+/// The users an Enterprise pool carries sized for one Front End Server down (N-1): the
+/// capacity page's 30,000 users on five servers leave 7,500 on each of the four others.
+pub(super) fn capacity_one_down(pool: &Pool) -> u64 {
+    let limits = limits_for(pool.product);
+    u64::try_from(pool.servers.len())
+        .unwrap_or(u64::MAX)
+        .saturating_sub(1)
+        .max(1)
+        .saturating_mul(limits.users_per_front_end)
+        .min(limits.max_pool_users)
 }
 
 /// FE-010: no stretched Front End pools.
@@ -350,7 +356,7 @@ fn load_balancing(index: usize, pool: &Pool, out: &mut Findings) {
 }
 
 /// `` `a`, `b` `` for a message.
-fn quoted(set: &BTreeSet<&str>) -> String {
+pub(super) fn quoted(set: &BTreeSet<&str>) -> String {
     set.iter()
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()

@@ -4,18 +4,22 @@
 mod be;
 mod cms;
 mod coex;
+mod dir;
 mod edge;
 mod fe;
 mod file;
 mod finding;
 mod lb;
 mod life;
+mod med;
 mod net;
 mod os;
 mod pair;
 mod pchat;
+mod sba;
 mod sql;
 mod virt;
+mod voice;
 mod wit;
 
 pub(crate) use finding::{Finding, Findings};
@@ -30,7 +34,7 @@ use crate::lifecycle::Date;
 use crate::readiness::Move;
 use crate::report::Pointer;
 use crate::tokens::Family;
-use crate::topology::Topology;
+use crate::topology::{PoolFacts, Topology};
 
 /// Runs every family that has a selected rule; within a family, a rule that is not selected
 /// skips its work where it has work of its own, and never reports.
@@ -70,6 +74,18 @@ pub(crate) fn run(
     }
     if out.wants_family(Family::Edge) {
         edge::check(topology, out);
+    }
+    if out.wants_family(Family::Dir) {
+        dir::check(topology, out);
+    }
+    if out.wants_family(Family::Med) {
+        med::check(topology, out);
+    }
+    if out.wants_family(Family::Voice) {
+        voice::check(topology, out);
+    }
+    if out.wants_family(Family::Sba) {
+        sba::check(topology, out);
     }
     if out.wants_family(Family::Pchat) {
         pchat::check(topology, out);
@@ -119,6 +135,16 @@ fn missing_server_keys<T>(
         .filter(|(_, server)| value(server).is_none())
         .map(|(k, _)| server_path(index, k, key))
         .collect()
+}
+
+/// A pool's data centers when its servers are in more than one (a stretched pool).
+fn stretched(facts: &PoolFacts) -> Option<BTreeSet<&str>> {
+    let data_centers: BTreeSet<&str> = facts
+        .server_data_centers
+        .iter()
+        .map(|d| d.as_str())
+        .collect();
+    (data_centers.len() > 1).then_some(data_centers)
 }
 
 /// `physical`, `physical and virtual`, `unknown`.

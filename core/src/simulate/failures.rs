@@ -12,7 +12,11 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::caseless::Caseless;
 use crate::error::{ErrorKind, InputError, TopologyError, closest};
+use crate::tokens::SiteKind;
 use crate::topology::Topology;
+
+/// The prefix that names a branch site's WAN link: `wan:austin`.
+const WAN: &str = "wan:";
 
 /// The servers `(pool, k)` and SQL nodes `(store, node)` of one data center.
 type Members = (Vec<(usize, usize)>, Vec<(usize, usize)>);
@@ -29,6 +33,8 @@ enum Entity<'t> {
     Host(Caseless<'t>),
     Store(usize),
     FileStore(usize),
+    /// A gateway of `pstn_gateways`.
+    Gateway(usize),
 }
 
 /// Every failable name of a topology, and what a site or data center holds.
@@ -49,6 +55,10 @@ pub(super) struct Names<'t> {
     site_file_stores: Vec<Vec<usize>>,
     /// Pools whose `file_store` is each file store.
     file_store_users: Vec<Vec<usize>>,
+    /// Gateways of each site.
+    site_gateways: Vec<Vec<usize>>,
+    /// Gateways whose Mediation pool is each pool.
+    pool_gateways: Vec<Vec<usize>>,
 }
 
 impl<'t> Names<'t> {
@@ -64,6 +74,8 @@ impl<'t> Names<'t> {
             site_pools: vec![Vec::new(); document.sites.len()],
             site_file_stores: vec![Vec::new(); document.sites.len()],
             file_store_users: vec![Vec::new(); document.file_stores.len()],
+            site_gateways: vec![Vec::new(); document.sites.len()],
+            pool_gateways: vec![Vec::new(); document.pools.len()],
         };
         for (index, site) in document.sites.iter().enumerate() {
             names.add(&site.id, Entity::Site(index));
@@ -103,6 +115,15 @@ impl<'t> Names<'t> {
             {
                 names.add(&server.fqdn, Entity::Server(index, k));
                 names.in_data_center(data_center).0.push((index, k));
+            }
+        }
+        for (index, gateway, facts) in topology.gateways() {
+            names.add(&gateway.fqdn, Entity::Gateway(index));
+            if let Some(list) = names.site_gateways.get_mut(facts.site) {
+                list.push(index);
+            }
+            if let Some(list) = names.pool_gateways.get_mut(facts.mediation) {
+                list.push(index);
             }
         }
         for (index, store, facts) in topology.stores() {
@@ -145,6 +166,16 @@ impl<'t> Names<'t> {
         let mut failed = Failed::default();
         let mut errors = Vec::new();
         for name in names {
+            if let Some(site) = name.get(..4).filter(|p| p.eq_ignore_ascii_case(WAN)) {
+                let rest = name.get(site.len()..).unwrap_or_default();
+                match self.branch_site(rest) {
+                    Ok(index) => {
+                        failed.wan.insert(index);
+                    }
+                    Err(error) => errors.push(*error),
+                }
+                continue;
+            }
             let key = Caseless(name);
             match self.by_name.get(&key) {
                 Some(entity) => {
@@ -163,6 +194,35 @@ impl<'t> Names<'t> {
         }
     }
 
+    /// The branch site a `wan:` name names.
+    fn branch_site(&self, id: &str) -> Result<usize, Box<InputError>> {
+        let document = self.topology.document();
+        let found = document
+            .sites
+            .iter()
+            .position(|site| site.id.eq_ignore_ascii_case(id));
+        match found {
+            Some(index) if self.topology.site_kind_of(index) == SiteKind::Branch => Ok(index),
+            Some(_) => Err(Box::new(InputError::at(
+                ErrorKind::InvalidValue,
+                "",
+                format!("`{WAN}{id}`: `{id}` is a central site; a WAN link failure is simulated for a branch site"),
+            )
+            .expected(format!("`{WAN}` and the id of a branch site")))),
+            None => {
+                let ids = document.sites.iter().map(|site| site.id.as_str());
+                let message = match closest(id, ids) {
+                    Some(near) => format!("no site `{id}` in the topology: did you mean `{WAN}{near}`?"),
+                    None => format!("no site `{id}` in the topology"),
+                };
+                Err(Box::new(
+                    InputError::at(ErrorKind::UnknownEntity, "", message)
+                        .expected(format!("`{WAN}` and the id of a branch site")),
+                ))
+            }
+        }
+    }
+
     /// Adds what an entity takes down.
     fn fail(&self, entity: Entity<'t>, failed: &mut Failed) {
         match entity {
@@ -173,6 +233,9 @@ impl<'t> Names<'t> {
                 failed
                     .file_stores
                     .extend(self.site_file_stores.get(site).into_iter().flatten());
+                failed
+                    .gateways
+                    .extend(self.site_gateways.get(site).into_iter().flatten());
                 let data_center = self.topology.site_data_center(site).map(Caseless);
                 if let Some((_, nodes)) = data_center.and_then(|dc| self.data_centers.get(&dc)) {
                     failed.nodes.extend(nodes);
@@ -202,6 +265,9 @@ impl<'t> Names<'t> {
             Entity::FileStore(index) => {
                 failed.file_stores.insert(index);
             }
+            Entity::Gateway(index) => {
+                failed.gateways.insert(index);
+            }
         }
     }
 
@@ -213,7 +279,7 @@ impl<'t> Names<'t> {
             None => format!("no entity `{name}` in the topology"),
         };
         InputError::at(ErrorKind::UnknownEntity, "", message).expected(
-            "the name of a site, data center, pool, server, SQL host, SQL store or file store",
+            "the name of a site, data center, pool, server, SQL host, SQL store, file store or gateway, or `wan:` and a branch site",
         )
     }
 
@@ -231,6 +297,21 @@ impl<'t> Names<'t> {
             pools.extend(self.file_store_users.get(*file_store).into_iter().flatten());
         }
         pools
+    }
+
+    /// The gateways of a site.
+    pub(super) fn site_gateways(&self, site: usize) -> &[usize] {
+        self.site_gateways.get(site).map_or(&[], Vec::as_slice)
+    }
+
+    /// The gateways whose Mediation pool is `pool`.
+    pub(super) fn pool_gateways(&self, pool: usize) -> &[usize] {
+        self.pool_gateways.get(pool).map_or(&[], Vec::as_slice)
+    }
+
+    /// The pools of a site.
+    pub(super) fn site_pools(&self, site: usize) -> &[usize] {
+        self.site_pools.get(site).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a pool uses a failed file store.
@@ -254,6 +335,10 @@ pub(super) struct Failed {
     nodes: HashSet<(usize, usize)>,
     /// File stores.
     file_stores: HashSet<usize>,
+    /// Gateways of `pstn_gateways`.
+    pub(super) gateways: HashSet<usize>,
+    /// Branch sites whose WAN link is down.
+    pub(super) wan: BTreeSet<usize>,
 }
 
 impl Failed {

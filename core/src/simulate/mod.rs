@@ -9,11 +9,13 @@
 //! touches, and the single points of failure cost the sum of those, not pools².
 
 mod back_end;
+mod edge;
 mod failures;
 mod front_end;
 mod pool;
 mod recovery;
 mod scenarios;
+mod voice;
 
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
@@ -26,6 +28,7 @@ pub use front_end::{FrontEnd, Restart, RoutingGroups, Threshold};
 pub use pool::{PoolOutcome, State};
 pub use recovery::{Recovery, RecoveryAction};
 pub use scenarios::{AffectedPool, SinglePointOfFailure, Tolerance, tolerance};
+pub use voice::{BranchOutcome, PstnCalls, PstnOutcome};
 
 use crate::error::TopologyError;
 use crate::tokens::PoolKind;
@@ -43,6 +46,13 @@ pub struct Scenario {
     /// back-end node or file store, the branch appliances they leave without a backing pool,
     /// and the partner a lost pool fails over to. Every other pool is up and untouched.
     pub pools: Vec<PoolOutcome>,
+    /// The PSTN calls of each site with a gateway the scenario takes down (itself, its site or
+    /// its Mediation pool); absent when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pstn: Vec<PstnOutcome>,
+    /// What each branch site whose WAN link fails keeps and loses; absent when none does.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<BranchOutcome>,
 }
 
 /// A simulation report: scenarios, Front End tolerance and single points of failure.
@@ -221,9 +231,38 @@ impl<'t> Plan<'t> {
         let state = |outcomes: &BTreeMap<usize, PoolOutcome>, index: usize| {
             outcomes.get(&index).map_or(State::Up, |o| o.state)
         };
+        // Edge pools that run while their next hop is lost are touched too (EDGE-010).
+        let lost: Vec<usize> = outcomes
+            .iter()
+            .filter(|(_, o)| o.state == State::Down)
+            .map(|(index, _)| *index)
+            .collect();
+        let orphaned = edge::orphaned(topology, &lost);
+        for &(edge, _) in &orphaned {
+            if let (Entry::Vacant(entry), Some(outcome)) = (outcomes.entry(edge), own(edge)) {
+                entry.insert(outcome);
+            }
+        }
+        let states: BTreeMap<usize, State> = outcomes.iter().map(|(i, o)| (*i, o.state)).collect();
+        let state_of = |index: usize| states.get(&index).copied().unwrap_or(State::Up);
         let mut targets = Vec::new();
         let indices: Vec<usize> = outcomes.keys().copied().collect();
         for index in indices {
+            let is_edge = topology
+                .pool(index)
+                .is_some_and(|p| p.kind == PoolKind::Edge);
+            if is_edge {
+                let Some(outcome) = outcomes.get_mut(&index) else {
+                    continue;
+                };
+                let hop = orphaned.iter().find(|(e, _)| *e == index).map(|(_, h)| *h);
+                match (outcome.state, hop) {
+                    (State::Down, _) => edge::lost(topology, index, &state_of, outcome),
+                    (_, Some(hop)) => edge::next_hop_lost(topology, index, hop, &state_of, outcome),
+                    _ => recovery::fill(topology, index, None, outcome),
+                }
+                continue;
+            }
             let facts = topology.pool_facts(index);
             let backing_down = facts
                 .and_then(|f| f.associated)
@@ -240,6 +279,7 @@ impl<'t> Plan<'t> {
                 continue;
             }
             recovery::fill(topology, index, partner_state, outcome);
+            edge::before_failover(topology, index, &state_of, outcome);
             if outcome.recovery.target.is_some() {
                 targets.extend(facts.and_then(|f| f.backup));
             }
@@ -249,10 +289,14 @@ impl<'t> Plan<'t> {
                 entry.insert(outcome);
             }
         }
+        let pstn = voice::pstn(topology, &self.names, resolved, &outcomes);
+        let branches = voice::branches(topology, &self.names, resolved);
         Scenario {
             name,
             failed,
             pools: outcomes.into_values().collect(),
+            pstn,
+            branches,
         }
     }
 }

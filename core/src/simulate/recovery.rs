@@ -31,6 +31,10 @@ pub enum RecoveryAction {
     PoolFailover,
     /// No documented failover: restore the failed servers (or the backing pool).
     Restore,
+    /// Move what an Edge pool carried to another Edge pool or next hop: remote access fails
+    /// over by itself; the federation and XMPP routes, the next hop and the conferencing
+    /// association move by hand.
+    EdgeFailover,
 }
 
 /// How the pool recovers, and what it costs.
@@ -141,6 +145,8 @@ pub(super) fn fill(
             );
             recovery
         }
+        (State::Down, _) if pool.kind == PoolKind::Director => director_lost(pool, outcome),
+        (State::Down, _) if pool.kind == PoolKind::Mediation => mediation_lost(pool, outcome),
         _ => pool_failover(topology, index, pool, partner_state, outcome),
     };
     if outcome.state != State::Up && !branches.is_empty() {
@@ -148,6 +154,43 @@ pub(super) fn fill(
         outcome.rule("PAIR-019");
     }
     outcome.recovery = recovery;
+}
+
+/// A Director pool is lost: it homes no users and has no pairing; clients reach a Registrar
+/// through the other DNS SRV records, and the Edge pools that use it as next hop need another.
+fn director_lost(pool: &Pool, outcome: &mut PoolOutcome) -> Recovery {
+    outcome.rule("DIR-006");
+    outcome.rule("DIR-002");
+    outcome.notes.push(
+        "Directors home no users: users keep their Front End pools, and clients that discover this Director through DNS SRV move on to the next SRV record (a Director or Front End pool of another central site) where one is published".to_owned(),
+    );
+    outcome.notes.push(
+        "remote users and federation reach the deployment through an Edge pool whose next hop is this Director only once that next hop points to a pool that is up".to_owned(),
+    );
+    let mut recovery = Recovery::action(RecoveryAction::Restore);
+    recovery.steps.push(format!(
+        "in Topology Builder, set the next hop of each Edge pool that uses {} to a Front End or Director pool of the site that is up, and publish the topology (for a pool of another site: Set-CsEdgeServer -Identity EdgeServer:<Edge pool FQDN> -Registrar Registrar:<pool FQDN>)",
+        pool.fqdn
+    ));
+    recovery
+        .steps
+        .push(format!("restore the Directors of {}", pool.fqdn));
+    recovery
+}
+
+/// A Mediation pool is lost: the trunks of its gateways carry no call; the sites' PSTN calls
+/// are in the scenario's `pstn`.
+fn mediation_lost(pool: &Pool, outcome: &mut PoolOutcome) -> Recovery {
+    outcome.rule("VOICE-006");
+    outcome.notes.push(
+        "the trunks to this Mediation pool carry no call: the PSTN calls of their sites take the failover route where one is configured (see `pstn`)".to_owned(),
+    );
+    let mut recovery = Recovery::action(RecoveryAction::Restore);
+    recovery.steps.push(format!(
+        "restore the Mediation Servers of {}, or in Topology Builder associate its trunks with a Mediation pool that is up and publish the topology",
+        pool.fqdn
+    ));
+    recovery
 }
 
 /// A mirrored back end without a witness, or an availability group without an automatic

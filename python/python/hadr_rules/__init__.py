@@ -4,7 +4,7 @@ high-availability and disaster-recovery support rules.
 >>> import hadr_rules
 >>> report = hadr_rules.check({"format": 1, "sites": [{"id": "dallas"}], "pools": []})
 >>> [d.rule for d in report.errors]
-['CMS-001']
+['CMS-001', 'VOICE-001']
 
 The engine is written in Rust (`hadr_rules._hadr_rules`); this package re-exports it.
 """

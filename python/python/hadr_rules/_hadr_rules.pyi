@@ -216,6 +216,16 @@ class Report:
     def format(self) -> int: ...
     def to_json(self) -> str:
         """The report as JSON: the bytes of `hadr-rules check --format json`."""
+    def to_sarif(self, file: str | None = None) -> str:
+        """The report as a SARIF 2.1.0 log: the bytes of `hadr-rules check FILE --format sarif`.
+        `file` names the artifact; by default the path checked, else `-`."""
+    def to_junit(self, file: str | None = None) -> str:
+        """The report as JUnit XML, failing at the report's fail level: the bytes of
+        `hadr-rules check FILE --format junit`."""
+    def to_html(self, file: str | None = None, simulate: bool = False) -> str:
+        """One self-contained HTML page with a diagram of the topology (and the failure
+        scenarios when `simulate`): the bytes of `hadr-rules check FILE --format html`. Raises
+        ValueError for a report restored from its JSON, which holds no topology."""
     def to_dict(self) -> dict[str, Any]:
         """The report as a dict shaped like its JSON."""
     def to_baseline(self) -> str:

@@ -227,6 +227,7 @@ RecoveryAction = Union[
     Literal["quorum_loss_recovery"],
     Literal["pool_failover"],
     Literal["restore"],
+    Literal["edge_failover"],
 ]
 QuorumThreshold = Union[List[QuorumNeeded], Literal["undocumented"], Literal["not_supported"]]
 """A quorum-table row: conditions that must all hold, or why there is none."""
