@@ -408,6 +408,68 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * Writes the baseline of a report's findings to `*json_out` (free it with
+ * `hadr_string_free`): the bytes `hadr-rules check --write-baseline FILE` writes.
+ *
+ * # Safety
+ *
+ * `report` must be NULL or a live report; `json_out` must be NULL or valid for a write of a
+ * pointer.
+ */
+hadr_status hadr_report_baseline(const struct hadr_report *report,
+                                 char **json_out);
+
+/**
+ * Leaves out of a report the findings a baseline knows (`len` bytes of baseline JSON at
+ * `baseline_json`), as `hadr-rules check --baseline FILE` does: writes the report of the new
+ * findings to `*report_out` (free it with `hadr_report_free`; the given report is unchanged)
+ * and `{"hidden": N, "unmatched": [entries]}` to `*outcome_json_out` — how many findings were
+ * left out, and the baseline's entries that no finding matched. A baseline that cannot be read
+ * gives `HADR_STATUS_INVALID_TOPOLOGY`, with the errors JSON in `*outcome_json_out` and nothing
+ * in `*report_out`.
+ *
+ * # Safety
+ *
+ * `report` must be NULL or a live report; `baseline_json` must be NULL or valid for reads of
+ * `len` bytes; `report_out` and `outcome_json_out` must be NULL or valid for a write of a
+ * pointer.
+ */
+hadr_status hadr_report_apply_baseline(const struct hadr_report *report,
+                                       const char *baseline_json,
+                                       size_t len,
+                                       struct hadr_report **report_out,
+                                       char **outcome_json_out);
+
+/**
+ * Applies the check settings of a `hadr-rules.toml` (`len` bytes of TOML text at `toml`, no NUL
+ * needed) to an engine: `select`, `ignore`, `[severity]` and `[[suppress]]` are added to the
+ * engine's, as the calls `hadr_engine_select`, `hadr_engine_ignore`, `hadr_engine_set_severity`
+ * and `hadr_engine_suppress` add them; `fail_level`, `fail_on_not_evaluated`,
+ * `allow_basic_ag_on_standard`, `as_of`, `approaching_months` and `target_product` replace the
+ * engine's where the file sets them. Calls made after this one override the file, as the
+ * command line overrides it. The `facts`, `baseline` and limit keys are read but not applied:
+ * facts, baselines and limits are arguments of the calls that take them.
+ *
+ * A suppression whose `expires` date is before the check date (the engine's `as_of` once the
+ * file is applied, else today in UTC) is not added. On success `*notices_out` receives a JSON
+ * array with one `{"line": N, "message": "..."}` object per such suppression (`[]` when there
+ * are none). When the text is not a valid configuration (TOML syntax, an unknown key, a bad
+ * value) the call returns `HADR_STATUS_INVALID_TOPOLOGY`, leaves the engine unchanged and
+ * writes the errors JSON to `*notices_out` instead, each error with its `line` and `column`.
+ * Either string is freed with `hadr_string_free`.
+ *
+ * # Safety
+ *
+ * `engine` must be NULL or a live engine that no other thread is using during the call; `toml`
+ * must be NULL or valid for reads of `len` bytes; `notices_out` must be NULL or valid for a
+ * write of a pointer.
+ */
+hadr_status hadr_engine_load_config(struct hadr_engine *engine,
+                                    const char *toml,
+                                    size_t len,
+                                    char **notices_out);
+
+/**
  * Creates an engine with the default options: fail level `error`, no overrides, no
  * suppressions, basic availability groups on Standard edition reported as errors. The same
  * options as `hadr-rules check` without flags.
@@ -634,6 +696,35 @@ hadr_status hadr_check_input(const uint8_t *input,
                              const char *facts_json,
                              size_t facts_len,
                              char **report_json_out);
+
+/**
+ * Writes the facts template of topology XML, a .tbxml file or an Export-CsConfiguration zip
+ * (`len` bytes at `input`) to `*template_out`: the text `hadr-rules facts FILE [--facts FACTS]`
+ * prints, a facts file with every fact the engine's selected rules read and the input lacks,
+ * each a `null` with the rules it unlocks and where to find it, the facts that unlock the most
+ * rules first (`docs/facts-template.md`). `facts_json` (`facts_len` bytes, NULL with 0 for
+ * none) holds the facts already known; `name` (NULL for `"the topology"`) names the input in
+ * the template's first line.
+ *
+ * When the facts document or the input cannot be read, or the input is a format-1 JSON
+ * document (which states its facts itself: `not_topology`), the call returns
+ * `HADR_STATUS_INVALID_TOPOLOGY` and writes the errors JSON to `*template_out` instead. Either
+ * string is freed with `hadr_string_free`.
+ *
+ * # Safety
+ *
+ * `engine` must be NULL or a live engine that no thread modifies during the call; `input` must
+ * be NULL or valid for reads of `len` bytes; `facts_json` must be NULL or valid for reads of
+ * `facts_len` bytes; `name` must be NULL or a NUL-terminated string; `template_out` must be
+ * NULL or valid for a write of a pointer.
+ */
+hadr_status hadr_facts_template(const struct hadr_engine *engine,
+                                const uint8_t *input,
+                                size_t len,
+                                const char *facts_json,
+                                size_t facts_len,
+                                const char *name,
+                                char **template_out);
 
 /**
  * Writes whether Microsoft supports an item on a date to `*supported_out`: `kind` is

@@ -659,28 +659,8 @@ fn facts(args: &FactsArgs) -> u8 {
         let (options, _) = config.options();
         let facts = load_facts(args.facts.as_deref(), &limits)?;
         let import = load_import(&args.file, facts.as_ref(), &limits)?;
-        if import.form == hadr_rules::import::Form::Json {
-            let error = hadr_rules::InputError {
-                kind: hadr_rules::ErrorKind::NotTopology,
-                file: Some(file.clone()),
-                path: String::new(),
-                line: None,
-                column: None,
-                message: "a format-1 JSON document states its facts itself".to_owned(),
-                expected: Some(
-                    "topology XML, a .tbxml file or an Export-CsConfiguration zip".to_owned(),
-                ),
-            };
-            return Err(TopologyError {
-                errors: vec![error],
-            });
-        }
-        let report = hadr_rules::check(&import.topology, &options);
-        Ok(hadr_rules::import::facts_template(
-            &import.topology,
-            &report,
-            &file,
-        ))
+        hadr_rules::import::template_of(&import, &options, &file)
+            .map_err(|error| error.in_file(&file))
     });
     let template = match result {
         Ok(template) => template,

@@ -39,7 +39,7 @@ pub struct Entry {
 }
 
 /// What applying a baseline did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Outcome {
     /// How many findings of the report the baseline knew, and so were left out.
     pub hidden: usize,
@@ -140,6 +140,15 @@ impl Baseline {
         let mut unmatched: Vec<Entry> = known.into_values().flatten().cloned().collect();
         unmatched.sort();
         Outcome { hidden, unmatched }
+    }
+}
+
+impl Outcome {
+    /// `{"hidden": N, "unmatched": [entries]}`, two-space indented, with a final newline.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
     }
 }
 

@@ -105,6 +105,15 @@ impl fmt::Display for Expired {
     }
 }
 
+/// The expired suppressions as a JSON array of `{"line": N, "message": "..."}`.
+pub fn expired_json(expired: &[Expired]) -> String {
+    let notices: Vec<serde_json::Value> = expired
+        .iter()
+        .map(|e| serde_json::json!({ "line": e.line, "message": e.to_string() }))
+        .collect();
+    serde_json::to_string(&notices).unwrap_or_else(|_| "[]".to_owned())
+}
+
 /// The file as written: every key, with its place for the messages.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

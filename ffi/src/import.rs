@@ -6,8 +6,9 @@ use std::ffi::c_char;
 use hadr_rules::import::Facts;
 use hadr_rules::{Options, TopologyError};
 
+use crate::engine::hadr_engine;
 use crate::panic::guard;
-use crate::ptr::{optional_bytes, output, u8_bytes};
+use crate::ptr::{borrow, optional_bytes, optional_c_str, output, u8_bytes};
 use crate::status::hadr_status;
 use crate::topology::write_json_or_errors;
 
@@ -105,5 +106,55 @@ pub unsafe extern "C" fn hadr_check_input(
             Ok(hadr_rules::check(&import.topology, &Options::default()).to_json())
         });
         write_json_or_errors(report_json_out, result)
+    })
+}
+
+/// Writes the facts template of topology XML, a .tbxml file or an Export-CsConfiguration zip
+/// (`len` bytes at `input`) to `*template_out`: the text `hadr-rules facts FILE [--facts FACTS]`
+/// prints, a facts file with every fact the engine's selected rules read and the input lacks,
+/// each a `null` with the rules it unlocks and where to find it, the facts that unlock the most
+/// rules first (`docs/facts-template.md`). `facts_json` (`facts_len` bytes, NULL with 0 for
+/// none) holds the facts already known; `name` (NULL for `"the topology"`) names the input in
+/// the template's first line.
+///
+/// When the facts document or the input cannot be read, or the input is a format-1 JSON
+/// document (which states its facts itself: `not_topology`), the call returns
+/// `HADR_STATUS_INVALID_TOPOLOGY` and writes the errors JSON to `*template_out` instead. Either
+/// string is freed with `hadr_string_free`.
+///
+/// # Safety
+///
+/// `engine` must be NULL or a live engine that no thread modifies during the call; `input` must
+/// be NULL or valid for reads of `len` bytes; `facts_json` must be NULL or valid for reads of
+/// `facts_len` bytes; `name` must be NULL or a NUL-terminated string; `template_out` must be
+/// NULL or valid for a write of a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hadr_facts_template(
+    engine: *const hadr_engine,
+    input: *const u8,
+    len: usize,
+    facts_json: *const c_char,
+    facts_len: usize,
+    name: *const c_char,
+    template_out: *mut *mut c_char,
+) -> hadr_status {
+    guard(|| {
+        // SAFETY: the caller passes NULL or a live engine, NULL or readable bytes of the given
+        // lengths, NULL or a NUL-terminated string, and NULL or a pointer valid for a write.
+        let (engine, input, facts_json, name, template_out) = unsafe {
+            (
+                borrow(engine)?,
+                u8_bytes(input, len)?,
+                optional_bytes(facts_json, facts_len)?,
+                optional_c_str(name)?,
+                output(template_out)?,
+            )
+        };
+        let name = name.unwrap_or("the topology");
+        let result = facts(facts_json).and_then(|facts| {
+            let import = hadr_rules::import::read(input, facts.as_ref())?;
+            hadr_rules::import::template_of(&import, &engine.options, name)
+        });
+        write_json_or_errors(template_out, result)
     })
 }

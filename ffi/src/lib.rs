@@ -34,6 +34,8 @@
 // The exported names follow C conventions (`hadr_status`, `hadr_engine`).
 #![allow(non_camel_case_types)]
 
+pub mod baseline;
+pub mod config;
 pub mod engine;
 pub mod import;
 pub mod lifecycle;

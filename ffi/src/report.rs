@@ -18,9 +18,9 @@ use crate::topology::hadr_topology;
 /// any number of threads may read it at once.
 #[derive(Debug)]
 pub struct hadr_report {
-    report: Report,
-    fail_level: Severity,
-    fail_on_not_evaluated: bool,
+    pub(crate) report: Report,
+    pub(crate) fail_level: Severity,
+    pub(crate) fail_on_not_evaluated: bool,
     /// Each diagnostic's path and message, written on first access so that the string views
     /// handed out live as long as the report.
     text: Vec<OnceLock<Text>>,

@@ -41,8 +41,12 @@ fn limit(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Option<usize>> {
     })
 }
 
-/// `fail_level`: a str, whose value is checked against the levels afterwards.
-pub fn fail_level(value: &Bound<'_, PyAny>) -> PyResult<String> {
+/// `fail_level`: `None` (the configuration's, else `error`) or a str, whose value is checked
+/// against the levels afterwards.
+pub fn fail_level(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if value.is_none() {
+        return Ok(None);
+    }
     value
         .cast::<PyString>()
         .map_err(|_| {
@@ -52,5 +56,5 @@ pub fn fail_level(value: &Bound<'_, PyAny>) -> PyResult<String> {
             ))
         })?
         .to_cow()
-        .map(std::borrow::Cow::into_owned)
+        .map(|text| Some(text.into_owned()))
 }

@@ -4,6 +4,8 @@
 //! Only conversions live here: every rule, matrix and message comes from the core crate.
 
 mod arguments;
+mod baseline;
+mod config;
 mod convert;
 mod errors;
 mod importer;
@@ -33,13 +35,15 @@ use crate::report::PyReport;
 /// text or a path) completes imported XML. `as_of` (`YYYY-MM-DD` or a `datetime.date`) is the day
 /// the lifecycle rules judge on, today (UTC) by default; `approaching_months` (default 12) is
 /// how far ahead LIFE-002 looks. `target_product="sfbse"` checks the topology as if every pool
-/// were moved to Subscription Edition (readiness). Raises `TopologyError` when it cannot be read. The GIL is
-/// released while the engine reads and checks the topology.
+/// were moved to Subscription Edition (readiness). `config` is a `hadr-rules.toml` (TOML text or a
+/// path) whose settings the keyword arguments override (`docs/config.md`). Raises
+/// `TopologyError` when it cannot be read. The GIL is released while the engine reads and
+/// checks the topology.
 #[pyfunction]
 #[pyo3(signature = (
     topology,
     *,
-    fail_level = String::from("error"),
+    fail_level = None,
     allow_basic_ag_on_standard = false,
     severity = None,
     suppress = None,
@@ -52,14 +56,15 @@ use crate::report::PyReport;
     as_of = None,
     approaching_months = None,
     target_product = None,
+    config = None,
 ))]
-// The default of `fail_level` is read by `arguments::fail_level`, which pyo3 shows as `...`.
+// `fail_level` is read by `arguments::fail_level`, whose default pyo3 shows as `...`.
 #[pyo3(
-    text_signature = "(topology, *, fail_level='error', allow_basic_ag_on_standard=False, \
+    text_signature = "(topology, *, fail_level=None, allow_basic_ag_on_standard=False, \
                       severity=None, suppress=None, select=None, ignore=None, \
                       fail_on_not_evaluated=False, facts=None, max_document_bytes=None, \
                       max_entities=None, as_of=None, approaching_months=None, \
-                      target_product=None)"
+                      target_product=None, config=None)"
 )]
 #[allow(
     clippy::too_many_arguments,
@@ -68,7 +73,7 @@ use crate::report::PyReport;
 fn check(
     py: Python<'_>,
     topology: &Bound<'_, PyAny>,
-    #[pyo3(from_py_with = arguments::fail_level)] fail_level: String,
+    #[pyo3(from_py_with = arguments::fail_level)] fail_level: Option<String>,
     allow_basic_ag_on_standard: bool,
     severity: Option<&Bound<'_, PyAny>>,
     suppress: Option<&Bound<'_, PyAny>>,
@@ -81,35 +86,55 @@ fn check(
     as_of: Option<&Bound<'_, PyAny>>,
     approaching_months: Option<u32>,
     target_product: Option<&str>,
+    config: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
-    let limits = Limits::with(max_document_bytes, max_entities);
-    let level = token(
-        py,
-        "fail level",
-        &fail_level,
-        Severity::ALL,
-        Severity::as_str,
-    )?;
+    let config = config::load(py, config)?;
+    let limits = Limits::with(
+        max_document_bytes.or(config.max_document_size),
+        max_entities.or(config.max_entities),
+    );
+    let level = match fail_level {
+        Some(level) => token(py, "fail level", &level, Severity::ALL, Severity::as_str)?,
+        None => config.fail_level.unwrap_or(Severity::Error),
+    };
+    let fail_on_not_evaluated =
+        fail_on_not_evaluated || config.fail_on_not_evaluated.unwrap_or(false);
+    // Today is fixed once, before the engine runs.
+    let as_of = as_of
+        .map(|value| lifecycle::date(py, value))
+        .transpose()?
+        .or(config.as_of)
+        .unwrap_or_else(hadr_rules::lifecycle::today);
+    let (mut suppressed, expired) = config.suppressions(as_of);
+    config::warn(py, &expired)?;
+    if let Some(s) = suppress {
+        suppressed.extend(suppressions(py, s)?);
+    }
+    let mut overrides = config.severity.clone();
+    if let Some(s) = severity {
+        overrides.extend(severities(py, s)?);
+    }
+    let facts_path = config
+        .facts
+        .clone()
+        .map(|path| path.into_pyobject(py))
+        .transpose()?;
+    let facts = facts.filter(|f| !f.is_none()).or(facts_path.as_ref());
     let options = Options {
-        allow_basic_ag_on_standard,
-        select: selectors(py, "select", select)?,
-        ignore: selectors(py, "ignore", ignore)?,
-        severity: severity
-            .map(|s| severities(py, s))
-            .transpose()?
-            .unwrap_or_default(),
-        suppress: suppress
-            .map(|s| suppressions(py, s))
-            .transpose()?
-            .unwrap_or_default(),
-        // Today is fixed once, before the engine runs.
-        as_of: Some(
-            as_of
-                .map(|value| lifecycle::date(py, value))
-                .transpose()?
-                .unwrap_or_else(hadr_rules::lifecycle::today),
-        ),
-        approaching_months,
+        allow_basic_ag_on_standard: allow_basic_ag_on_standard
+            || config.allow_basic_ag_on_standard.unwrap_or(false),
+        select: match select {
+            Some(select) => selectors(py, "select", Some(select))?,
+            None => config.select.clone().unwrap_or_default(),
+        },
+        ignore: match ignore {
+            Some(ignore) => selectors(py, "ignore", Some(ignore))?,
+            None => config.ignore.clone().unwrap_or_default(),
+        },
+        severity: overrides,
+        suppress: suppressed,
+        as_of: Some(as_of),
+        approaching_months: approaching_months.or(config.approaching_months),
         target_product: target_product
             .map(|product| match product {
                 "sfbse" => Ok(hadr_rules::tokens::Product::SfbSe),
@@ -120,7 +145,8 @@ fn check(
                     ),
                 )),
             })
-            .transpose()?,
+            .transpose()?
+            .or(config.target_product),
     };
     let (topology, facts) = match input::arguments(topology, facts, Role::Topology, &limits)? {
         Ok(arguments) => arguments,
@@ -273,6 +299,7 @@ fn _hadr_rules(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("RULESET", hadr_rules::RULESET)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(baseline::facts_template, m)?)?;
     m.add_function(wrap_pyfunction!(importer::import_topology, m)?)?;
     m.add_function(wrap_pyfunction!(importer::import_warnings, m)?)?;
     m.add_function(wrap_pyfunction!(simulate::simulate, m)?)?;

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+use hadr_rules::baseline::Baseline;
 use hadr_rules::import::Import;
 use hadr_rules::output::{self, Checked};
 use hadr_rules::tokens::Severity;
@@ -291,6 +292,35 @@ impl PyReport {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let value = serde_json::to_value(&*self.report).unwrap_or_default();
         to_python(py, &value)
+    }
+
+    /// The baseline of the report's findings, as the JSON of `hadr-rules check
+    /// --write-baseline` (`docs/baselines.md`).
+    fn to_baseline(&self) -> String {
+        Baseline::of(&self.report).to_json()
+    }
+
+    /// The report without the findings `baseline` knows (JSON text, bytes or a path), how many
+    /// it hid, and the baseline's entries that no finding matched.
+    fn apply_baseline<'py>(
+        &self,
+        py: Python<'py>,
+        baseline: &Bound<'py, PyAny>,
+    ) -> PyResult<(PyReport, usize, Bound<'py, PyList>)> {
+        let baseline = crate::baseline::read(py, baseline)?;
+        let mut report = (*self.report).clone();
+        let outcome = baseline.apply(&mut report);
+        let unmatched = PyList::empty(py);
+        for entry in &outcome.unmatched {
+            let dict = PyDict::new(py);
+            dict.set_item("rule", &entry.rule)?;
+            dict.set_item("subject", &entry.subject)?;
+            dict.set_item("fingerprint", &entry.fingerprint)?;
+            dict.set_item("message", &entry.message)?;
+            unmatched.append(dict)?;
+        }
+        let report = PyReport::new(report, self.fail_level, self.fail_on_not_evaluated);
+        Ok((report, outcome.hidden, unmatched))
     }
 
     fn __len__(&self) -> usize {

@@ -97,11 +97,12 @@ pub fn anonymize(document: &Document) -> Document {
         pool.backup_pool = pool.backup_pool.as_deref().map(|f| names.fqdn(f));
         pool.associated_pool = pool.associated_pool.as_deref().map(|f| names.fqdn(f));
         pool.file_store = pool.file_store.as_deref().map(|id| names.id(id));
+        // Persistent Chat references, renamed as the pools and stores they name.
         pool.next_hop_pool = pool.next_hop_pool.as_deref().map(|f| names.fqdn(f));
         pool.collocated_on = pool.collocated_on.as_deref().map(|f| names.fqdn(f));
         if let Some(active) = &mut pool.active_servers {
-            for fqdn in active.iter_mut() {
-                *fqdn = names.fqdn(fqdn);
+            for server in active.iter_mut() {
+                *server = names.fqdn(server);
             }
         }
         for store in [

@@ -58,7 +58,7 @@ pub use facts::{
     Defaults, Facts, PoolDefaults, PoolEntry, ServerEntry, SiteEntry, StoreDefaults, StoreEntry,
     facts_schema,
 };
-pub use template::facts_template;
+pub use template::{facts_template, template_of};
 
 pub use crate::limits::Limits;
 

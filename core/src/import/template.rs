@@ -11,10 +11,34 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
+use super::Import;
+use super::detect::Form;
 use super::facts::facts_schema;
+use crate::Options;
+use crate::error::{ErrorKind, InputError, TopologyError};
 use crate::registry::RuleId;
 use crate::report::{Fact, Report, Segment};
 use crate::topology::Topology;
+
+/// The facts template of an imported topology checked with `options`, named `file` in its
+/// header. A format-1 JSON document is refused (`not_topology`): it states its facts itself.
+pub fn template_of(
+    import: &Import,
+    options: &Options,
+    file: &str,
+) -> Result<String, TopologyError> {
+    if import.form == Form::Json {
+        return Err(InputError::at(
+            ErrorKind::NotTopology,
+            "",
+            "a format-1 JSON document states its facts itself",
+        )
+        .expected("topology XML, a .tbxml file or an Export-CsConfiguration zip")
+        .into());
+    }
+    let report = crate::check(&import.topology, options);
+    Ok(facts_template(&import.topology, &report, file))
+}
 
 /// Where the value of a missing key goes in a facts file: a section, an entity, the keys.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -6,6 +6,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, final
 
 from hadr_rules._types import (
+    BaselineEntry,
+    BaselineInput,
+    ConfigInput,
     FactsInput,
     FailedInput,
     Family,
@@ -30,6 +33,7 @@ __all__ = [
     "__version__",
     "RULESET",
     "check",
+    "facts_template",
     "_report_from_json",
     "_diagnostic_from_json",
     "import_topology",
@@ -61,7 +65,7 @@ RULESET: str
 def check(
     topology: TopologyInput,
     *,
-    fail_level: Severity = "error",
+    fail_level: Severity | None = None,
     allow_basic_ag_on_standard: bool = False,
     severity: Mapping[str, Severity] | None = None,
     suppress: Iterable[Suppression] | None = None,
@@ -74,6 +78,7 @@ def check(
     as_of: str | datetime.date | None = None,
     approaching_months: int | None = None,
     target_product: Literal["sfbse"] | None = None,
+    config: ConfigInput | None = None,
 ) -> Report:
     """Check a topology and return its report.
 
@@ -95,6 +100,28 @@ def check(
     today (UTC) by default; `approaching_months` (default 12) is how far ahead LIFE-002 looks.
     `target_product="sfbse"` checks the topology as if every pool were moved to Subscription
     Edition and reports what would block the move.
+
+    `config` is a `hadr-rules.toml` (its text, or its path; `docs/config.md`): its settings apply
+    where the keyword arguments are left out. A `fail_level`, `as_of`, `approaching_months`,
+    `target_product`, `facts`, `select` or `ignore` argument replaces the file's; `severity` and
+    `suppress` are added after the file's entries; `allow_basic_ag_on_standard` and
+    `fail_on_not_evaluated` are on when either sets them. A suppression of the file that expired
+    before the check date no longer applies and is reported as a `UserWarning`. A bad file
+    raises `TopologyError` with its line.
+    """
+
+def facts_template(
+    topology: ImportSource,
+    *,
+    facts: FactsInput | None = None,
+    config: ConfigInput | None = None,
+) -> str:
+    """The facts file of a topology XML with every fact the rules read and the XML lacks, each a
+    `null` with the rules it unlocks and where to find it, the facts that unlock the most rules
+    first: the text `hadr-rules facts` writes (`docs/facts-template.md`).
+
+    `facts` holds the facts already known; `config` a `hadr-rules.toml` whose rule selection
+    applies. A format-1 JSON document, which states its facts itself, raises `TopologyError`.
     """
 
 def import_topology(
@@ -201,6 +228,11 @@ class Report:
         ValueError for a report restored from its JSON, which holds no topology."""
     def to_dict(self) -> dict[str, Any]:
         """The report as a dict shaped like its JSON."""
+    def to_baseline(self) -> str:
+        """The baseline of the report's findings: the JSON of `hadr-rules check --write-baseline`."""
+    def apply_baseline(self, baseline: BaselineInput) -> tuple[Report, int, list[BaselineEntry]]:
+        """The report without the findings `baseline` knows, how many it hid, and the baseline's
+        entries that no finding matched (`docs/baselines.md`)."""
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Diagnostic]: ...
 

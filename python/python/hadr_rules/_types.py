@@ -9,6 +9,9 @@ from typing import Any, List, Literal, Mapping, Optional, Sequence, TypedDict, U
 __all__ = [
     "AffectedPool",
     "BackEndState",
+    "BaselineEntry",
+    "BaselineInput",
+    "ConfigInput",
     "FactsInput",
     "FailedInput",
     "Family",
@@ -118,6 +121,12 @@ FailedInput = Union[Sequence[str], Sequence[Sequence[str]]]
 """The `failed=` argument of `simulate`: names failing together (one scenario), or a list of
 such lists (one scenario each)."""
 
+ConfigInput = Union[str, os.PathLike[str], os.PathLike[bytes]]
+"""The `config=` argument: the text of a `hadr-rules.toml` (`docs/config.md`), or its path."""
+
+BaselineInput = Union[str, bytes, os.PathLike[str], os.PathLike[bytes]]
+"""A baseline: its JSON text, or the path of a baseline file (`docs/baselines.md`)."""
+
 FactsInput = Union[str, bytes, bytearray, Mapping[str, Any], os.PathLike[str], os.PathLike[bytes]]
 """The `facts=` argument: a dict shaped like the facts format (`docs/facts-format.md`), its JSON
 text, or the path of a facts file."""
@@ -149,6 +158,16 @@ class Suppression(_SuppressionRequired, total=False):
     and the reason, kept in the report."""
 
     subject: Optional[str]
+
+
+class BaselineEntry(TypedDict):
+    """One entry of a baseline (`docs/baselines.md`): a finding known by its rule, subject and
+    fingerprint; `message` is for the reader."""
+
+    rule: str
+    subject: str
+    fingerprint: str
+    message: str
 
 
 class Summary(TypedDict):
