@@ -1234,9 +1234,20 @@ fn a_persistent_chat_pool_reads_its_stores_and_next_hop() {
             .map(|s| s.origin.as_str()),
         Some("facts /pools/pchat.contoso.com/backup_store")
     );
-    // Fully described and as documented: nothing to report.
+    // Fully described and as documented for Persistent Chat; the Chicago site holds only the
+    // log-shipping backup's SQL Servers, so VOICE-001 reports that it has no Registrar pool.
     let report = hadr_rules::check(&import.topology, &pinned());
-    assert_eq!(report.diagnostics, [], "{:#?}", report.diagnostics);
+    let found: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.as_str(), d.subject.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [("VOICE-001", "Chicago")],
+        "{:#?}",
+        report.diagnostics
+    );
 
     // The primary data center lost: the pool fails over to its log-shipping backup.
     let scenario = hadr_rules::simulate::scenario(&import.topology, &["dal1".to_owned()]).unwrap();
@@ -1275,7 +1286,10 @@ fn persistent_chat_facts_that_skip_log_shipping_from_the_mirror_fail() {
         .collect();
     assert_eq!(
         found,
-        [("PCHAT-007".to_owned(), "pchat.contoso.com".to_owned())]
+        [
+            ("PCHAT-007".to_owned(), "pchat.contoso.com".to_owned()),
+            ("VOICE-001".to_owned(), "Chicago".to_owned())
+        ]
     );
 }
 
