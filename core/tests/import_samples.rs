@@ -136,7 +136,11 @@ const SAMPLES: &[Expected] = &[
         stores: &[],
         back_ends: &[],
         warnings: &[(WarningKind::PlaceholderAddress, 4)],
-        findings: &[],
+        // One Edge Server in each Edge pool: no high availability for remote access (EDGE-001).
+        findings: &[
+            ("EDGE-001", Severity::Warning, "LE1.example.com"),
+            ("EDGE-001", Severity::Warning, "LE2.example.com"),
+        ],
     },
     Expected {
         // #3: a Skype for Business Server 2015 Standard Edition server, one Edge server and a
@@ -165,7 +169,8 @@ const SAMPLES: &[Expected] = &[
         stores: &[],
         back_ends: &[],
         warnings: &[],
-        findings: &[],
+        // A one-server Edge pool: no high availability for remote access (EDGE-001).
+        findings: &[("EDGE-001", Severity::Warning, "Edge.contoso.com")],
     },
     Expected {
         // #4: an earlier variant of #3 without the gateway.
@@ -193,7 +198,8 @@ const SAMPLES: &[Expected] = &[
         stores: &[],
         back_ends: &[],
         warnings: &[],
-        findings: &[],
+        // A one-server Edge pool: no high availability for remote access (EDGE-001).
+        findings: &[("EDGE-001", Severity::Warning, "Edge.contoso.com")],
     },
     Expected {
         // #5: an Enterprise pool of one Front End on an AlwaysOn back end whose listener and
@@ -258,7 +264,8 @@ const SAMPLES: &[Expected] = &[
         stores: &[],
         back_ends: &[],
         warnings: &[],
-        findings: &[],
+        // A one-server Edge pool: no high availability for remote access (EDGE-001).
+        findings: &[("EDGE-001", Severity::Warning, "S4BLab92-ES1.contoso.com")],
     },
     Expected {
         // #7: Topology Builder file, an Enterprise pool of four and an Edge pool of three, a
