@@ -89,7 +89,7 @@ struct SimulateArgs {
     /// Topology document (format 1 JSON; `-` reads standard input).
     file: PathBuf,
     /// Entities failing together, comma-separated (a site, data center, pool, server, SQL host,
-    /// SQL store or file store); repeat for several scenarios.
+    /// SQL store, file store, gateway, or `wan:` and a branch site); repeat for several scenarios.
     #[arg(long, value_name = "NAME[,NAME...]")]
     fail: Vec<String>,
     /// Every single failure: each server, SQL host and file store on its own.
