@@ -23,6 +23,8 @@ pub struct ProductLimits {
     pub standard_failover_users: u64,
     /// Concurrent remote users per Director.
     pub remote_users_per_director: u64,
+    /// Concurrent remote users per Edge Server (the capacity pages' § Edge Server).
+    pub remote_users_per_edge: u64,
     /// Maximum Directors in a pool; `None` where the documentation gives no number.
     pub max_directors: Option<usize>,
     /// Maximum servers of a Front End pool with Mediation collocated.
@@ -43,6 +45,7 @@ const fn limits(
     max_pool_users: u64,
     max_paired_pool_users: u64,
     remote_users_per_director: u64,
+    remote_users_per_edge: u64,
     source: &'static str,
 ) -> ProductLimits {
     ProductLimits {
@@ -54,6 +57,7 @@ const fn limits(
         standard_pair_users: 2_500,
         standard_failover_users: 5_000,
         remote_users_per_director,
+        remote_users_per_edge,
         // topology-basics.md § What's in a Skype for Business Server site? (2015 and later).
         max_directors: Some(10),
         // mediation-server.md § M:N trunk: the Registrar pool limit when it was written (C-5).
@@ -66,14 +70,15 @@ const fn limits(
 // The Lync Server 2013 pages give no Director pool limit.
 const L13_LIMITS: ProductLimits = ProductLimits {
     max_directors: None,
-    ..limits(Product::Lync2013, 12, 80_000, 40_000, 12_000, L13)
+    ..limits(Product::Lync2013, 12, 80_000, 40_000, 12_000, 12_000, L13)
 };
-const S15_LIMITS: ProductLimits = limits(Product::Sfb2015, 12, 80_000, 40_000, 12_000, S15);
-const S19_LIMITS: ProductLimits = limits(Product::Sfb2019, 16, 106_000, 53_000, 18_000, S19);
+const S15_LIMITS: ProductLimits = limits(Product::Sfb2015, 12, 80_000, 40_000, 12_000, 12_000, S15);
+const S19_LIMITS: ProductLimits =
+    limits(Product::Sfb2019, 16, 106_000, 53_000, 18_000, 18_000, S19);
 // Subscription Edition inherits the 2019 numbers (secondary sources).
 const SE_LIMITS: ProductLimits = ProductLimits {
     unverified: true,
-    ..limits(Product::SfbSe, 16, 106_000, 53_000, 18_000, S19)
+    ..limits(Product::SfbSe, 16, 106_000, 53_000, 18_000, 18_000, S19)
 };
 
 /// One row a product.

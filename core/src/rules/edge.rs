@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Finding, Findings, pool_path};
 use crate::document::{Edge, Pool};
+use crate::matrix::limits::limits_for;
 use crate::registry::RuleId;
 use crate::report::Pointer;
 use crate::tokens::{PoolKind, Product, Severity, SipLoadBalancing, SiteKind};
@@ -36,7 +37,7 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         return;
     }
     for &(index, pool, facts) in &edges {
-        single(index, pool, out);
+        high_availability(index, pool, out);
         sides(index, pool, out);
         stretched(index, pool, facts, out);
         next_hop(topology, index, pool, facts, out);
@@ -60,24 +61,58 @@ fn edge(pool: &Pool) -> Option<&Edge> {
     pool.edge.as_deref()
 }
 
-/// EDGE-001: one Edge Server has no high availability.
-fn single(index: usize, pool: &Pool, out: &mut Findings) {
-    if pool.servers.len() != 1 || !out.wants(RuleId::Edge001) {
+/// EDGE-001: one Edge Server has no high availability; a pool of several carries a documented
+/// number of concurrent remote users each.
+fn high_availability(index: usize, pool: &Pool, out: &mut Findings) {
+    if !out.wants(RuleId::Edge001) {
         return;
     }
-    let message = format!(
-        "the Edge pool {} has one server: when it fails, remote access, federation and A/V for remote users stop (a pool of two or more Edge Servers gives high availability)",
-        pool.fqdn
-    );
-    out.push(
-        Finding::new(
+    let servers = pool.servers.len();
+    if servers == 1 {
+        let message = format!(
+            "the Edge pool {} has one server: when it fails, remote access, federation and A/V for remote users stop (a pool of two or more Edge Servers gives high availability)",
+            pool.fqdn
+        );
+        out.push(
+            Finding::new(
+                RuleId::Edge001,
+                &pool.fqdn,
+                pool_path(index, "servers"),
+                message,
+            )
+            .fact("servers", 1),
+        );
+        return;
+    }
+    let Some(users) = pool.concurrent_remote_users else {
+        out.push(Finding::not_evaluated(
             RuleId::Edge001,
             &pool.fqdn,
-            pool_path(index, "servers"),
-            message,
-        )
-        .fact("servers", 1),
-    );
+            vec![pool_path(index, "concurrent_remote_users")],
+        ));
+        return;
+    };
+    let per = limits_for(pool.product).remote_users_per_edge;
+    let capacity = u64::try_from(servers)
+        .unwrap_or(u64::MAX)
+        .saturating_mul(per);
+    if u64::from(users) > capacity {
+        let message = format!(
+            "the Edge pool {} serves {users} concurrent remote users, above the {capacity} its {servers} Edge Servers carry ({per} each)",
+            pool.fqdn
+        );
+        out.push(
+            Finding::new(
+                RuleId::Edge001,
+                &pool.fqdn,
+                pool_path(index, "concurrent_remote_users"),
+                message,
+            )
+            .fact("concurrent_remote_users", users)
+            .fact("servers", servers)
+            .fact("limit", capacity),
+        );
+    }
 }
 
 /// EDGE-002, EDGE-003 and EDGE-005: the load balancing of both sides of a pool of several.

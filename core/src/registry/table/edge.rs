@@ -82,10 +82,10 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[EDGE_SCENARIOS, CAPACITY_EDGE, S19_CAPACITY_EDGE],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "An `edge` pool with one server is a warning: it has no high availability.",
+            what: "An `edge` pool with one server is a warning: it has no high availability. With two or more, its `concurrent_remote_users` must fit 12,000 per Edge Server (Lync Server 2013, Skype for Business Server 2015) or 18,000 (2019, Subscription Edition); absent, the capacity is not evaluated.",
             why: "High availability for remote access, federation and A/V comes from a pool of two or more Edge Servers: when one fails, the others carry its clients. A single Edge Server (or a single consolidated Edge) stops all external access when it fails. One Edge Server serves 12,000 concurrent remote users (Lync Server 2013, Skype for Business Server 2015) or 18,000 (Skype for Business Server 2019), users of the site's branch appliances included.",
-            example: "`edge-dal.contoso.com` with one server.",
-            fix: "Add a second Edge Server to the pool (and load balancing for it, LB-001).",
+            example: "`edge-dal.contoso.com` with one server; or two 2019 Edge Servers with `\"concurrent_remote_users\": 40000`.",
+            fix: "Add a second Edge Server to the pool (and load balancing for it, LB-001); add Edge Servers until the pool carries its remote users, counting those of the site's branch appliances.",
         },
         ..Rule::STABLE
     },
