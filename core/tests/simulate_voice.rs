@@ -185,15 +185,42 @@ fn a_director_pool_lost_is_restored_and_its_edge_next_hops_moved() {
     assert_eq!(pool.state, State::Down);
     assert_eq!(pool.rules, vec!["DIR-006", "DIR-002"]);
     assert_eq!(pool.recovery.action, RecoveryAction::Restore);
+    // No Edge pool uses it as next hop: nothing to move.
     assert_eq!(
         pool.recovery.steps,
+        vec!["restore the Directors of dir-dal.contoso.com"]
+    );
+    assert_eq!(pool.notes.len(), 2, "{:?}", pool.notes);
+    assert!(scenario.pstn.is_empty());
+    // An Edge pool whose next hop is the Director: moved to the Front End pool of its site
+    // first, named, and the Edge pool itself is degraded until then.
+    let mut document = voice();
+    document["pools"].as_array_mut().unwrap().push(json!({
+        "fqdn": "edge-dal.contoso.com", "site": "dallas", "kind": "edge", "product": "sfb2019",
+        "servers": [server("edge1-dal.contoso.com"), server("edge2-dal.contoso.com")],
+        "edge": {"next_hop": "dir-dal.contoso.com"}
+    }));
+    let scenario = run(&document, &["dir-dal.contoso.com"]);
+    let director = scenario
+        .pools
+        .iter()
+        .find(|p| p.pool == "dir-dal.contoso.com")
+        .unwrap();
+    assert_eq!(director.rules, vec!["DIR-006", "DIR-002", "EDGE-010"]);
+    assert_eq!(
+        director.recovery.steps,
         vec![
-            "in Topology Builder, set the next hop of each Edge pool that uses dir-dal.contoso.com to a Front End or Director pool of the site that is up, and publish the topology (for a pool of another site: Set-CsEdgeServer -Identity EdgeServer:<Edge pool FQDN> -Registrar Registrar:<pool FQDN>)",
+            "Topology Builder: edge-dal.contoso.com > Edit Properties > Next Hop: select pool-dal.contoso.com, then publish",
             "restore the Directors of dir-dal.contoso.com",
         ]
     );
-    assert_eq!(pool.notes.len(), 3, "{:?}", pool.notes);
-    assert!(scenario.pstn.is_empty());
+    let edge = scenario
+        .pools
+        .iter()
+        .find(|p| p.pool == "edge-dal.contoso.com")
+        .unwrap();
+    assert_eq!(edge.state, State::Degraded);
+    assert_eq!(edge.rules, vec!["EDGE-010"]);
     // One Director of two: the pool stays up and needs nothing.
     let scenario = run(&voice(), &["dir1-dal.contoso.com"]);
     assert_eq!(scenario.pools[0].state, State::Up);

@@ -225,14 +225,20 @@ pub(super) fn next_hop_lost(
 }
 
 /// Before a lost pool fails over, every running Edge pool that uses it as next hop is moved
-/// (`Invoke-CsPoolFailover` refuses otherwise): the steps go first.
+/// (`Invoke-CsPoolFailover` refuses otherwise): the steps go first. A lost Director has no
+/// failover: its Edge pools are moved before its Directors are restored.
 pub(super) fn before_failover(
     topology: &Topology,
     hop: usize,
     state: &impl Fn(usize) -> State,
     outcome: &mut PoolOutcome,
 ) {
-    if outcome.recovery.action != RecoveryAction::PoolFailover {
+    let director = topology
+        .pool(hop)
+        .is_some_and(|p| p.kind == PoolKind::Director);
+    let fails_over = outcome.recovery.action == RecoveryAction::PoolFailover;
+    let director_lost = director && outcome.state == State::Down;
+    if !(fails_over || director_lost) {
         return;
     }
     let steps: Vec<String> = orphaned(topology, &[hop])
@@ -244,15 +250,19 @@ pub(super) fn before_failover(
         return;
     }
     outcome.rule("EDGE-010");
-    outcome.notes.push(
+    outcome.notes.push(if fails_over {
         "it is the next hop of a running Edge pool: move the next hop before `Invoke-CsPoolFailover`, which refuses otherwise"
-            .to_owned(),
-    );
+            .to_owned()
+    } else {
+        "it is the next hop of a running Edge pool: move the next hop to a pool that is up until the Directors are back".to_owned()
+    });
     let at = outcome
         .recovery
         .steps
         .iter()
-        .position(|s| s.starts_with("Invoke-CsPoolFailover"))
+        .position(|s| {
+            s.starts_with("Invoke-CsPoolFailover") || s.starts_with("restore the Directors")
+        })
         .unwrap_or(outcome.recovery.steps.len());
     for (k, step) in steps.into_iter().enumerate() {
         outcome.recovery.steps.insert(at + k, step);

@@ -170,21 +170,15 @@ pub(super) fn fill(
 }
 
 /// A Director pool is lost: it homes no users and has no pairing; clients reach a Registrar
-/// through the other DNS SRV records, and the Edge pools that use it as next hop need another.
+/// through the other DNS SRV records.
 fn director_lost(pool: &Pool, outcome: &mut PoolOutcome) -> Recovery {
     outcome.rule("DIR-006");
     outcome.rule("DIR-002");
     outcome.notes.push(
         "Directors home no users: users keep their Front End pools, and clients that discover this Director through DNS SRV move on to the next SRV record (a Director or Front End pool of another central site) where one is published".to_owned(),
     );
-    outcome.notes.push(
-        "remote users and federation reach the deployment through an Edge pool whose next hop is this Director only once that next hop points to a pool that is up".to_owned(),
-    );
+    // The Edge pools that use it as next hop are moved first (edge::before_failover).
     let mut recovery = Recovery::action(RecoveryAction::Restore);
-    recovery.steps.push(format!(
-        "in Topology Builder, set the next hop of each Edge pool that uses {} to a Front End or Director pool of the site that is up, and publish the topology (for a pool of another site: Set-CsEdgeServer -Identity EdgeServer:<Edge pool FQDN> -Registrar Registrar:<pool FQDN>)",
-        pool.fqdn
-    ));
     recovery
         .steps
         .push(format!("restore the Directors of {}", pool.fqdn));
