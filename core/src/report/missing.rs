@@ -29,12 +29,19 @@ impl fmt::Display for MissingFacts {
         let rules: Vec<&str> = self.rules.iter().map(|r| r.as_str()).collect();
         let keys: Vec<String> = self.keys.iter().map(|k| format!("`{k}`")).collect();
         let it = if self.keys.len() == 1 { "it" } else { "them" };
+        // Every kind is an English plural in `s`: "1 pool", "1 SQL store".
+        let kind = match self.subjects {
+            1 => self
+                .subject_kind
+                .strip_suffix('s')
+                .unwrap_or(self.subject_kind),
+            _ => self.subject_kind,
+        };
         write!(
             f,
-            "{} not evaluated for {} {}: {} missing — add {it} to the {} or a facts file",
+            "{} not evaluated for {} {kind}: {} missing — add {it} to the {} or a facts file",
             rules.join(", "),
             self.subjects,
-            self.subject_kind,
             keys.join(", "),
             self.holder
         )
