@@ -631,6 +631,51 @@ fn the_facts_template_is_a_facts_file_and_shrinks_as_it_is_filled() {
 }
 
 #[test]
+fn the_facts_template_places_store_gateway_and_witness_facts_in_their_sections() {
+    let template = |xml: &str| {
+        let run = run_in(&workspace(), &["facts", xml, "--no-config"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let plain: String = run
+            .stdout
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        (run.stdout, parse(&plain))
+    };
+    let (text, facts) = template("tests/xml/always-on-edge.xml");
+    assert_eq!(
+        facts["file_stores"]["pool-osl.contoso.com\\share"]["storage"],
+        Value::Null
+    );
+    assert!(
+        facts["file_stores"]["pool-osl.contoso.com\\share"]
+            .as_object()
+            .unwrap()
+            .contains_key("storage")
+    );
+    // An availability group's witness sits beside the store's other keys, as facts-format.md says.
+    assert!(
+        facts["sql_stores"]["sqlag-osl.contoso.com"]
+            .as_object()
+            .unwrap()
+            .contains_key("quorum_witness"),
+        "{text}"
+    );
+    assert!(text.contains("// Where: on a cluster node: Get-ClusterQuorum."));
+    assert!(!text.contains("Not in the facts file"), "{text}");
+    let (text, facts) = template("tests/xml/voice.xml");
+    assert!(
+        facts["pstn_gateways"]["gw-dal.contoso.com"]
+            .as_object()
+            .unwrap()
+            .contains_key("sip_trunk"),
+        "{text}"
+    );
+    assert!(text.contains("a telephony provider's SBC is a SIP trunk"));
+}
+
+#[test]
 fn the_facts_template_is_for_topology_xml() {
     let run = run_in(&workspace(), &["facts", "examples/paired-2019-ag.json"]);
     assert_eq!(run.code, 2);

@@ -100,6 +100,8 @@ fn place(document: &Value, segments: &[Segment]) -> Option<Place> {
             (["pools"], Segment::Index(_)) => name("fqdn").map(|n| ("pools", n)),
             (["pools", "servers"], Segment::Index(_)) => name("fqdn").map(|n| ("servers", n)),
             (["sql_stores"], Segment::Index(_)) => name("id").map(|n| ("sql_stores", n)),
+            (["file_stores"], Segment::Index(_)) => name("id").map(|n| ("file_stores", n)),
+            (["pstn_gateways"], Segment::Index(_)) => name("fqdn").map(|n| ("pstn_gateways", n)),
             (["sql_stores", ..], _) if path.len() > 1 => name("fqdn").map(|n| ("servers", n)),
             _ => None,
         };
@@ -108,7 +110,7 @@ fn place(document: &Value, segments: &[Segment]) -> Option<Place> {
         }
     }
     let (section, entity, start) = found?;
-    let keys = segments
+    let mut keys = segments
         .get(start..)?
         .iter()
         .map(|s| match s {
@@ -116,6 +118,13 @@ fn place(document: &Value, segments: &[Segment]) -> Option<Place> {
             Segment::Index(_) => None,
         })
         .collect::<Option<Vec<String>>>()?;
+    // The facts file states an availability group's quorum witness and active-active flag
+    // beside the store's other keys, not under `ha` (docs/facts-format.md § SqlStore).
+    if section == "sql_stores"
+        && matches!(keys.as_slice(), [ha, key] if ha == "ha" && (key == "quorum_witness" || key == "active_active"))
+    {
+        keys.remove(0);
+    }
     (!keys.is_empty()).then_some(Place {
         section,
         entity,
@@ -238,6 +247,43 @@ fn where_to_find(section: &str, keys: &[String]) -> Option<&'static str> {
         }
         ("sql_stores", "ha") => {
             "on a cluster node: Get-ClusterGroup; SQL: SELECT SERVERPROPERTY('IsClustered')"
+        }
+        ("servers", "network_interfaces") => {
+            "on the machine: Get-NetAdapter -Physical | Where-Object Status -eq Up (a team, Get-NetLbfoTeam, counts once)"
+        }
+        ("servers", "time_zone") => "on the machine: (Get-TimeZone).Id",
+        ("servers", "virtualization") => {
+            "on the host: Get-VMHost and Get-VM (Hyper-V), or the hypervisor's console; the SVVP catalog for other hypervisors"
+        }
+        ("pools", "concurrent_remote_users") => {
+            "the peak of concurrent remote (external) users in your Monitoring reports, branch appliances' users included"
+        }
+        ("pools", "edge") => {
+            "Topology Builder: the Edge pool > Edit Properties (\"Enable federation for this Edge pool (Port 5061)\", XMPP federation, NAT on the A/V Edge); your federation partners and Exchange UM version"
+        }
+        ("pools", "active_servers") => {
+            "Management Shell: Get-CsPersistentChatActiveServer -Identity \"PersistentChatServer:POOL\""
+        }
+        ("sites", "links") => {
+            "your WAN design: whether the link between the two sites is redundant"
+        }
+        ("sites", "failover_gateways") => {
+            "Management Shell: Get-CsVoiceRoute, the gateways of the routes in the failover PSTN usage"
+        }
+        ("pstn_gateways", "sip_trunk") => {
+            "Topology Builder: the trunk's peer; a telephony provider's SBC is a SIP trunk, a gateway or IP-PBX on site is not"
+        }
+        ("file_stores", "ha") => {
+            "on the file server: Get-DfsnFolderTarget (DFS namespace targets) or Get-ClusterGroup (clustered file server)"
+        }
+        ("file_stores", "dfs_scope") => {
+            "DFS Management: the data centers of the namespace's folder targets (Get-DfsnFolderTarget)"
+        }
+        ("file_stores", "storage") => {
+            "your storage inventory: disks of the file server (das), a SAN LUN (san), or a NAS device (nas)"
+        }
+        ("file_stores", "os") => {
+            "on the file server: (Get-CimInstance Win32_OperatingSystem).Caption"
         }
         _ => return None,
     })
