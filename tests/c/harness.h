@@ -86,6 +86,20 @@ static inline char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* Reads a file of the repository at `root` (the test's first argument), counting a failure to
+ * read it as a failed check. */
+static inline char *read_below(const char *root, const char *relative, size_t *len) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", root, relative);
+    char *bytes = read_file(path, len);
+    CHECK(bytes != NULL);
+    return bytes;
+}
+
+static inline bool starts_with(const char *text, const char *prefix) {
+    return text != NULL && strncmp(text, prefix, strlen(prefix)) == 0;
+}
+
 /* Prints the totals and returns the exit status. */
 static inline int finish(const char *name) {
     long run = atomic_load(&checks_run), failed = atomic_load(&checks_failed);

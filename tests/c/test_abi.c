@@ -107,14 +107,6 @@ static const expected_report expected_reports[] = {
 
 static const char *root;
 
-static char *read_topology(const char *relative, size_t *len) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", root, relative);
-    char *bytes = read_file(path, len);
-    CHECK(bytes != NULL);
-    return bytes;
-}
-
 static hadr_severity level_of(const char *severity) {
     if (strcmp(severity, "error") == 0) {
         return HADR_SEVERITY_ERROR;
@@ -234,7 +226,7 @@ static void test_examples(void) {
     CHECK(n == 11);
     for (size_t i = 0; i < n; i++) {
         size_t len = 0;
-        char *json = read_topology(expected_reports[i].file, &len);
+        char *json = read_below(root, expected_reports[i].file, &len);
         if (json == NULL) {
             continue;
         }
@@ -274,7 +266,7 @@ static void test_examples(void) {
 
 static hadr_report *check_file(const hadr_engine *engine, const char *file) {
     size_t len = 0;
-    char *json = read_topology(file, &len);
+    char *json = read_below(root, file, &len);
     hadr_topology *topology = parse_or_fail(json, len);
     hadr_report *report = NULL;
     CHECK_STATUS(hadr_engine_check(engine, topology, &report), HADR_STATUS_OK);
@@ -396,7 +388,7 @@ static void test_options(void) {
 
     /* One topology, several engines. */
     size_t len = 0;
-    char *json = read_topology("examples/broken-two-server-2019.json", &len);
+    char *json = read_below(root, "examples/broken-two-server-2019.json", &len);
     hadr_topology *topology = parse_or_fail(json, len);
     hadr_engine *loud = NULL, *quiet = NULL;
     CHECK_STATUS(hadr_engine_new(&loud), HADR_STATUS_OK);
@@ -563,7 +555,7 @@ static void test_engine_errors(void) {
 
     /* The refused calls changed nothing: only the `pair` override above applies. */
     size_t len = 0;
-    char *json = read_topology("examples/broken-pairing.json", &len);
+    char *json = read_below(root, "examples/broken-pairing.json", &len);
     hadr_topology *topology = parse_or_fail(json, len);
     hadr_report *report = SENTINEL;
     CHECK_STATUS(hadr_engine_check(NULL, topology, &report), HADR_STATUS_NULL_PARAMETER);
@@ -654,7 +646,7 @@ static void test_outputs(void) {
     CHECK_STATUS(hadr_engine_suppress(engine, "PAIR-004", "se-par.contoso.com", "rebuilt in 2027"),
                  HADR_STATUS_OK);
     size_t len = 0;
-    char *json = read_topology("examples/broken-pairing.json", &len);
+    char *json = read_below(root, "examples/broken-pairing.json", &len);
     hadr_topology *topology = parse_or_fail(json, len);
     hadr_report *report = NULL;
     CHECK_STATUS(hadr_engine_check(engine, topology, &report), HADR_STATUS_OK);

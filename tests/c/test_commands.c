@@ -20,26 +20,14 @@
 
 static const char *root;
 
-static char *read_relative(const char *relative, size_t *len) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", root, relative);
-    char *bytes = read_file(path, len);
-    CHECK(bytes != NULL);
-    return bytes;
-}
-
-static bool starts_with(const char *text, const char *prefix) {
-    return text != NULL && strncmp(text, prefix, strlen(prefix)) == 0;
-}
-
 static const char ERRORS_START[] = "{\n  \"errors\": [\n";
 
 /* ---- hadr_import_xml ---- */
 
 static void test_import_errors(void) {
     size_t xml_len = 0, facts_len = 0;
-    char *xml = read_relative("tests/xml/director.xml", &xml_len);
-    char *facts = read_relative("tests/xml/facts/director.json", &facts_len);
+    char *xml = read_below(root, "tests/xml/director.xml", &xml_len);
+    char *facts = read_below(root, "tests/xml/facts/director.json", &facts_len);
     if (xml == NULL || facts == NULL) {
         free(xml);
         free(facts);
@@ -104,7 +92,7 @@ static void test_import_errors(void) {
 
     /* Bad XML: an `xml` input error with its line. */
     size_t bad_len = 0;
-    char *bad = read_relative("tests/xml/bad/malformed.xml", &bad_len);
+    char *bad = read_below(root, "tests/xml/bad/malformed.xml", &bad_len);
     out = SENTINEL;
     CHECK_STATUS(hadr_import_xml((const uint8_t *)bad, bad_len, NULL, 0, &out),
                  HADR_STATUS_INVALID_TOPOLOGY);
@@ -116,7 +104,7 @@ static void test_import_errors(void) {
 
     /* A format-1 JSON document needs no import. */
     size_t json_len = 0;
-    char *json = read_relative("examples/paired-2019-ag.json", &json_len);
+    char *json = read_below(root, "examples/paired-2019-ag.json", &json_len);
     out = SENTINEL;
     CHECK_STATUS(hadr_import_xml((const uint8_t *)json, json_len, NULL, 0, &out),
                  HADR_STATUS_INVALID_TOPOLOGY);
@@ -138,8 +126,8 @@ static void test_import_errors(void) {
 
 static void test_check_input_errors(void) {
     size_t json_len = 0, facts_len = 0;
-    char *json = read_relative("examples/broken-pairing.json", &json_len);
-    char *facts = read_relative("tests/xml/facts/director.json", &facts_len);
+    char *json = read_below(root, "examples/broken-pairing.json", &json_len);
+    char *facts = read_below(root, "tests/xml/facts/director.json", &facts_len);
     if (json == NULL || facts == NULL) {
         free(json);
         free(facts);
@@ -206,7 +194,7 @@ static bool same_text(const char *a, const char *b) {
 
 static void test_simulate(void) {
     size_t len = 0;
-    char *json = read_relative("examples/paired-2019-ag.json", &len);
+    char *json = read_below(root, "examples/paired-2019-ag.json", &len);
     if (json == NULL) {
         return;
     }

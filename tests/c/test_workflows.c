@@ -9,22 +9,10 @@
 
 static const char *root;
 
-static char *read_relative(const char *relative, size_t *len) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", root, relative);
-    char *bytes = read_file(path, len);
-    CHECK(bytes != NULL);
-    return bytes;
-}
-
-static bool starts_with(const char *text, const char *prefix) {
-    return text != NULL && strncmp(text, prefix, strlen(prefix)) == 0;
-}
-
 /* The broken-pairing example, parsed. */
 static hadr_topology *pairing(void) {
     size_t len = 0;
-    char *json = read_relative("examples/broken-pairing.json", &len);
+    char *json = read_below(root, "examples/broken-pairing.json", &len);
     hadr_topology *topology = NULL;
     char *errors = NULL;
     CHECK_STATUS(hadr_topology_parse(json, len, &topology, &errors), HADR_STATUS_OK);
@@ -184,7 +172,7 @@ static void test_facts_template(void) {
     hadr_engine *engine = NULL;
     CHECK_STATUS(hadr_engine_new(&engine), HADR_STATUS_OK);
     size_t len = 0;
-    char *xml = read_relative("tests/xml/mirroring-witness.xml", &len);
+    char *xml = read_below(root, "tests/xml/mirroring-witness.xml", &len);
     char *template = NULL;
     CHECK_STATUS(hadr_facts_template(engine, (const uint8_t *)xml, len, NULL, 0,
                                      "tests/xml/mirroring-witness.xml", &template),
@@ -217,7 +205,7 @@ static void test_facts_template(void) {
 
     /* The engine's selection applies. */
     CHECK_STATUS(hadr_engine_select(engine, "SQL"), HADR_STATUS_OK);
-    xml = read_relative("tests/xml/mirroring-witness.xml", &len);
+    xml = read_below(root, "tests/xml/mirroring-witness.xml", &len);
     CHECK_STATUS(hadr_facts_template(engine, (const uint8_t *)xml, len, NULL, 0, NULL, &rest),
                  HADR_STATUS_OK);
     CHECK(rest != NULL && strstr(rest, "\"version\": null") != NULL);
@@ -225,7 +213,7 @@ static void test_facts_template(void) {
     hadr_string_free(rest);
     free(xml);
 
-    char *json = read_relative("examples/paired-2019-ag.json", &len);
+    char *json = read_below(root, "examples/paired-2019-ag.json", &len);
     char *errors = NULL;
     CHECK_STATUS(hadr_facts_template(engine, (const uint8_t *)json, len, NULL, 0, NULL, &errors),
                  HADR_STATUS_INVALID_TOPOLOGY);
