@@ -114,7 +114,6 @@ fn severity_follows_strength_and_unverified_rules_never_error() {
 
 #[rstest]
 #[case("WIT-003", "BE-006")]
-#[case("PCHAT-001", "COEX-006")]
 #[case("VIRT-001", "PAIR-002")]
 #[case("WIT-004", "BE-007")]
 #[case("WIT-008", "FE-007")]

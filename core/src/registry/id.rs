@@ -173,6 +173,7 @@ rule_ids! {
     Sba003 = "SBA-003",
     Sba004 = "SBA-004",
     // PCHAT
+    Pchat001 = "PCHAT-001",
     Pchat002 = "PCHAT-002",
     Pchat003 = "PCHAT-003",
     Pchat004 = "PCHAT-004",

@@ -1,5 +1,5 @@
 //! PCHAT: Persistent Chat pools of Lync Server 2013 and Skype for Business Server 2015 (the
-//! later products have none: COEX-006 reports one).
+//! later products have none: PCHAT-001, and COEX-006 for the coexistence, report one).
 
 use std::collections::BTreeSet;
 
@@ -12,6 +12,7 @@ use crate::tokens::{Edition, HaMode, PoolKind, Product, Severity};
 use crate::topology::{NodeFacts, NodeRole, PoolFacts, Topology};
 
 const RULES: &[RuleId] = &[
+    RuleId::Pchat001,
     RuleId::Pchat002,
     RuleId::Pchat003,
     RuleId::Pchat004,
@@ -29,8 +30,11 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         return;
     }
     for (index, pool, facts) in topology.pools() {
-        let legacy = matches!(pool.product, Product::Lync2013 | Product::Sfb2015);
-        if pool.kind != PoolKind::PersistentChat || !legacy {
+        if pool.kind != PoolKind::PersistentChat {
+            continue;
+        }
+        if !matches!(pool.product, Product::Lync2013 | Product::Sfb2015) {
+            product(index, pool, out);
             continue;
         }
         let chat = Chat {
@@ -49,6 +53,29 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         chat.time_zone(out);
         chat.beside_back_end(out);
     }
+}
+
+/// PCHAT-001: 2019 and Subscription Edition have no Persistent Chat.
+fn product(index: usize, pool: &Pool, out: &mut Findings) {
+    if !out.wants(RuleId::Pchat001) {
+        return;
+    }
+    let message = format!(
+        "{} is a Persistent Chat pool of {}, which has no Persistent Chat Server role: Persistent Chat exists on Lync Server 2013 and Skype for Business Server 2015 only",
+        pool.fqdn,
+        pool.product.display_name()
+    );
+    out.push(
+        Finding::new(
+            RuleId::Pchat001,
+            &pool.fqdn,
+            pool_path(index, "product"),
+            message,
+        )
+        .fact("product", pool.product.as_str())
+        // What Subscription Edition keeps of 2019's removals rests on secondary sources.
+        .unverified(pool.product == Product::SfbSe),
+    );
 }
 
 /// One Persistent Chat pool and what it names.

@@ -156,7 +156,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[S19_MIGRATING_SITES],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "A `sfb2019` or `sfbse` pool must not have a `back_end` whose `ha.mode` is `mirroring`, and no `persistent_chat` pool may have `product` `sfb2019` or `sfbse`. Findings on `sfbse` pools are unverified and reported as warnings.",
+            what: "A `sfb2019` or `sfbse` pool must not have a `back_end` whose `ha.mode` is `mirroring`, and no `persistent_chat` pool may have `product` `sfb2019` or `sfbse` (PCHAT-001 reports that pool too, as the product's missing role). Findings on `sfbse` pools are unverified and reported as warnings.",
             why: "Skype for Business Server 2019 removed SQL mirroring, Persistent Chat and XMPP. They may keep running in Lync Server 2013 or Skype for Business Server 2015 pools that coexist with 2019, but cannot be configured on 2019 pools.",
             example: "`pool-chi.contoso.com` (`sfb2019`) has a back end with `\"mode\": \"mirroring\"`.",
             fix: "Give 2019 pools an AlwaysOn Availability Group, an FCI or a failover cluster as back end, and keep Persistent Chat on a 2015 pool until it is retired.",

@@ -84,9 +84,9 @@ pub(super) const RULES: &[Rule] = &[
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::Yes,
         sources: &[S19_DEPRECATED, TOPOLOGY, S19_MIGRATING_SITES],
-        evaluation: Evaluation::AliasOf("COEX-006"),
+        evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "A `persistent_chat` pool of `sfb2019` or `sfbse`: COEX-006 reports it.",
+            what: "A `persistent_chat` pool of `sfb2019` or `sfbse` is an error (on `sfbse`, unverified and reported as a warning). COEX-006 reports the same pool for the coexistence: Persistent Chat may only stay in a Lync Server 2013 or 2015 pool.",
             why: "Skype for Business Server 2019 removed Persistent Chat from Topology Builder and the product; a 2015 (or Lync Server 2013) Persistent Chat pool may stay in coexistence.",
             example: "`pchat.contoso.com` with `\"kind\": \"persistent_chat\", \"product\": \"sfb2019\"`.",
             fix: "Keep Persistent Chat on a 2015 pool during the migration, or move its users to Teams.",
