@@ -35,6 +35,20 @@ fn import(path: &str) -> Import {
     hadr_rules::import::import(&fixture(path), None).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+fn import_with(path: &str, facts: &Facts) -> Import {
+    hadr_rules::import::import(&fixture(path), Some(facts))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The rule and subject of every finding of `topology` checked on the pinned date.
+fn findings(topology: &Topology) -> Vec<(String, String)> {
+    hadr_rules::check(topology, &pinned())
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.to_string(), d.subject.to_string()))
+        .collect()
+}
+
 fn facts(path: &str) -> Facts {
     Facts::from_json(&fixture(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
@@ -243,7 +257,7 @@ fn voice_failover_collocation_and_gateways() {
              "pools": {"dir-dal.contoso.com": {"concurrent_remote_users": 20000}}}"#,
     )
     .unwrap();
-    let completed = hadr_rules::import::import(&fixture("voice.xml"), Some(&facts)).unwrap();
+    let completed = import_with("voice.xml", &facts);
     assert!(completed.warnings.is_empty(), "{:?}", completed.warnings);
     let document = completed.document();
     assert_eq!(
@@ -435,7 +449,7 @@ fn encodings(#[case] mark: &[u8], #[case] utf16: bool, #[case] big_endian: bool)
 #[test]
 fn the_facts_file_completes_the_topology() {
     let facts = facts("facts/director.json");
-    let import = hadr_rules::import::import(&fixture("director.xml"), Some(&facts)).unwrap();
+    let import = import_with("director.xml", &facts);
     let document = import.document();
     assert!(import.warnings.is_empty(), "{:?}", import.warnings);
     assert_eq!(document.name.as_deref(), Some("contoso-dallas"));
@@ -692,7 +706,7 @@ fn a_facts_entry_that_names_nothing_is_a_warning_with_a_suggestion() {
              "pools": {"pool.contoso.org": {"users": 5}}}"#,
     )
     .unwrap();
-    let import = hadr_rules::import::import(&fixture("director.xml"), Some(&facts)).unwrap();
+    let import = import_with("director.xml", &facts);
     let unused: Vec<(&str, &str)> = import
         .warnings
         .iter()
@@ -722,8 +736,7 @@ fn the_product_of_a_pool_can_come_from_the_facts() {
                                      "dir.contoso.com": {"product": "sfbse"}}}"#,
     )
     .unwrap();
-    let import =
-        hadr_rules::import::import(&fixture("bad/unknown-version.xml"), Some(&facts)).unwrap();
+    let import = import_with("bad/unknown-version.xml", &facts);
     assert_eq!(import.document().pools[0].product, Product::SfbSe);
 }
 
@@ -774,7 +787,7 @@ fn bad_facts(
 #[test]
 fn anonymizing_keeps_every_finding() {
     let facts = facts("facts/director.json");
-    let import = hadr_rules::import::import(&fixture("director.xml"), Some(&facts)).unwrap();
+    let import = import_with("director.xml", &facts);
     let anonymous = hadr_rules::import::anonymize(import.document());
     let json = serde_json::to_string(&anonymous).unwrap();
     for name in ["contoso", "Dallas", "dal1", "fe1", "sql1"] {
@@ -1115,7 +1128,7 @@ fn pinned() -> hadr_rules::Options {
 #[test]
 fn edge_pools_take_their_services_and_next_hop_from_the_xml() {
     let facts = facts("facts/edge-pools.json");
-    let imported = hadr_rules::import::import(&fixture("edge-pools.xml"), Some(&facts)).unwrap();
+    let imported = import_with("edge-pools.xml", &facts);
     let document = imported.document();
     let edges: Vec<&hadr_rules::document::Pool> = document
         .pools
@@ -1163,12 +1176,7 @@ fn edge_pools_take_their_services_and_next_hop_from_the_xml() {
         origin("/pools/1/edge/federation").as_deref(),
         Some("facts /pools/edge-dal.contoso.com/edge/federation")
     );
-    let report = hadr_rules::check(&imported.topology, &pinned());
-    let found: Vec<(String, String)> = report
-        .diagnostics
-        .iter()
-        .map(|d| (d.rule.to_string(), d.subject.to_string()))
-        .collect();
+    let found = findings(&imported.topology);
     assert_eq!(
         found,
         [("EDGE-008".to_owned(), "edge-dal.contoso.com".to_owned())]
@@ -1216,7 +1224,7 @@ fn a_persistent_chat_pool_reads_its_stores_and_next_hop() {
     );
 
     let facts = facts("facts/persistent-chat.json");
-    let import = hadr_rules::import::import(&fixture("persistent-chat.xml"), Some(&facts)).unwrap();
+    let import = import_with("persistent-chat.xml", &facts);
     assert!(import.warnings.is_empty(), "{:?}", import.warnings);
     let chat = &import.document().pools[1];
     assert_eq!(
@@ -1236,17 +1244,9 @@ fn a_persistent_chat_pool_reads_its_stores_and_next_hop() {
     );
     // Fully described and as documented for Persistent Chat; the Chicago site holds only the
     // log-shipping backup's SQL Servers, so VOICE-001 reports that it has no Registrar pool.
-    let report = hadr_rules::check(&import.topology, &pinned());
-    let found: Vec<(&str, &str)> = report
-        .diagnostics
-        .iter()
-        .map(|d| (d.rule.as_str(), d.subject.as_str()))
-        .collect();
     assert_eq!(
-        found,
-        [("VOICE-001", "Chicago")],
-        "{:#?}",
-        report.diagnostics
+        findings(&import.topology),
+        [("VOICE-001".to_owned(), "Chicago".to_owned())]
     );
 
     // The primary data center lost: the pool fails over to its log-shipping backup.
@@ -1277,13 +1277,8 @@ fn persistent_chat_facts_that_skip_log_shipping_from_the_mirror_fail() {
     if let Some(entry) = facts.pools.get_mut("pchat.contoso.com") {
         entry.log_shipping_from_mirror = Some(false);
     }
-    let import = hadr_rules::import::import(&fixture("persistent-chat.xml"), Some(&facts)).unwrap();
-    let report = hadr_rules::check(&import.topology, &pinned());
-    let found: Vec<(String, String)> = report
-        .diagnostics
-        .iter()
-        .map(|d| (d.rule.to_string(), d.subject.to_string()))
-        .collect();
+    let import = import_with("persistent-chat.xml", &facts);
+    let found = findings(&import.topology);
     assert_eq!(
         found,
         [
@@ -1296,7 +1291,7 @@ fn persistent_chat_facts_that_skip_log_shipping_from_the_mirror_fail() {
 #[test]
 fn anonymizing_renames_what_a_persistent_chat_pool_names() {
     let facts = facts("facts/persistent-chat.json");
-    let import = hadr_rules::import::import(&fixture("persistent-chat.xml"), Some(&facts)).unwrap();
+    let import = import_with("persistent-chat.xml", &facts);
     let anonymous = hadr_rules::import::anonymize(import.document());
     let json = serde_json::to_string(&anonymous).unwrap();
     for name in ["contoso", "pcsql", "pc1-dal", "Dallas", "chi1"] {
