@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{Finding, Findings, pool_path, server_path};
-use crate::document::{Ha, Pool, SqlStore};
+use crate::document::{Ha, Pool, SqlStore, Text};
 use crate::matrix::limits::persistent_chat::{MAX_ACTIVE_SERVERS, MAX_SERVERS};
 use crate::registry::RuleId;
 use crate::report::Pointer;
@@ -91,6 +91,7 @@ struct Named<'a> {
     key: &'static str,
     index: usize,
     store: &'a SqlStore,
+    mode: HaMode,
     nodes: &'a [NodeFacts],
 }
 
@@ -106,6 +107,7 @@ impl<'a> Chat<'a> {
             key,
             index,
             store,
+            mode: facts.mode,
             nodes: &facts.nodes,
         })
     }
@@ -243,108 +245,57 @@ impl<'a> Chat<'a> {
         out.push(finding);
     }
 
-    /// PCHAT-005: the mirror beside the principal, the backup in the other data center.
+    /// PCHAT-005: the mirror beside the principal, the backup (and its mirror and witness) in
+    /// the other data center, the same again for the compliance database.
     fn instances(&self, out: &mut Findings) {
         if !out.wants(RuleId::Pchat005) {
             return;
         }
         let [back_end, compliance, backup, compliance_backup] = self.stores();
         let primary = self.primary_data_center();
-        let mut missing = Vec::new();
-        let mut problems: Vec<(Pointer, String, Severity, [&str; 2])> = Vec::new();
+        let mut placement = Placement::default();
+        let mut unmirrored = BTreeSet::new();
         for (main, secondary) in [(&back_end, &backup), (&compliance, &compliance_backup)] {
-            if let Some(main) = main
-                && let Some((mirror, principal)) = misplaced_mirror(main, primary)
-            {
-                problems.push((
-                    mirror.pointer().key("data_center"),
-                    format!(
-                        "the mirror {} of `{}` is in `{}`, not in `{principal}` with its principal",
-                        mirror.fqdn,
-                        main.store.id,
-                        mirror.data_center.as_deref().unwrap_or_default()
-                    ),
-                    Severity::Error,
-                    [main.store.id.as_str(), mirror.fqdn.as_str()],
-                ));
-            }
-            let Some(secondary) = secondary else {
-                continue;
-            };
-            let path = self.path(secondary.key);
-            if let Some(main) = main.as_ref() {
-                let shared = main.index == secondary.index
-                    || secondary.nodes.iter().filter(|n| n.holds_data()).any(|n| {
-                        main.nodes
-                            .iter()
-                            .any(|m| m.holds_data() && m.host() == n.host())
-                    });
-                if shared {
-                    problems.push((
-                        path,
+            if let Some(main) = main {
+                if let Some((mirror, principal)) = misplaced(main, NodeRole::Mirror, primary) {
+                    placement.error(
+                        mirror.pointer().key("data_center"),
                         format!(
-                            "the log-shipping secondary `{}` shares SQL Servers with `{}`, the database it protects",
-                            secondary.store.id, main.store.id
+                            "the mirror {} of `{}` is in `{}`, not in `{principal}` with its principal",
+                            mirror.fqdn,
+                            main.store.id,
+                            mirror.data_center.as_deref().unwrap_or_default()
                         ),
-                        Severity::Error,
-                        [secondary.store.id.as_str(), main.store.id.as_str()],
-                    ));
-                    continue;
+                        [&main.store.id, &mirror.fqdn],
+                    );
+                }
+                if let Some(secondary) = secondary
+                    && main.mode == HaMode::None
+                    && unmirrored.insert(main.index)
+                {
+                    placement.push(
+                        self.path(main.key),
+                        format!(
+                            "`{}` has a log-shipping secondary `{}` but no mirror: high availability and disaster recovery need a dedicated mirror of the primary database in the primary data center",
+                            main.store.id, secondary.store.id
+                        ),
+                        Severity::Warning,
+                        [&main.store.id, &secondary.store.id],
+                    );
                 }
             }
-            let data_nodes: Vec<&NodeFacts> =
-                secondary.nodes.iter().filter(|n| n.holds_data()).collect();
-            let absent: Vec<Pointer> = data_nodes
-                .iter()
-                .filter(|n| n.data_center.is_none())
-                .map(|n| n.pointer().key("data_center"))
-                .collect();
-            if !absent.is_empty() {
-                missing.extend(absent);
-                continue;
-            }
-            if let Some(node) = data_nodes
-                .iter()
-                .find(|n| n.data_center.as_deref() == primary)
-            {
-                problems.push((
-                    node.pointer().key("data_center"),
-                    format!(
-                        "the log-shipping secondary `{}` is in `{}`, the primary data center; it belongs in the other data center",
-                        secondary.store.id,
-                        primary.unwrap_or_default()
-                    ),
-                    Severity::Error,
-                    [secondary.store.id.as_str(), node.fqdn.as_str()],
-                ));
-            } else if let Some((mirror, principal)) = misplaced_mirror(secondary, None) {
-                problems.push((
-                    mirror.pointer().key("data_center"),
-                    format!(
-                        "the mirror {} of the log-shipping secondary `{}` is in `{}`, not in `{principal}` with the secondary",
-                        mirror.fqdn,
-                        secondary.store.id,
-                        mirror.data_center.as_deref().unwrap_or_default()
-                    ),
-                    Severity::Error,
-                    [secondary.store.id.as_str(), mirror.fqdn.as_str()],
-                ));
+            if let Some(secondary) = secondary {
+                self.secondary(main.as_ref(), secondary, primary, &mut placement);
             }
         }
-        if let (Some(main), Some(compliance)) = (&back_end, &compliance)
-            && main.index == compliance.index
-            && self.pool.compliance != Some(false)
-        {
-            problems.push((
-                self.path("compliance_store"),
-                format!(
-                    "the compliance database shares the store `{}` with the Persistent Chat database; standalone instances are recommended",
-                    main.store.id
-                ),
-                Severity::Warning,
-                [main.store.id.as_str(), ""],
-            ));
-        }
+        self.compliance_secondary(
+            back_end.as_ref(),
+            compliance.as_ref(),
+            compliance_backup.is_some(),
+            &mut placement,
+        );
+        self.compliance_shares(back_end.as_ref(), compliance.as_ref(), &mut placement);
+        let Placement { missing, problems } = placement;
         if problems.is_empty() && !missing.is_empty() {
             out.push(Finding::not_evaluated(
                 RuleId::Pchat005,
@@ -360,10 +311,154 @@ impl<'a> Chat<'a> {
                     path,
                     format!("{}: {message}", self.pool.fqdn),
                 )
-                .related(related.into_iter().filter(|r| !r.is_empty()))
+                .related(related)
                 .severity(severity),
             );
         }
+    }
+
+    /// A log-shipping secondary: on hosts of its own, in the other data center, with its mirror
+    /// and its witness beside it.
+    fn secondary(
+        &self,
+        main: Option<&Named<'_>>,
+        secondary: &Named<'_>,
+        primary: Option<&str>,
+        placement: &mut Placement,
+    ) {
+        if let Some(main) = main {
+            let shared = main.index == secondary.index
+                || secondary.nodes.iter().filter(|n| n.holds_data()).any(|n| {
+                    main.nodes
+                        .iter()
+                        .any(|m| m.holds_data() && m.host() == n.host())
+                });
+            if shared {
+                placement.error(
+                    self.path(secondary.key),
+                    format!(
+                        "the log-shipping secondary `{}` shares SQL Servers with `{}`, the database it protects",
+                        secondary.store.id, main.store.id
+                    ),
+                    [&secondary.store.id, &main.store.id],
+                );
+                return;
+            }
+        }
+        let absent: Vec<Pointer> = secondary
+            .nodes
+            .iter()
+            .filter(|n| n.data_center.is_none())
+            .map(|n| n.pointer().key("data_center"))
+            .collect();
+        if !absent.is_empty() {
+            placement.missing.extend(absent);
+            return;
+        }
+        if let Some(node) = secondary
+            .nodes
+            .iter()
+            .find(|n| n.holds_data() && n.data_center.as_deref() == primary)
+        {
+            placement.error(
+                node.pointer().key("data_center"),
+                format!(
+                    "the log-shipping secondary `{}` is in `{}`, the primary data center; it belongs in the other data center",
+                    secondary.store.id,
+                    primary.unwrap_or_default()
+                ),
+                [&secondary.store.id, &node.fqdn],
+            );
+            return;
+        }
+        for (role, name) in [(NodeRole::Mirror, "mirror"), (NodeRole::Witness, "witness")] {
+            if let Some((node, principal)) = misplaced(secondary, role, None) {
+                placement.error(
+                    node.pointer().key("data_center"),
+                    format!(
+                        "the {name} {} of the log-shipping secondary `{}` is in `{}`, not in `{principal}` with the secondary",
+                        node.fqdn,
+                        secondary.store.id,
+                        node.data_center.as_deref().unwrap_or_default()
+                    ),
+                    [&secondary.store.id, &node.fqdn],
+                );
+            }
+        }
+    }
+
+    /// A pool set up for disaster recovery (a `backup_store`) whose compliance database, on a
+    /// store of its own, has no log-shipping secondary.
+    fn compliance_secondary(
+        &self,
+        back_end: Option<&Named<'_>>,
+        compliance: Option<&Named<'_>>,
+        backed_up: bool,
+        placement: &mut Placement,
+    ) {
+        let Some(compliance) = compliance else {
+            return;
+        };
+        if backed_up
+            || self.pool.backup_store.is_none()
+            || back_end.is_some_and(|b| b.index == compliance.index)
+        {
+            return;
+        }
+        match self.pool.compliance {
+            Some(true) => placement.error(
+                self.path("compliance_store"),
+                format!(
+                    "compliance is enabled and the Persistent Chat database ships its log to `{}`, but the compliance database `{}` has no log-shipping secondary (`compliance_backup_store`): with compliance the same instances are needed again for it",
+                    self.pool.backup_store.as_deref().unwrap_or_default(),
+                    compliance.store.id
+                ),
+                [&compliance.store.id],
+            ),
+            Some(false) => {}
+            None => placement.missing.push(self.path("compliance")),
+        }
+    }
+
+    /// The compliance database sharing the instance of the Persistent Chat database in a pool
+    /// set up for high availability or disaster recovery.
+    fn compliance_shares(
+        &self,
+        back_end: Option<&Named<'_>>,
+        compliance: Option<&Named<'_>>,
+        placement: &mut Placement,
+    ) {
+        let (Some(main), Some(compliance)) = (back_end, compliance) else {
+            return;
+        };
+        let hadr = main.mode == HaMode::Mirroring || self.pool.backup_store.is_some();
+        if !hadr || self.pool.compliance == Some(false) {
+            return;
+        }
+        let message = if main.index == compliance.index {
+            format!(
+                "the compliance database shares the store `{}` with the Persistent Chat database; standalone instances are recommended for high availability and disaster recovery",
+                main.store.id
+            )
+        } else if let Some(node) = compliance.nodes.iter().find(|n| {
+            n.holds_data()
+                && main.nodes.iter().any(|m| {
+                    m.holds_data() && m.host() == n.host() && m.instance == n.instance
+                })
+        }) {
+            format!(
+                "the compliance store `{}` runs on the SQL instance {}\\{} of the Persistent Chat store `{}`; standalone instances are recommended for high availability and disaster recovery",
+                compliance.store.id, node.fqdn, node.instance, main.store.id
+            )
+        } else {
+            return;
+        };
+        placement.push(
+            self.path("compliance_store"),
+            message,
+            Severity::Warning,
+            [&main.store.id, &compliance.store.id],
+        );
     }
 
     /// PCHAT-007: log shipping configured from the primary's mirror too.
@@ -447,10 +542,66 @@ impl<'a> Chat<'a> {
         }
     }
 
-    /// The pools whose servers are "Skype for Business Server" for this pool: its next hop,
-    /// else every Front End pool.
-    fn reference_pools(&self) -> Vec<(usize, &'a Pool)> {
-        match self.facts.chat.next_hop {
+    /// PCHAT-010: the Persistent Chat servers in one Active Directory domain, that of their
+    /// next-hop pool (without one: that of a Front End pool, since a forest may hold Front End
+    /// pools in several domains).
+    fn domain(&self, out: &mut Findings) {
+        if !out.wants(RuleId::Pchat010) {
+            return;
+        }
+        let missing: Vec<Pointer> = self
+            .pool
+            .servers
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.domain.is_none())
+            .map(|(k, _)| server_path(self.index, k, "domain"))
+            .collect();
+        if !missing.is_empty() {
+            out.push(Finding::not_evaluated(
+                RuleId::Pchat010,
+                &self.pool.fqdn,
+                missing,
+            ));
+            return;
+        }
+        let domains: BTreeSet<String> = self
+            .pool
+            .servers
+            .iter()
+            .filter_map(|s| s.domain.as_deref().map(str::to_lowercase))
+            .collect();
+        let Some(domain) = domains.first().cloned() else {
+            return;
+        };
+        if domains.len() > 1 {
+            let k = self
+                .pool
+                .servers
+                .iter()
+                .position(|s| s.domain.as_deref().map(str::to_lowercase) != Some(domain.clone()))
+                .unwrap_or_default();
+            let Some(server) = self.pool.servers.get(k) else {
+                return;
+            };
+            let message = format!(
+                "the servers of the Persistent Chat pool {} are in several Active Directory domains ({}); they should be in one",
+                self.pool.fqdn,
+                domains.iter().cloned().collect::<Vec<_>>().join(", ")
+            );
+            out.push(
+                Finding::new(
+                    RuleId::Pchat010,
+                    &self.pool.fqdn,
+                    server_path(self.index, k, "domain"),
+                    message,
+                )
+                .fact("server", &server.fqdn)
+                .fact("domains", domains.into_iter().collect::<Vec<_>>()),
+            );
+            return;
+        }
+        let reference: Vec<(usize, &Pool)> = match self.facts.chat.next_hop {
             Some(next) => self
                 .topology
                 .pool(next)
@@ -462,25 +613,27 @@ impl<'a> Chat<'a> {
                 .filter(|(_, p, _)| p.kind == PoolKind::FrontEnd)
                 .map(|(i, p, _)| (i, p))
                 .collect(),
-        }
-    }
-
-    /// PCHAT-010: one Active Directory domain with Skype for Business Server.
-    fn domain(&self, out: &mut Findings) {
-        if !out.wants(RuleId::Pchat010) {
+        };
+        // A reference pool is in the domain when every server of it is; with a next hop it is
+        // the one pool that counts, without one any Front End pool will do.
+        let in_domain = |pool: &Pool| {
+            pool.servers
+                .iter()
+                .all(|s| s.domain.as_deref().map(str::to_lowercase).as_ref() == Some(&domain))
+        };
+        let matched = reference.iter().any(|(_, p)| in_domain(p));
+        if reference.is_empty() || matched {
             return;
         }
-        let reference = self.reference_pools();
+        let mut others = BTreeSet::new();
         let mut missing = Vec::new();
-        let mut domains: BTreeSet<String> = BTreeSet::new();
-        let own = std::iter::once((self.index, self.pool));
-        for (p, pool) in own.chain(reference.iter().copied()) {
+        for (p, pool) in &reference {
             for (k, server) in pool.servers.iter().enumerate() {
                 match &server.domain {
-                    Some(domain) => {
-                        domains.insert(domain.to_lowercase());
+                    Some(d) => {
+                        others.insert(d.to_lowercase());
                     }
-                    None => missing.push(server_path(p, k, "domain")),
+                    None => missing.push(server_path(*p, k, "domain")),
                 }
             }
         }
@@ -492,36 +645,27 @@ impl<'a> Chat<'a> {
             ));
             return;
         }
-        if domains.len() < 2 {
-            return;
-        }
-        let mut servers = self.pool.servers.iter().enumerate();
-        let odd = servers.clone().find(|(_, s)| {
-            reference.iter().any(|(_, p)| {
-                p.servers.iter().any(|r| {
-                    r.domain.as_deref().map(str::to_lowercase)
-                        != s.domain.as_deref().map(str::to_lowercase)
-                })
-            })
-        });
-        let Some((k, odd)) = odd.or_else(|| servers.next()) else {
-            return;
+        let others_list = others.iter().cloned().collect::<Vec<_>>().join(", ");
+        let message = match reference.as_slice() {
+            [(_, next)] if self.facts.chat.next_hop.is_some() => format!(
+                "the servers of the Persistent Chat pool {} are in the Active Directory domain {domain}, those of its next-hop pool {} in {others_list}; they should be in one domain",
+                self.pool.fqdn, next.fqdn
+            ),
+            _ => format!(
+                "the servers of the Persistent Chat pool {} are in the Active Directory domain {domain}, which is the domain of no Front End pool ({others_list}); they should be in the domain of Skype for Business Server",
+                self.pool.fqdn
+            ),
         };
-        let message = format!(
-            "the servers of the Persistent Chat pool {} and of Skype for Business Server are in several Active Directory domains ({}); they should be in one",
-            self.pool.fqdn,
-            domains.iter().cloned().collect::<Vec<_>>().join(", ")
-        );
         out.push(
             Finding::new(
                 RuleId::Pchat010,
                 &self.pool.fqdn,
-                server_path(self.index, k, "domain"),
+                server_path(self.index, 0, "domain"),
                 message,
             )
             .related(reference.iter().map(|(_, p)| &p.fqdn))
-            .fact("server", &odd.fqdn)
-            .fact("domains", domains.into_iter().collect::<Vec<_>>()),
+            .fact("domain", domain)
+            .fact("other_domains", others.into_iter().collect::<Vec<_>>()),
         );
     }
 
@@ -657,16 +801,47 @@ impl<'a> Chat<'a> {
     }
 }
 
-/// The mirror of a mirrored store when it is in another data center than its principal, with
-/// the principal's data center (`default`: where a node without one is).
-fn misplaced_mirror<'n>(
+/// What PCHAT-005 found: the problems, and the keys it lacked to decide.
+#[derive(Default)]
+struct Placement {
+    missing: Vec<Pointer>,
+    problems: Vec<(Pointer, String, Severity, Vec<String>)>,
+}
+
+impl Placement {
+    fn push<'r>(
+        &mut self,
+        path: Pointer,
+        message: String,
+        severity: Severity,
+        related: impl IntoIterator<Item = &'r Text>,
+    ) {
+        let related = related.into_iter().map(ToString::to_string).collect();
+        self.problems.push((path, message, severity, related));
+    }
+
+    fn error<'r>(
+        &mut self,
+        path: Pointer,
+        message: String,
+        related: impl IntoIterator<Item = &'r Text>,
+    ) {
+        self.push(path, message, Severity::Error, related);
+    }
+}
+
+/// The node of `role` (mirror or witness) of a mirrored store when it is in another data
+/// center than its principal, with the principal's data center (`default`: where a node
+/// without one is).
+fn misplaced<'n>(
     named: &'n Named<'_>,
+    role: NodeRole,
     default: Option<&'n str>,
 ) -> Option<(&'n NodeFacts, &'n str)> {
     let node = |role: NodeRole| named.nodes.iter().find(|n| n.role == role);
     let principal = node(NodeRole::Principal)?;
-    let mirror = node(NodeRole::Mirror)?;
+    let other = node(role)?;
     let at = |n: &'n NodeFacts| n.data_center.as_deref().or(default);
-    let (p, m) = (at(principal)?, at(mirror)?);
-    (p != m).then_some((mirror, p))
+    let (p, o) = (at(principal)?, at(other)?);
+    (p != o).then_some((other, p))
 }

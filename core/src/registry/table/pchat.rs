@@ -41,11 +41,11 @@ const HARDWARE_SOFTWARE: Source = Source {
     heading: "",
 };
 const CONFIGURE_HADR: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-persistent-chat-server/configure-hadr-for-persistent-chat.md",
+    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/configure-hadr-for-persistent-chat.md",
     heading: "",
 };
 const CONFIGURE_LOG_SHIPPING_MIRROR: Source = Source {
-    path: "Skype/SfbServer/deploy/deploy-persistent-chat-server/configure-hadr-for-persistent-chat.md",
+    path: "Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/configure-hadr-for-persistent-chat.md",
     heading: "Set up SQL Server log shipping between the primary mirror and the secondary database",
 };
 const AG_DEPLOY: Source = Source {
@@ -159,13 +159,13 @@ pub(super) const RULES: &[Rule] = &[
         products: L13_S15,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::No,
-        sources: &[HADR_RESOURCES, L13_RESOURCES],
+        sources: &[HADR_RESOURCES, L13_RESOURCES, TOPOLOGY_EE_SINGLE],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "For a `persistent_chat` pool: the mirror of its mirrored `back_end` (or `compliance_store`) in another data center than the principal; a `backup_store` (or `compliance_backup_store`) in the primary database's data center, or on the same store or a host of it; the mirror of a mirrored backup store in another data center than its principal: each an error. `compliance_store` on the `back_end` store is a warning (standalone instances are recommended). A node whose data center is unknown makes the rule not evaluated.",
-            why: "High availability and disaster recovery need dedicated instances: the mirror of the primary database in the primary data center, the log-shipping secondary in the other data center, and its optional mirror beside it; the same three again for the compliance database, preferably on instances of their own.",
-            example: "`pchat.contoso.com` whose `backup_store` has its principal in `dal1`, the data center of the primary database.",
-            fix: "Place the backup database (and its mirror) in the other data center, the primary's mirror beside the primary, and give the compliance database instances of its own.",
+            what: "For a `persistent_chat` pool: the mirror of its mirrored `back_end` (or `compliance_store`) in another data center than the principal; a `backup_store` (or `compliance_backup_store`) in the primary database's data center, or on the same store or a host of it; the mirror or the witness of a mirrored backup store in another data center than its principal; `compliance` `true` with a `backup_store` and a `compliance_store` of its own but no `compliance_backup_store`: each an error (`compliance` absent there: not evaluated). A `back_end` (or `compliance_store`) without mirroring while it has a log-shipping secondary is a warning (the primary's mirror is missing). In a pool set up for high availability or disaster recovery (a mirrored `back_end` or a `backup_store`), a `compliance_store` that is the `back_end` store or runs on one of its SQL instances (host and instance) is a warning. A backup store's node whose data center is unknown makes the rule not evaluated.",
+            why: "High availability and disaster recovery need dedicated instances: the mirror of the primary database in the primary data center, the log-shipping secondary in the other data center, and its optional mirror and witness beside it (both must be in the secondary's data center); with compliance enabled, the same three again for the compliance database. The compliance database may share the Persistent Chat database's instance (a single instance may hold any or all of the databases), but standalone instances are recommended for high availability and disaster recovery.",
+            example: "`pchat.contoso.com` whose `backup_store` has its principal in `dal1`, the data center of the primary database; or whose `backup_store`'s witness is in `dal1` while its principal is in `chi1`.",
+            fix: "Place the backup database (and its mirror and witness) in the other data center, the primary's mirror beside the primary, give the compliance database its own log-shipping secondary, and preferably instances of its own.",
         },
         ..Rule::STABLE
     },
@@ -259,7 +259,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[TOPOLOGY_EE_MULTIPLE],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "The servers of a `persistent_chat` pool and of its `next_hop_pool` (without one: of every `front_end` pool) should all have one `domain`; otherwise a warning. A server without `domain` makes the rule not evaluated.",
+            what: "The servers of a `persistent_chat` pool should share one `domain`, and it should be the domain of the servers of its `next_hop_pool`; without `next_hop_pool`, the domain of at least one `front_end` pool (a forest may hold Front End pools in several domains). Otherwise a warning. A server without `domain` that the decision needs makes the rule not evaluated.",
             why: "Multiple computers running Persistent Chat Server should reside in the same Active Directory domain as Skype for Business Server and the Compliance service.",
             example: "`pc1.emea.contoso.com` with `\"domain\": \"emea.contoso.com\"` beside Front End Servers in `contoso.com`.",
             fix: "Join the Persistent Chat servers to the Skype for Business Server domain.",
@@ -318,8 +318,8 @@ pub(super) const RULES: &[Rule] = &[
             "the Windows features installed on a server are not in a topology",
         ),
         doc: RuleDoc {
-            what: "Guidance: Persistent Chat servers need Windows Message Queuing (and, with compliance, its Directory Service Integration).",
-            why: "The server requirements list Message Queuing among what Persistent Chat servers also need; setup fails or the Compliance service cannot work without it.",
+            what: "Guidance: Persistent Chat servers need Windows Message Queuing (MSMQ).",
+            why: "The server requirements list Message Queuing, also called MSMQ, as what Persistent Chat servers also need, a Windows Server component installed from the Features section of Server Manager.",
             example: "A Persistent Chat server built without the Message Queuing feature.",
             fix: "Install Message Queuing before running Skype for Business Server setup on the server.",
         },

@@ -226,7 +226,7 @@ pub(super) const RULES: &[Rule] = &[
         tb_enforced: TbEnforced::NotStated,
         sources: &[PCHAT_RESOURCES, L13_PCHAT_RESOURCES],
         evaluation: Evaluation::Guidance(
-            "the Persistent Chat mirror, log-shipping and witness databases are not in the topology format",
+            "PCHAT-005 checks the Persistent Chat witnesses' placement (the secondary's witness beside the secondary); the witnesses themselves are optional",
         ),
         doc: RuleDoc {
             what: "The documentation makes a witness for the primary Persistent Chat database mirror optional, and requires the mirror and any witness of the log-shipping secondary database to be in the same data center as that secondary; the compliance databases follow the same layout. The engine lists this as guidance.",
