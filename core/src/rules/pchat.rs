@@ -288,12 +288,7 @@ impl<'a> Chat<'a> {
                 self.secondary(main.as_ref(), secondary, primary, &mut placement);
             }
         }
-        self.compliance_secondary(
-            back_end.as_ref(),
-            compliance.as_ref(),
-            compliance_backup.is_some(),
-            &mut placement,
-        );
+        self.compliance_secondary(back_end.as_ref(), compliance.as_ref(), &mut placement);
         self.compliance_shares(back_end.as_ref(), compliance.as_ref(), &mut placement);
         let Placement { missing, problems } = placement;
         if problems.is_empty() && !missing.is_empty() {
@@ -393,13 +388,12 @@ impl<'a> Chat<'a> {
         &self,
         back_end: Option<&Named<'_>>,
         compliance: Option<&Named<'_>>,
-        backed_up: bool,
         placement: &mut Placement,
     ) {
         let Some(compliance) = compliance else {
             return;
         };
-        if backed_up
+        if self.pool.compliance_backup_store.is_some()
             || self.pool.backup_store.is_none()
             || back_end.is_some_and(|b| b.index == compliance.index)
         {
@@ -442,9 +436,10 @@ impl<'a> Chat<'a> {
             )
         } else if let Some(node) = compliance.nodes.iter().find(|n| {
             n.holds_data()
-                && main.nodes.iter().any(|m| {
-                    m.holds_data() && m.host() == n.host() && m.instance == n.instance
-                })
+                && main
+                    .nodes
+                    .iter()
+                    .any(|m| m.holds_data() && m.host() == n.host() && m.instance == n.instance)
         }) {
             format!(
                 "the compliance store `{}` runs on the SQL instance {}\\{} of the Persistent Chat store `{}`; standalone instances are recommended for high availability and disaster recovery",
