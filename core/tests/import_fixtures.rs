@@ -1192,7 +1192,9 @@ fn edge_pools_take_their_services_and_next_hop_from_the_xml() {
         .collect();
     assert_eq!(
         not_evaluated,
-        std::collections::BTreeSet::from(["EDGE-001", "EDGE-002", "EDGE-008"].map(str::to_owned))
+        std::collections::BTreeSet::from(
+            ["EDGE-001", "EDGE-002", "EDGE-008", "EDGE-009"].map(str::to_owned)
+        )
     );
 }
 

@@ -91,10 +91,9 @@ fn severity_follows_strength_and_unverified_rules_never_error() {
                 rule.provenance,
                 Provenance::Secondary | Provenance::Unsourced
             ));
-        } else if !["OS-004", "FILE-002"].contains(&rule.id) {
+        } else if rule.id != "OS-004" {
             // OS-004 is "unsupported for new installs / recommended": without install history it
-            // can only warn; FILE-002 (recommended) states a fact about every DFS store, so it
-            // informs (docs/catalog-decisions.md).
+            // can only warn (docs/catalog-decisions.md).
             assert_eq!(rule.severity(), rule.strength.severity(), "{}", rule.id);
         }
     }

@@ -1,6 +1,7 @@
 //! DIR: Director pools.
 
 use super::fe::quoted;
+use super::remote_users::{self, Role};
 use super::{Finding, Findings, pool_path, set_value, stretched};
 use crate::document::Pool;
 use crate::matrix::limits::limits_for;
@@ -8,13 +9,30 @@ use crate::registry::RuleId;
 use crate::tokens::PoolKind;
 use crate::topology::{PoolFacts, Topology};
 
+/// DIR-002: two or more Directors, and enough for the concurrent remote users.
+const DIRECTOR: Role = Role {
+    rule: RuleId::Dir002,
+    pool: "the Director pool",
+    server: "Director",
+    servers: "Directors",
+    lost: "the remote and federated traffic it routes and the sign-ins it authenticates",
+};
+
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
     for (index, pool, facts) in topology.pools() {
         if pool.kind != PoolKind::Director {
             continue;
         }
         size(index, pool, out);
-        availability(index, pool, out);
+        let limits = limits_for(pool.product);
+        remote_users::check(
+            &DIRECTOR,
+            index,
+            pool,
+            limits.remote_users_per_director,
+            limits.unverified,
+            out,
+        );
         not_stretched(index, pool, facts, out);
         collocation(index, pool, out);
     }
@@ -25,7 +43,8 @@ fn size(index: usize, pool: &Pool, out: &mut Findings) {
     if !out.wants(RuleId::Dir001) {
         return;
     }
-    let Some(max) = limits_for(pool.product).max_directors else {
+    let limits = limits_for(pool.product);
+    let Some(max) = limits.max_directors else {
         return;
     };
     let servers = pool.servers.len();
@@ -42,60 +61,8 @@ fn size(index: usize, pool: &Pool, out: &mut Findings) {
                 message,
             )
             .fact("servers", servers)
-            .fact("limit", max),
-        );
-    }
-}
-
-/// DIR-002: two or more Directors, and enough for the concurrent remote users.
-fn availability(index: usize, pool: &Pool, out: &mut Findings) {
-    if !out.wants(RuleId::Dir002) {
-        return;
-    }
-    let servers = pool.servers.len();
-    if servers < 2 {
-        let message = format!(
-            "{} has one Director: the pool has no high availability; deploy at least two",
-            pool.fqdn
-        );
-        out.push(
-            Finding::new(
-                RuleId::Dir002,
-                &pool.fqdn,
-                pool_path(index, "servers"),
-                message,
-            )
-            .fact("servers", servers),
-        );
-        return;
-    }
-    let Some(users) = pool.concurrent_remote_users else {
-        out.push(Finding::not_evaluated(
-            RuleId::Dir002,
-            &pool.fqdn,
-            vec![pool_path(index, "concurrent_remote_users")],
-        ));
-        return;
-    };
-    let per = limits_for(pool.product).remote_users_per_director;
-    let capacity = u64::try_from(servers)
-        .unwrap_or(u64::MAX)
-        .saturating_mul(per);
-    if u64::from(users) > capacity {
-        let message = format!(
-            "{} serves {users} concurrent remote users, above the {capacity} its {servers} Directors carry ({per} each)",
-            pool.fqdn
-        );
-        out.push(
-            Finding::new(
-                RuleId::Dir002,
-                &pool.fqdn,
-                pool_path(index, "concurrent_remote_users"),
-                message,
-            )
-            .fact("concurrent_remote_users", users)
-            .fact("servers", servers)
-            .fact("limit", capacity),
+            .fact("limit", max)
+            .unverified(limits.unverified),
         );
     }
 }

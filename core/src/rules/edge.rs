@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::remote_users::{self, Role};
 use super::{Finding, Findings, pool_path};
 use crate::document::{Edge, Pool};
 use crate::matrix::limits::limits_for;
@@ -23,6 +24,15 @@ const RULES: &[RuleId] = &[
     RuleId::Edge012,
 ];
 
+/// EDGE-001: two or more Edge Servers, and enough for the concurrent remote users.
+const EDGE: Role = Role {
+    rule: RuleId::Edge001,
+    pool: "the Edge pool",
+    server: "Edge Server",
+    servers: "Edge Servers",
+    lost: "remote access, federation and A/V for remote users",
+};
+
 pub(super) fn check(topology: &Topology, out: &mut Findings) {
     if !out.wants_any(RULES) {
         return;
@@ -37,7 +47,15 @@ pub(super) fn check(topology: &Topology, out: &mut Findings) {
         return;
     }
     for &(index, pool, facts) in &edges {
-        high_availability(index, pool, out);
+        let limits = limits_for(pool.product);
+        remote_users::check(
+            &EDGE,
+            index,
+            pool,
+            limits.remote_users_per_edge,
+            limits.unverified,
+            out,
+        );
         sides(index, pool, out);
         stretched(index, pool, facts, out);
         next_hop(topology, index, pool, facts, out);
@@ -59,60 +77,6 @@ fn lb_path(index: usize, key: &'static str) -> Pointer {
 /// An Edge pool's `edge` facts, if any.
 fn edge(pool: &Pool) -> Option<&Edge> {
     pool.edge.as_deref()
-}
-
-/// EDGE-001: one Edge Server has no high availability; a pool of several carries a documented
-/// number of concurrent remote users each.
-fn high_availability(index: usize, pool: &Pool, out: &mut Findings) {
-    if !out.wants(RuleId::Edge001) {
-        return;
-    }
-    let servers = pool.servers.len();
-    if servers == 1 {
-        let message = format!(
-            "the Edge pool {} has one server: when it fails, remote access, federation and A/V for remote users stop (a pool of two or more Edge Servers gives high availability)",
-            pool.fqdn
-        );
-        out.push(
-            Finding::new(
-                RuleId::Edge001,
-                &pool.fqdn,
-                pool_path(index, "servers"),
-                message,
-            )
-            .fact("servers", 1),
-        );
-        return;
-    }
-    let Some(users) = pool.concurrent_remote_users else {
-        out.push(Finding::not_evaluated(
-            RuleId::Edge001,
-            &pool.fqdn,
-            vec![pool_path(index, "concurrent_remote_users")],
-        ));
-        return;
-    };
-    let per = limits_for(pool.product).remote_users_per_edge;
-    let capacity = u64::try_from(servers)
-        .unwrap_or(u64::MAX)
-        .saturating_mul(per);
-    if u64::from(users) > capacity {
-        let message = format!(
-            "the Edge pool {} serves {users} concurrent remote users, above the {capacity} its {servers} Edge Servers carry ({per} each)",
-            pool.fqdn
-        );
-        out.push(
-            Finding::new(
-                RuleId::Edge001,
-                &pool.fqdn,
-                pool_path(index, "concurrent_remote_users"),
-                message,
-            )
-            .fact("concurrent_remote_users", users)
-            .fact("servers", servers)
-            .fact("limit", capacity),
-        );
-    }
 }
 
 /// EDGE-002, EDGE-003 and EDGE-005: the load balancing of both sides of a pool of several.
@@ -152,73 +116,128 @@ fn sides(index: usize, pool: &Pool, out: &mut Findings) {
             }
         }
     }
-    let dns = [internal, external].contains(&Some(SipLoadBalancing::Dns));
-    if several && dns && out.wants(RuleId::Edge003) {
-        let flags = [
-            (
-                "legacy_federation",
-                edge(pool).and_then(|e| e.legacy_federation),
-                "federation with Office Communications Server 2007 or 2007 R2 partners or public IM connectivity",
-            ),
-            (
-                "exchange_um_before_2013",
-                edge(pool).and_then(|e| e.exchange_um_before_2013),
-                "Exchange UM remote users on Exchange older than 2013",
-            ),
-        ];
-        let needs: Vec<_> = flags.iter().filter(|(_, v, _)| *v == Some(true)).collect();
-        if let Some((key, _, _)) = needs.first() {
-            let message = format!(
-                "the Edge pool {} uses DNS load balancing but serves {}: their failover needs hardware load balancing on both sides",
-                pool.fqdn,
-                needs
-                    .iter()
-                    .map(|(_, _, what)| *what)
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            );
-            let mut finding =
-                Finding::new(RuleId::Edge003, &pool.fqdn, edge_path(index, key), message);
-            for (key, _, _) in &needs {
-                finding = finding.fact(key, true);
-            }
-            out.push(finding);
-        } else {
-            let missing: Vec<Pointer> = flags
-                .iter()
-                .filter(|(_, v, _)| v.is_none())
-                .map(|(k, _, _)| edge_path(index, k))
-                .collect();
-            if !missing.is_empty() {
-                out.push(Finding::not_evaluated(RuleId::Edge003, &pool.fqdn, missing));
-            }
-        }
+    // The sides whose load balancing is not stated: a rule that depends on them is not
+    // evaluated when the pool serves what it is about.
+    let unknown: Vec<Pointer> = [("edge_internal", internal), ("edge_external", external)]
+        .into_iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(k, _)| lb_path(index, k))
+        .collect();
+    if several && out.wants(RuleId::Edge003) {
+        needs_hardware(index, pool, internal, external, unknown.clone(), out);
     }
-    if external == Some(SipLoadBalancing::Hardware) && out.wants(RuleId::Edge005) {
-        match edge(pool).and_then(|e| e.av_nat) {
-            None => out.push(Finding::not_evaluated(
-                RuleId::Edge005,
-                &pool.fqdn,
-                vec![edge_path(index, "av_nat")],
-            )),
-            Some(true) => {
-                let message = format!(
-                    "the A/V Edge of {} is behind a hardware load balancer and its public addresses are translated by NAT: behind a hardware load balancer the A/V Edge needs publicly routable addresses without NAT",
-                    pool.fqdn
-                );
-                out.push(
-                    Finding::new(
-                        RuleId::Edge005,
-                        &pool.fqdn,
-                        edge_path(index, "av_nat"),
-                        message,
-                    )
-                    .fact("av_nat", true)
-                    .fact("load_balancing.edge_external", "hardware"),
-                );
-            }
-            Some(false) => {}
+    if out.wants(RuleId::Edge005) {
+        av_nat(index, pool, external, several, out);
+    }
+}
+
+/// EDGE-003: what a DNS load-balanced Edge pool cannot fail over. The load-balancing page
+/// requires hardware load balancing for the first two; for XMPP it states the lost failover
+/// without the "must", hence a warning alone.
+fn needs_hardware(
+    index: usize,
+    pool: &Pool,
+    internal: Option<SipLoadBalancing>,
+    external: Option<SipLoadBalancing>,
+    unknown: Vec<Pointer>,
+    out: &mut Findings,
+) {
+    let facts = edge(pool);
+    let flags = [
+        (
+            "legacy_federation",
+            facts.and_then(|e| e.legacy_federation),
+            "federation with Office Communications Server 2007 or 2007 R2 partners or public IM connectivity",
+            true,
+        ),
+        (
+            "exchange_um_before_2013",
+            facts.and_then(|e| e.exchange_um_before_2013),
+            "Exchange UM remote users on Exchange older than 2013",
+            true,
+        ),
+        (
+            "xmpp_federation",
+            facts.and_then(|e| e.xmpp_federation),
+            "XMPP federation",
+            false,
+        ),
+    ];
+    let needs: Vec<_> = flags.iter().filter(|f| f.1 == Some(true)).collect();
+    let dns = [internal, external].contains(&Some(SipLoadBalancing::Dns));
+    if !dns {
+        // Hardware on both sides (or none: LB-001's) leaves nothing to fail; an unknown side
+        // does not, when the pool serves one of them.
+        if !needs.is_empty() && !unknown.is_empty() {
+            out.push(Finding::not_evaluated(RuleId::Edge003, &pool.fqdn, unknown));
         }
+        return;
+    }
+    let Some((key, ..)) = needs.first() else {
+        let missing: Vec<Pointer> = flags
+            .iter()
+            .filter(|f| f.1.is_none())
+            .map(|f| edge_path(index, f.0))
+            .collect();
+        if !missing.is_empty() {
+            out.push(Finding::not_evaluated(RuleId::Edge003, &pool.fqdn, missing));
+        }
+        return;
+    };
+    let message = format!(
+        "the Edge pool {} uses DNS load balancing but serves {}: their failover needs hardware load balancing on both sides",
+        pool.fqdn,
+        needs.iter().map(|f| f.2).collect::<Vec<_>>().join(" and ")
+    );
+    let mut finding = Finding::new(RuleId::Edge003, &pool.fqdn, edge_path(index, key), message);
+    for f in &needs {
+        finding = finding.fact(f.0, true);
+    }
+    out.push(if needs.iter().any(|f| f.3) {
+        finding
+    } else {
+        finding.severity(Severity::Warning)
+    });
+}
+
+/// EDGE-005: behind a hardware load balancer, the A/V Edge has public addresses without NAT.
+/// A single server's external side is not asked for: it needs no load balancer.
+fn av_nat(
+    index: usize,
+    pool: &Pool,
+    external: Option<SipLoadBalancing>,
+    several: bool,
+    out: &mut Findings,
+) {
+    let nat = edge(pool).and_then(|e| e.av_nat);
+    match (external, nat) {
+        (Some(SipLoadBalancing::Hardware), None) => out.push(Finding::not_evaluated(
+            RuleId::Edge005,
+            &pool.fqdn,
+            vec![edge_path(index, "av_nat")],
+        )),
+        (None, Some(true)) if several => out.push(Finding::not_evaluated(
+            RuleId::Edge005,
+            &pool.fqdn,
+            vec![lb_path(index, "edge_external")],
+        )),
+        (Some(SipLoadBalancing::Hardware), Some(true)) => {
+            let message = format!(
+                "the A/V Edge of {} is behind a hardware load balancer and its public addresses are translated by NAT: behind a hardware load balancer the A/V Edge needs publicly routable addresses without NAT",
+                pool.fqdn
+            );
+            out.push(
+                Finding::new(
+                    RuleId::Edge005,
+                    &pool.fqdn,
+                    edge_path(index, "av_nat"),
+                    message,
+                )
+                .fact("av_nat", true)
+                .fact("load_balancing.edge_external", "hardware"),
+            );
+        }
+        _ => {}
     }
 }
 
@@ -442,7 +461,8 @@ fn federation(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
     );
 }
 
-/// EDGE-009: one XMPP federation pool, and none on 2019 or Subscription Edition.
+/// EDGE-009: XMPP federation goes through one Edge pool, which stops it when it fails (an
+/// information, as EDGE-008's federation route); 2019 and Subscription Edition have none.
 fn xmpp(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
     if !out.wants(RuleId::Edge009) {
         return;
@@ -452,6 +472,18 @@ fn xmpp(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
         .filter(|(_, p, _)| edge(p).and_then(|e| e.xmpp_federation) == Some(true))
         .map(|&(i, p, _)| (i, p))
         .collect();
+    let Some(&(route_index, route)) = enabled.first() else {
+        for &(index, pool, _) in edges {
+            if edge(pool).and_then(|e| e.xmpp_federation).is_none() {
+                out.push(Finding::not_evaluated(
+                    RuleId::Edge009,
+                    &pool.fqdn,
+                    vec![edge_path(index, "xmpp_federation")],
+                ));
+            }
+        }
+        return;
+    };
     for &(index, pool) in &enabled {
         if matches!(pool.product, Product::Sfb2019 | Product::SfbSe) {
             let message = format!(
@@ -467,26 +499,45 @@ fn xmpp(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
                     edge_path(index, "xmpp_federation"),
                     message,
                 )
-                .fact("product", pool.product.as_str()),
+                .fact("product", pool.product.as_str())
+                // Only the 2019 pages state the removal.
+                .unverified(pool.product == Product::SfbSe),
             );
         }
     }
-    if let [(_, first), rest @ ..] = enabled.as_slice() {
-        for &(index, pool) in rest {
-            let message = format!(
-                "the Edge pools {} and {} both have XMPP federation: one Edge pool is the XMPP federation route",
-                first.fqdn, pool.fqdn
-            );
-            out.push(
-                Finding::new(
-                    RuleId::Edge009,
-                    &pool.fqdn,
-                    edge_path(index, "xmpp_federation"),
-                    message,
-                )
-                .related([&first.fqdn])
-                .fact("xmpp_pools", enabled.len()),
-            );
-        }
+    let legacy: Vec<&str> = enabled
+        .iter()
+        .filter(|(_, p)| matches!(p.product, Product::Lync2013 | Product::Sfb2015))
+        .map(|(_, p)| p.fqdn.as_str())
+        .collect();
+    if legacy.is_empty() {
+        return;
     }
+    let message = if enabled.len() == 1 {
+        format!(
+            "XMPP federation goes through the Edge pool {} alone: if it fails, XMPP federation stops until the XMPP federation route (XmppExternalFederationRoute) and the _xmpp-server._tcp DNS SRV record (port 5269) point to another Edge pool",
+            route.fqdn
+        )
+    } else {
+        format!(
+            "{} Edge pools have XMPP federation ({}): one of them is designated as the XMPP federation route",
+            enabled.len(),
+            enabled
+                .iter()
+                .map(|(_, p)| p.fqdn.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    out.push(
+        Finding::new(
+            RuleId::Edge009,
+            &route.fqdn,
+            edge_path(route_index, "xmpp_federation"),
+            message,
+        )
+        .related(enabled.iter().skip(1).map(|(_, p)| p.fqdn.as_str()))
+        .fact("xmpp_pools", enabled.len())
+        .severity(Severity::Info),
+    );
 }

@@ -65,12 +65,13 @@ fn mediation_collocated(pool: &Pool, trunked: bool) -> Option<bool> {
 }
 
 /// MED-001: a Front End pool with Mediation collocated has at most 12 servers (catalog C-5: a
-/// warning for 2019 pools of 13 to 16 servers).
+/// warning for 2019 and Subscription Edition pools of 13 to 16 servers).
 fn collocated_size(index: usize, pool: &Pool, trunked: bool, out: &mut Findings) {
     if !out.wants(RuleId::Med001) {
         return;
     }
-    let max = limits_for(pool.product).max_collocated_mediation;
+    let limits = limits_for(pool.product);
+    let max = limits.max_collocated_mediation;
     let servers = pool.servers.len();
     if servers <= max {
         return;
@@ -83,7 +84,10 @@ fn collocated_size(index: usize, pool: &Pool, trunked: bool, out: &mut Findings)
         )),
         Some(false) => {}
         Some(true) => {
-            let later = matches!(pool.product, Product::Sfb2019 | Product::SfbSe);
+            // Only the pool sizes 2019 added (13 to 16) are softened; beyond them the pool is
+            // oversized for any role.
+            let later = matches!(pool.product, Product::Sfb2019 | Product::SfbSe)
+                && servers <= limits.max_front_ends;
             let message = if later {
                 format!(
                     "{} has {servers} Front End Servers with Mediation collocated; the Mediation Server page limits a collocated pool to {max} (written before 2019 allowed 16 Front End Servers, catalog C-5)",
@@ -102,7 +106,8 @@ fn collocated_size(index: usize, pool: &Pool, trunked: bool, out: &mut Findings)
                 message,
             )
             .fact("servers", servers)
-            .fact("limit", max);
+            .fact("limit", max)
+            .unverified(limits.unverified);
             out.push(if later {
                 finding.severity(Severity::Warning)
             } else {

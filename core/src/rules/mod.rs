@@ -16,6 +16,7 @@ mod net;
 mod os;
 mod pair;
 mod pchat;
+mod remote_users;
 mod sba;
 mod sql;
 mod virt;

@@ -2,10 +2,10 @@
 
 use super::fe::capacity_one_down;
 use super::{Finding, Findings, pool_path};
-use crate::matrix::limits::{BRANCH_PAIR_USERS, SBA_USERS};
+use crate::matrix::limits::{BRANCH_PAIR_USERS, SBA_USERS, limits_for};
 use crate::registry::RuleId;
 use crate::report::Pointer;
-use crate::tokens::{PoolKind, Product, SiteKind};
+use crate::tokens::{PoolKind, SiteKind};
 use crate::topology::Topology;
 
 /// Survivable Branch Appliances allowed in one branch site.
@@ -44,12 +44,7 @@ fn per_site(topology: &Topology, out: &mut Findings) {
         };
         let sbas = of_kind(PoolKind::Sba);
         let sbs = of_kind(PoolKind::Sbs);
-        // The two-appliance limit is stated for Skype for Business Server 2015 and later.
-        let counted = pools
-            .iter()
-            .filter_map(|&p| topology.pool(p))
-            .filter(|p| p.kind == PoolKind::Sba && p.product != Product::Lync2013)
-            .count();
+        let counted = sbas.len();
         if out.wants(RuleId::Sba001) && counted > MAX_SBAS_PER_SITE {
             let message = format!(
                 "site `{}` has {counted} Survivable Branch Appliances; a branch site holds at most {MAX_SBAS_PER_SITE}",
@@ -95,7 +90,7 @@ fn per_site(topology: &Topology, out: &mut Findings) {
         let advice = if capacity == SBA_USERS {
             "between 1,000 and 2,000 users, a Survivable Branch Server or two Survivable Branch Appliances are recommended"
         } else {
-            "above 2,000 users, a Standard Edition server (a full deployment) in the branch is recommended"
+            "above 2,000 users, deploy the site as a central site with a Standard Edition server rather than as a branch site"
         };
         let message = format!(
             "branch site `{}` has {users} users on its appliances, above the {capacity} they are recommended for: {advice}",
@@ -195,7 +190,8 @@ fn central_capacity(topology: &Topology, out: &mut Findings) {
             .related(appliances.iter().copied())
             .fact("users", own)
             .fact("branch_users", branch)
-            .fact("limit", capacity),
+            .fact("limit", capacity)
+            .unverified(limits_for(pool.product).unverified),
         );
     }
 }

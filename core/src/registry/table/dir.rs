@@ -120,9 +120,9 @@ pub(super) const RULES: &[Rule] = &[
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[TOPOLOGY_BASICS_SITE],
-        evaluation: Evaluation::AliasOf("FE-022"),
+        evaluation: Evaluation::AliasOf("LB-002"),
         doc: RuleDoc {
-            what: "Reported as FE-022 (web services FQDN uniqueness with DNS load balancing) and LB-002 (web traffic needs a hardware load balancer): the catalog lists the Director's web rules there.",
+            what: "Reported as LB-002 (a Director pool's web traffic needs a hardware load balancer), the checked half of the catalog's cross-reference; FE-022 (web services FQDN uniqueness with DNS load balancing) is guidance.",
             why: "A Director pool publishes web services as a Front End pool does, and the same web load-balancing rules apply to it.",
             example: "A Director pool load balanced by DNS only, web traffic included.",
             fix: "Give the Director pool's web services a hardware load balancer and their own FQDN.",

@@ -120,7 +120,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[LB_HLB, LB_DNS_EDGE, EDGE_LOAD_BALANCERS],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "An `edge` pool of more than one server with DNS load balancing (`edge_internal` or `edge_external` is `dns`) must not have `edge.legacy_federation` or `edge.exchange_um_before_2013` set to `true`. A DNS load-balanced pool that does not state both is not evaluated.",
+            what: "An `edge` pool of more than one server with DNS load balancing (`edge_internal` or `edge_external` is `dns`) must not have `edge.legacy_federation` or `edge.exchange_um_before_2013` set to `true` (an error); `edge.xmpp_federation` alone is a warning (its failover is lost too, without the page's \"must\"). A DNS load-balanced pool that does not state the three is not evaluated, and so is a pool that serves one of them without stating both sides' load balancing.",
             why: "DNS load balancing on Edge pools loses failover for federation with Office Communications Server 2007 and 2007 R2, for public IM connectivity and for Exchange UM remote users on older Exchange: when high availability is needed for those, the Edge pool needs hardware load balancing. The Edge pages put the Exchange threshold at Exchange 2013 (catalog C-8).",
             example: "A DNS load-balanced Edge pool with `\"legacy_federation\": true`.",
             fix: "Put the Edge pool behind hardware load balancers on both sides (EDGE-002), or retire the legacy partners and Exchange UM versions.",
@@ -174,7 +174,7 @@ pub(super) const RULES: &[Rule] = &[
         family: Family::Edge,
         strength: Strength::Unsupported,
         products: ALL,
-        provenance: Provenance::Primary,
+        provenance: Provenance::Derived,
         tb_enforced: TbEnforced::NotStated,
         sources: &[L13_EDGE_REMOTE],
         evaluation: Evaluation::Checked,
@@ -236,7 +236,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[FAIL_OVER_XMPP, S19_DEPRECATED_XMPP],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "`\"edge.xmpp_federation\": true` on an Edge pool of Skype for Business Server 2019 or Subscription Edition is an error (no XMPP gateway or proxy), and so is more than one Edge pool with it (one pool is the XMPP federation route).",
+            what: "`\"edge.xmpp_federation\": true` on an Edge pool of Skype for Business Server 2019 is an error (no XMPP gateway or proxy; unverified, a warning, on Subscription Edition). On Lync Server 2013 and 2015 the XMPP federation pool is reported as information, with how XMPP fails over; several such pools are reported together. Without `xmpp_federation` on any Edge pool, not evaluated.",
             why: "One Edge pool is designated for XMPP federation; when it fails, inbound and outbound XMPP federation stop until the route is moved (`Set-CsSite -XmppExternalFederationRoute`) and the `_xmpp-server._tcp` SRV record (port 5269) and A record point to another pool. Skype for Business Server 2019 removed the XMPP gateway and proxy.",
             example: "A `sfb2019` Edge pool with `\"xmpp_federation\": true`.",
             fix: "Keep XMPP federation on one Lync Server 2013 or Skype for Business Server 2015 Edge pool, or retire it before moving to 2019.",

@@ -2,7 +2,7 @@
 
 use super::shared::{ALL, BACKUP_SERVICE, DISASTER_RECOVERY, S15_S19_SE};
 use crate::registry::{Evaluation, Provenance, Rule, RuleDoc, Source, Strength, TbEnforced};
-use crate::tokens::{Family, Severity};
+use crate::tokens::Family;
 
 const FILE_SHARING: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/file-sharing.md",
@@ -63,14 +63,13 @@ pub(super) const RULES: &[Rule] = &[
         title: "DFS is best-effort: no RTO or RPO",
         family: Family::File,
         strength: Strength::Recommended,
-        severity: Some(Severity::Info),
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
         sources: &[FILE_SHARING, L13_FILE_SHARING],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "Every file store with `ha: dfs`: information that DFS failover is best-effort, with no recovery time or point objective.",
+            what: "Every file store with `ha: dfs` is a warning: DFS failover is best-effort, with no recovery time or point objective, and the share needs its own frequent backup.",
             why: "Microsoft gives no RTO or RPO for DFS; if the content is critical, back the share up every 4 to 8 hours.",
             example: "File store `fs-dal` with `\"ha\": \"dfs\"`.",
             fix: "Back up the share every 4 to 8 hours if its content is critical.",

@@ -89,7 +89,7 @@ pub(super) const RULES: &[Rule] = &[
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
             what: "A Front End pool of more than one server or a Director pool of more than one server whose `load_balancing.web` is `hardware` needs `web_persistence` other than `none` (`source_address`, or `cookie`, which does no harm) and a `web_idle_timeout` of at least 1800 seconds. Absent keys: not evaluated.",
-            why: "The hardware load balancer requirements for Director and Front End pool web services are source-address persistence on the internal web virtual IPs (ports 80 and 443) and a TCP idle timeout of 1800 seconds; without persistence a client's connections land on different servers and lose their session state, a shorter timeout drops long-lived web connections.",
+            why: "The hardware load balancer requirements for Director and Front End pool web services are source-address persistence on the internal web virtual IPs (ports 80 and 443) and a TCP idle timeout of 1800 seconds; without persistence a client's connections land on different servers and lose their session state, a shorter timeout drops long-lived web connections. The same section calls a typical 20-minute TCP session lifetime with source-address affinity \"fine\"; the listed requirement is still 1800 seconds, and that is what is checked.",
             example: "`pool-dal.contoso.com` with `\"load_balancing\": { \"web\": \"hardware\", \"web_persistence\": \"source_address\", \"web_idle_timeout\": 300 }`.",
             fix: "Set source-address persistence on the internal web services virtual IPs and a TCP idle timeout of 1800 seconds; the external web virtual IP needs no affinity. The load balancer listens on 80, 443 and 4443.",
         },

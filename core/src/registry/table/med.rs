@@ -38,7 +38,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[MEDIATION_M_N],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "A `front_end` pool with Mediation collocated (`collocated_roles` holds `mediation`, or a gateway of `pstn_gateways` names it as `mediation_pool`) has at most 12 servers. Above 12 it is an error for Lync Server 2013 and Skype for Business Server 2015, and a warning for a 2019 or Subscription Edition pool of 13 to 16 servers (catalog C-5). A pool above 12 servers whose collocation is not known is not evaluated.",
+            what: "A `front_end` pool with Mediation collocated (`collocated_roles` holds `mediation`, or a gateway of `pstn_gateways` names it as `mediation_pool`) has at most 12 servers. Above 12 it is an error for Lync Server 2013 and Skype for Business Server 2015, and a warning for a 2019 or Subscription Edition pool of 13 to 16 servers (catalog C-5); above 16 it is an error again. A pool above 12 servers whose collocation is not known is not evaluated.",
             why: "The Mediation Server page limits a Front End pool with collocated Mediation to 12 servers, the Registrar pool limit when it was written; Skype for Business Server 2019 later raised the Front End limit to 16 without restating the Mediation limit.",
             example: "A 2019 Enterprise pool of 14 servers with `\"collocated_roles\": [\"mediation\"]`.",
             fix: "Deploy a stand-alone Mediation pool for the trunks, or keep the pool at 12 servers.",

@@ -12,6 +12,10 @@ const S19_HARDWARE: Source = Source {
     path: "Skype/SfBServer2019/plan/system-requirements.md",
     heading: "Hardware for Skype for Business Server 2019",
 };
+const L13_HARDWARE: Source = Source {
+    path: "Lync/LyncServer/lync-server-2013-server-hardware-platforms.md",
+    heading: "",
+};
 const S15_LAST_THOUGHTS: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md",
     heading: "Last thoughts",
@@ -31,7 +35,7 @@ pub(super) const RULES: &[Rule] = &[
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
-        sources: &[S15_HARDWARE, S19_HARDWARE],
+        sources: &[S15_HARDWARE, S19_HARDWARE, L13_HARDWARE],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
             what: "Every server of a `front_end` pool (Enterprise pools and Standard Edition servers), a `director` pool and a `persistent_chat` pool, and every SQL node that holds a Front End pool's back end, must have one `network_interfaces`; more is an error. A server that does not state it is not evaluated (one finding a pool or store, naming the absent keys).",
@@ -50,7 +54,7 @@ pub(super) const RULES: &[Rule] = &[
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
-        sources: &[S15_HARDWARE, S19_HARDWARE],
+        sources: &[S15_HARDWARE, S19_HARDWARE, L13_HARDWARE],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
             what: "Every server of an `edge` pool must have at least two `network_interfaces`; fewer is an error, an absent count is not evaluated.",
@@ -69,7 +73,7 @@ pub(super) const RULES: &[Rule] = &[
         products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
-        sources: &[S15_HARDWARE, S19_HARDWARE],
+        sources: &[S15_HARDWARE, S19_HARDWARE, L13_HARDWARE],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
             what: "A server of a stand-alone `mediation` pool with more than one of `network_interfaces` is reported as info: it is allowed, NET-001 does not apply to it. A Mediation Server without the count is not reported (the statement allows, it forbids nothing).",

@@ -9,6 +9,10 @@ const SBA_DETAILS: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/enterprise-voice-solution/enterprise-voice-resiliency.md",
     heading: "Survivable Branch Appliance Details",
 };
+const L13_SBA_DETAILS: Source = Source {
+    path: "Lync/LyncServer/lync-server-2013-branch-site-resiliency-solutions.md",
+    heading: "Survivable Branch Appliance Details",
+};
 const BRANCH_SOLUTIONS: Source = Source {
     path: "Skype/SfbServer/plan-your-deployment/enterprise-voice-solution/enterprise-voice-resiliency.md",
     heading: "Branch site resiliency solutions",
@@ -49,10 +53,10 @@ pub(super) const RULES: &[Rule] = &[
         title: "At most two SBAs per branch site",
         family: Family::Sba,
         strength: Strength::Unsupported,
-        products: S15_S19_SE,
+        products: ALL,
         provenance: Provenance::Primary,
         tb_enforced: TbEnforced::NotStated,
-        sources: &[SBA_DETAILS],
+        sources: &[SBA_DETAILS, L13_SBA_DETAILS],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
             what: "A site holds at most two `sba` pools; a third is an error, reported on the site with the appliances as related names. Survivable Branch Servers (`sbs`) are not counted.",
@@ -117,10 +121,10 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[BRANCH_SOLUTIONS],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "The users of a branch site's appliances (the `users` of its `sba` and `sbs` pools) fit the documented solution: one SBA up to 1,000 users, two SBAs or an SBS up to 2,000. More is a warning (above 2,000 a Standard Edition server or a full deployment in the branch is recommended). An appliance without `users` makes it not evaluated.",
+            what: "The users of a branch site's appliances (the `users` of its `sba` and `sbs` pools) fit the documented solution: one SBA up to 1,000 users, two SBAs or an SBS up to 2,000. More is a warning (above 2,000 the site is better deployed as a central site with a Standard Edition server). An appliance without `users` makes it not evaluated.",
             why: "Microsoft recommends an SBA for 25 to 1,000 branch users, an SBS or two SBAs for 1,000 to 2,000 users without a resilient WAN, and a full deployment (a Standard Edition server) for presence and conferencing up to 5,000 users.",
             example: "Branch site `austin` with one `sba` of 1,500 users.",
-            fix: "Add a second SBA, replace it with an SBS, or deploy a Standard Edition server in the branch.",
+            fix: "Add a second SBA, replace it with an SBS, or deploy the site as a central site with a Standard Edition server rather than as a branch site.",
         },
         ..Rule::STABLE
     },
