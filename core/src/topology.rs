@@ -786,24 +786,6 @@ impl<'a> Resolver<'a> {
             .associated_pool
             .as_deref()
             .and_then(|fqdn| self.pool_ref(fqdn, || at("associated_pool")));
-        // A branch appliance's backup Registrar is a Front End pool or a Standard Edition
-        // server (SBA-002).
-        if let Some(target) = associated
-            .and_then(|a| self.document.pools.get(a))
-            .filter(|target| is_branch && target.kind != PoolKind::FrontEnd)
-        {
-            self.errors.push(
-                InputError::at(
-                    ErrorKind::InvalidValue,
-                    at("associated_pool"),
-                    format!(
-                        "`{}` is associated with `{}`, a `{}` pool; a branch appliance is associated with a Front End pool or a Standard Edition server",
-                        pool.fqdn, target.fqdn, target.kind
-                    ),
-                )
-                .expected("the FQDN of a `front_end` pool"),
-            );
-        }
         if pool.edge.is_some() && pool.kind != PoolKind::Edge {
             self.errors.push(
                 InputError::at(

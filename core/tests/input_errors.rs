@@ -271,45 +271,6 @@ fn resolution_errors_name_the_reference(
     );
 }
 
-#[rstest]
-#[case::on_a_director("director", Some(r#"{"fqdn": "dir.contoso.com", "site": "dallas", "kind": "director", "product": "sfb2019", "servers": [{"fqdn": "dir1.contoso.com"}]}"#))]
-#[case::on_an_edge_pool("edge", Some(r#"{"fqdn": "dir.contoso.com", "site": "dallas", "kind": "edge", "product": "sfb2019", "servers": [{"fqdn": "edge1.contoso.com"}]}"#))]
-#[case::on_a_front_end_pool("front_end", None)]
-fn a_branch_appliance_is_associated_with_a_front_end_pool(
-    #[case] kind: &str,
-    #[case] target: Option<&str>,
-) {
-    let associated = if target.is_some() {
-        "dir.contoso.com"
-    } else {
-        "pool.contoso.com"
-    };
-    let sba = format!(
-        r#"{{"fqdn": "sba.contoso.com", "site": "dallas", "kind": "sba", "product": "sfb2019", "servers": [{{"fqdn": "sba.contoso.com"}}], "associated_pool": "{associated}"}}"#
-    );
-    let pools = match target {
-        Some(target) => format!("{POOL}, {target}, {sba}"),
-        None => format!("{POOL}, {sba}"),
-    };
-    let document = with_pool(&pools);
-    match target {
-        Some(_) => {
-            let error = only_error(document.as_bytes());
-            assert_eq!(
-                (error.kind, error.path.as_str(), error.message),
-                (
-                    ErrorKind::InvalidValue,
-                    "/pools/2/associated_pool",
-                    format!(
-                        "`sba.contoso.com` is associated with `dir.contoso.com`, a `{kind}` pool; a branch appliance is associated with a Front End pool or a Standard Edition server"
-                    )
-                )
-            );
-        }
-        None => assert!(Topology::from_json(document.as_bytes()).is_ok()),
-    }
-}
-
 #[test]
 fn duplicate_fqdns_are_found_case_insensitively() {
     let second = POOL

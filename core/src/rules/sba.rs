@@ -106,7 +106,8 @@ fn per_site(topology: &Topology, out: &mut Findings) {
     }
 }
 
-/// SBA-002: an appliance sits in a branch site and is backed by a pool of a central site.
+/// SBA-002: an appliance sits in a branch site and is backed by a Front End pool or Standard
+/// Edition server of a central site.
 fn association(topology: &Topology, out: &mut Findings) {
     if !out.wants(RuleId::Sba002) {
         return;
@@ -121,6 +122,7 @@ fn association(topology: &Topology, out: &mut Findings) {
         let in_central = topology.site_kind(index) == SiteKind::Central;
         let backed_by_branch =
             backing.is_some_and(|(a, _)| topology.site_kind(a) == SiteKind::Branch);
+        let not_front_end = backing.filter(|(_, p)| p.kind != PoolKind::FrontEnd);
         let (message, path) = if in_central {
             (
                 format!(
@@ -128,6 +130,14 @@ fn association(topology: &Topology, out: &mut Findings) {
                     pool.fqdn, pool.site
                 ),
                 pool_path(index, "site"),
+            )
+        } else if let Some((_, target)) = not_front_end {
+            (
+                format!(
+                    "{} is associated with {}, a `{}` pool; a branch appliance is associated with a Front End pool or a Standard Edition server, its backup Registrar",
+                    pool.fqdn, target.fqdn, target.kind
+                ),
+                pool_path(index, "associated_pool"),
             )
         } else if let Some((_, target)) = backing.filter(|_| backed_by_branch) {
             (

@@ -78,7 +78,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[ASSOCIATE_APPLIANCE, TOPOLOGY_BASICS_SITE],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "An `sba` or `sbs` pool sits in a branch site and its `associated_pool` is a Front End pool or Standard Edition server of a central site; an appliance in a central site, or one backed by a pool of a branch site, is an error. (An `associated_pool` that is missing or not a `front_end` pool is an input error: the document cannot be resolved.)",
+            what: "An `sba` or `sbs` pool sits in a branch site and its `associated_pool` is a Front End pool or Standard Edition server of a central site; an appliance in a central site, one associated with a pool of another kind (a Director, an Edge pool…), or one backed by a pool of a branch site, is an error. (An `associated_pool` that is missing or names no pool is an input error: the document cannot be resolved.)",
             why: "Topology Builder associates every branch appliance with a Front End pool or Standard Edition server, its backup Registrar, and branch appliances belong to branch sites, which depend on a central site for most services.",
             example: "`sba-aus.contoso.com` in the central site `dallas`.",
             fix: "Place the appliance in its branch site and associate it with a Front End pool or Standard Edition server of a central site.",
