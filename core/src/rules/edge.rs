@@ -79,11 +79,26 @@ fn edge(pool: &Pool) -> Option<&Edge> {
     pool.edge.as_deref()
 }
 
+/// The load balancing of an Edge pool's internal and external sides, each with the key that
+/// states it: `edge_internal` and `edge_external`, else `sip` for both sides (a document that
+/// does not tell the sides apart), else absent under the side's own key.
+pub(super) fn edge_sides(pool: &Pool) -> [(&'static str, Option<SipLoadBalancing>); 2] {
+    let lb = pool.load_balancing.as_ref();
+    let sip = lb.and_then(|lb| lb.sip);
+    let side = |key: &'static str, own: Option<SipLoadBalancing>| match (own, sip) {
+        (Some(value), _) => (key, Some(value)),
+        (None, Some(value)) => ("sip", Some(value)),
+        (None, None) => (key, None),
+    };
+    [
+        side("edge_internal", lb.and_then(|lb| lb.edge_internal)),
+        side("edge_external", lb.and_then(|lb| lb.edge_external)),
+    ]
+}
+
 /// EDGE-002, EDGE-003 and EDGE-005: the load balancing of both sides of a pool of several.
 fn sides(index: usize, pool: &Pool, out: &mut Findings) {
-    let lb = pool.load_balancing.as_ref();
-    let internal = lb.and_then(|lb| lb.edge_internal);
-    let external = lb.and_then(|lb| lb.edge_external);
+    let [(internal_key, internal), (external_key, external)] = edge_sides(pool);
     let several = pool.servers.len() > 1;
     if several && out.wants(RuleId::Edge002) {
         match (internal, external) {
@@ -98,7 +113,7 @@ fn sides(index: usize, pool: &Pool, out: &mut Findings) {
                     Finding::new(
                         RuleId::Edge002,
                         &pool.fqdn,
-                        lb_path(index, "edge_external"),
+                        lb_path(index, external_key),
                         message,
                     )
                     .fact("load_balancing.edge_internal", i.as_str())
@@ -107,7 +122,7 @@ fn sides(index: usize, pool: &Pool, out: &mut Findings) {
             }
             (Some(_), Some(_)) => {}
             _ => {
-                let missing = [("edge_internal", internal), ("edge_external", external)]
+                let missing = [(internal_key, internal), (external_key, external)]
                     .into_iter()
                     .filter(|(_, v)| v.is_none())
                     .map(|(k, _)| lb_path(index, k))
@@ -118,7 +133,7 @@ fn sides(index: usize, pool: &Pool, out: &mut Findings) {
     }
     // The sides whose load balancing is not stated: a rule that depends on them is not
     // evaluated when the pool serves what it is about.
-    let unknown: Vec<Pointer> = [("edge_internal", internal), ("edge_external", external)]
+    let unknown: Vec<Pointer> = [(internal_key, internal), (external_key, external)]
         .into_iter()
         .filter(|(_, v)| v.is_none())
         .map(|(k, _)| lb_path(index, k))

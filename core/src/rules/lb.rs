@@ -1,6 +1,7 @@
 //! LB: load balancing of Edge, Mediation and Director pools and the hardware load balancer's
 //! settings (catalog §3.9). Front End pools' need for load balancing is FE-014's.
 
+use super::edge::edge_sides;
 use super::{Finding, Findings, pool_path};
 use crate::document::{LoadBalancing, Pool};
 use crate::registry::RuleId;
@@ -50,20 +51,20 @@ fn needed(index: usize, pool: &Pool, out: &mut Findings) {
     if !out.wants(RuleId::Lb001) {
         return;
     }
-    let lb = pool.load_balancing.as_ref();
+    let edge = edge_sides(pool);
+    let sip = [("sip", pool.load_balancing.as_ref().and_then(|lb| lb.sip))];
     let sides: &[(&'static str, Option<SipLoadBalancing>)] = if pool.kind == PoolKind::Edge {
-        &[
-            ("edge_internal", lb.and_then(|lb| lb.edge_internal)),
-            ("edge_external", lb.and_then(|lb| lb.edge_external)),
-        ]
+        &edge
     } else {
-        &[("sip", lb.and_then(|lb| lb.sip))]
+        &sip
     };
-    let unbalanced: Vec<&str> = sides
+    let mut unbalanced: Vec<&str> = sides
         .iter()
         .filter(|(_, value)| *value == Some(SipLoadBalancing::None))
         .map(|(key, _)| *key)
         .collect();
+    // Both Edge sides may come from one `sip`.
+    unbalanced.dedup();
     if let Some(first) = unbalanced.first() {
         let message = format!(
             "{} has {} servers but its {} traffic is not load balanced (use DNS or hardware load balancing)",

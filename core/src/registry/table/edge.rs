@@ -101,7 +101,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[LB_INTRO, LB_HLB, LB_DNS_EDGE, EDGE_LOAD_BALANCERS],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "An `edge` pool of more than one server whose `load_balancing.edge_internal` and `edge_external` differ (`dns` on one side, `hardware` on the other) is an error; absent values are not evaluated.",
+            what: "An `edge` pool of more than one server whose `load_balancing.edge_internal` and `edge_external` differ (`dns` on one side, `hardware` on the other) is an error; `sip` stands for a side that is not stated, and a side stated by neither is not evaluated.",
             why: "Using DNS load balancing on one Edge interface and hardware load balancing on the other is not supported: both interfaces use hardware load balancing, or both use DNS load balancing.",
             example: "`\"load_balancing\": { \"edge_internal\": \"dns\", \"edge_external\": \"hardware\" }`.",
             fix: "Use the same type on both interfaces.",

@@ -50,7 +50,7 @@ pub(super) const RULES: &[Rule] = &[
         sources: &[LB_INTRO],
         evaluation: Evaluation::Checked,
         doc: RuleDoc {
-            what: "An `edge` pool of more than one server needs `load_balancing.edge_internal` and `load_balancing.edge_external` other than `none`; a `mediation` pool of more than one server needs `load_balancing.sip` other than `none`. Absent keys: not evaluated. Front End pools are FE-014's; server-to-server traffic needs no set-up (topology-aware load balancing).",
+            what: "An `edge` pool of more than one server needs `load_balancing.edge_internal` and `load_balancing.edge_external` (or `sip`, which stands for a side that is not stated) other than `none`; a `mediation` pool of more than one server needs `load_balancing.sip` other than `none`. Absent keys: not evaluated. Front End pools are FE-014's; server-to-server traffic needs no set-up (topology-aware load balancing).",
             why: "Front End pools, Mediation Server pools and Edge Server pools need DNS or hardware load balancing for client-to-server traffic; without it the servers of the pool do not share the load and a failed server is not bypassed.",
             example: "`edge-dal.contoso.com` with two servers and `\"load_balancing\": { \"edge_internal\": \"none\", \"edge_external\": \"none\" }`.",
             fix: "Deploy DNS load balancing (or hardware load balancers) for the pool and record it.",
