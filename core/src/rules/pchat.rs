@@ -391,6 +391,14 @@ impl<'a> Chat<'a> {
         placement: &mut Placement,
     ) {
         let Some(compliance) = compliance else {
+            // Compliance on, log shipping set up, and no word of where the compliance database
+            // is: whether it needs its own secondary cannot be told.
+            if self.pool.compliance == Some(true)
+                && self.pool.backup_store.is_some()
+                && self.pool.compliance_backup_store.is_none()
+            {
+                placement.missing.push(self.path("compliance_store"));
+            }
             return;
         };
         if self.pool.compliance_backup_store.is_some()
