@@ -47,6 +47,17 @@ const EXAMPLES: &[Example] = &[
         clean: false,
     },
     Example {
+        // The other server roles: catalog SBA-001, MED-005 and EDGE-001.
+        file: "broken-other-roles.json",
+        exit: 1,
+        findings: &[
+            ("SBA-001", "error", "austin"),
+            ("MED-005", "error", "med-dal.contoso.com"),
+            ("EDGE-001", "warning", "edge-chi.contoso.com"),
+        ],
+        clean: false,
+    },
+    Example {
         file: "clean-2015-mirroring-witness.json",
         exit: 0,
         findings: &[],
@@ -319,6 +330,7 @@ fn examples_describe_themselves() {
 #[case::broken_witness_version("broken-witness-version.json")]
 #[case::broken_unsupported_os("broken-unsupported-os.json")]
 #[case::broken_cms_shared_back_end("broken-cms-shared-back-end.json")]
+#[case::broken_other_roles("broken-other-roles.json")]
 fn check_example(#[case] file: &str) {
     let example = example(file);
     let path = example_path(file);

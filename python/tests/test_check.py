@@ -25,6 +25,16 @@ EXPECTED = {
         ("BE-004", "error", "pool-tor.contoso.com"),
         ("COEX-006", "error", "pool-tor.contoso.com"),
     ],
+    "broken-other-roles.json": [
+        ("MED-005", "error", "med-dal.contoso.com"),
+        ("SBA-001", "error", "austin"),
+        ("EDGE-001", "warning", "edge-chi.contoso.com"),
+        ("CMS-002", "info", "pool-dal.contoso.com"),
+        ("EDGE-008", "info", "edge-dal.contoso.com"),
+        ("PAIR-019", "info", "sba1-aus.contoso.com"),
+        ("PAIR-019", "info", "sba2-aus.contoso.com"),
+        ("PAIR-019", "info", "sba3-aus.contoso.com"),
+    ],
     "broken-pairing.json": [
         ("PAIR-001", "error", "pool-ams.contoso.com"),
         ("PAIR-001", "error", "se-par.contoso.com"),

@@ -62,7 +62,7 @@ pub(super) const RULES: &[Rule] = &[
             what: "A site holds at most two `sba` pools; a third is an error, reported on the site with the appliances as related names. Survivable Branch Servers (`sbs`) are not counted.",
             why: "The Survivable Branch Appliance details state that up to two Survivable Branch Appliances can be deployed in one branch site.",
             example: "Branch site `austin` with `sba1-aus`, `sba2-aus` and `sba3-aus`.",
-            fix: "Keep two appliances in the site; for more users deploy a Survivable Branch Server or a Standard Edition server there.",
+            fix: "Keep two appliances in the site; for more users deploy a Survivable Branch Server, or make the site a central site with a Standard Edition server.",
         },
         ..Rule::STABLE
     },
