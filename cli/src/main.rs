@@ -590,14 +590,12 @@ fn check_output(
         (Format::Html, [_]) => match checked().next() {
             Some((file, report, import)) => {
                 let simulation = if args.simulate {
-                    let request = hadr_rules::simulate::Request {
-                        fail: Vec::new(),
-                        all_single: true,
-                        sites: true,
-                    };
                     Some(
-                        hadr_rules::simulate::simulate(&import.topology, &request)
-                            .map_err(|error| render::error(&error).to_string())?,
+                        hadr_rules::simulate::simulate(
+                            &import.topology,
+                            &hadr_rules::simulate::Request::REPORT,
+                        )
+                        .map_err(|error| render::error(&error).to_string())?,
                     )
                 } else {
                     None

@@ -326,12 +326,7 @@ pub unsafe extern "C" fn hadr_report_to_html(
         let topology = &topology.topology;
         let simulation = simulate
             .then(|| {
-                let request = hadr_rules::simulate::Request {
-                    fail: Vec::new(),
-                    all_single: true,
-                    sites: true,
-                };
-                hadr_rules::simulate::simulate(topology, &request)
+                hadr_rules::simulate::simulate(topology, &hadr_rules::simulate::Request::REPORT)
             })
             .transpose()
             .map_err(|_| hadr_status::InvalidArgument)?;

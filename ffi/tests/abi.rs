@@ -10,8 +10,12 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::ffi::{CStr, c_char};
 use std::ptr;
+
+use common::{parse_and_check, take};
 
 use hadr_rules_ffi::engine::*;
 use hadr_rules_ffi::hadr_status;
@@ -32,17 +36,6 @@ fn xml_fixture(name: &str) -> Vec<u8> {
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()
-}
-
-/// Takes a string the library returned and frees it.
-fn take(s: *mut c_char) -> String {
-    assert!(!s.is_null());
-    // SAFETY: `s` is a NUL-terminated string from the library, freed once here.
-    unsafe {
-        let text = CStr::from_ptr(s).to_str().unwrap().to_owned();
-        hadr_string_free(s);
-        text
-    }
 }
 
 #[test]
@@ -185,17 +178,7 @@ fn an_engine_checks_with_its_options() {
             hadr_engine_set_fail_level(engine, c"fatal".as_ptr()),
             hadr_status::InvalidArgument
         );
-        let (mut topology, mut errors) = (ptr::null_mut(), ptr::null_mut());
-        assert_eq!(
-            hadr_topology_parse(json.as_ptr().cast(), json.len(), &mut topology, &mut errors),
-            hadr_status::Ok
-        );
-        assert!(errors.is_null());
-        let mut report = ptr::null_mut();
-        assert_eq!(
-            hadr_engine_check(engine, topology, &mut report),
-            hadr_status::Ok
-        );
+        let (topology, report) = parse_and_check(engine, &json);
         let mut summary = hadr_summary::default();
         assert_eq!(hadr_report_summary(report, &mut summary), hadr_status::Ok);
         assert_eq!(
@@ -328,16 +311,7 @@ fn an_engine_judges_lifecycles_on_its_date_and_checks_readiness() {
             hadr_engine_set_as_of(engine, c"2026-13-01".as_ptr()),
             hadr_status::InvalidArgument
         );
-        let (mut topology, mut errors) = (ptr::null_mut(), ptr::null_mut());
-        assert_eq!(
-            hadr_topology_parse(json.as_ptr().cast(), json.len(), &mut topology, &mut errors),
-            hadr_status::Ok
-        );
-        let mut report = ptr::null_mut();
-        assert_eq!(
-            hadr_engine_check(engine, topology, &mut report),
-            hadr_status::Ok
-        );
+        let (topology, report) = parse_and_check(engine, &json);
         let mut json_out = ptr::null_mut();
         assert_eq!(hadr_report_to_json(report, &mut json_out), hadr_status::Ok);
         let options = hadr_rules::Options {
@@ -716,12 +690,9 @@ fn a_report_gives_the_core_sarif_junit_and_html_bytes() {
     let topology_core = hadr_rules::Topology::from_json(&json).unwrap();
     let expected = hadr_rules::check(&topology_core, &hadr_rules::Options::default());
     let checked = hadr_rules::output::Checked::of_json("paired-2019-ag.json", &expected);
-    let request = hadr_rules::simulate::Request {
-        fail: Vec::new(),
-        all_single: true,
-        sites: true,
-    };
-    let simulation = hadr_rules::simulate::simulate(&topology_core, &request).unwrap();
+    let simulation =
+        hadr_rules::simulate::simulate(&topology_core, &hadr_rules::simulate::Request::REPORT)
+            .unwrap();
     // SAFETY: every pointer is a live handle or a local, and every string is freed once.
     unsafe {
         let mut engine = ptr::null_mut();
@@ -730,16 +701,7 @@ fn a_report_gives_the_core_sarif_junit_and_html_bytes() {
             hadr_engine_set_fail_level(engine, c"warning".as_ptr()),
             hadr_status::Ok
         );
-        let (mut topology, mut errors) = (ptr::null_mut(), ptr::null_mut());
-        assert_eq!(
-            hadr_topology_parse(json.as_ptr().cast(), json.len(), &mut topology, &mut errors),
-            hadr_status::Ok
-        );
-        let mut report = ptr::null_mut();
-        assert_eq!(
-            hadr_engine_check(engine, topology, &mut report),
-            hadr_status::Ok
-        );
+        let (topology, report) = parse_and_check(engine, &json);
         let file = c"paired-2019-ag.json".as_ptr();
         let mut out = ptr::null_mut();
         assert_eq!(

@@ -3,8 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use std::ffi::{CStr, c_char};
+mod common;
+
 use std::ptr;
+
+use common::{parse_and_check, take};
 
 use hadr_rules_ffi::baseline::*;
 use hadr_rules_ffi::config::hadr_engine_load_config;
@@ -12,22 +15,10 @@ use hadr_rules_ffi::engine::*;
 use hadr_rules_ffi::hadr_status;
 use hadr_rules_ffi::import::hadr_facts_template;
 use hadr_rules_ffi::report::*;
-use hadr_rules_ffi::strings::hadr_string_free;
 use hadr_rules_ffi::topology::*;
 
 fn file(relative: &str) -> Vec<u8> {
     std::fs::read(format!("{}/../{relative}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
-
-/// Takes a string the library returned and frees it.
-fn take(s: *mut c_char) -> String {
-    assert!(!s.is_null());
-    // SAFETY: `s` is a NUL-terminated string from the library, freed once here.
-    unsafe {
-        let text = CStr::from_ptr(s).to_str().unwrap().to_owned();
-        hadr_string_free(s);
-        text
-    }
 }
 
 fn engine_with(config: &str) -> (*mut hadr_engine, hadr_status, String) {
@@ -47,20 +38,8 @@ fn check(engine: *const hadr_engine) -> serde_json::Value {
     let json = file("examples/broken-pairing.json");
     // SAFETY: valid pointers and lengths; the handles are freed once.
     unsafe {
-        let (mut topology, mut errors, mut report, mut out) = (
-            ptr::null_mut(),
-            ptr::null_mut(),
-            ptr::null_mut(),
-            ptr::null_mut(),
-        );
-        assert_eq!(
-            hadr_topology_parse(json.as_ptr().cast(), json.len(), &mut topology, &mut errors),
-            hadr_status::Ok
-        );
-        assert_eq!(
-            hadr_engine_check(engine, topology, &mut report),
-            hadr_status::Ok
-        );
+        let (topology, report) = parse_and_check(engine, &json);
+        let mut out = ptr::null_mut();
         assert_eq!(hadr_report_to_json(report, &mut out), hadr_status::Ok);
         hadr_report_free(report);
         hadr_topology_free(topology);

@@ -270,12 +270,7 @@ impl PyReport {
         py.detach(|| {
             let simulation = simulate
                 .then(|| {
-                    let request = hadr_rules::simulate::Request {
-                        fail: Vec::new(),
-                        all_single: true,
-                        sites: true,
-                    };
-                    hadr_rules::simulate::simulate(topology, &request)
+                    hadr_rules::simulate::simulate(topology, &hadr_rules::simulate::Request::REPORT)
                 })
                 .transpose()
                 .map_err(|error| PyValueError::new_err(error.to_string()))?;

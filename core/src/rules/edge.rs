@@ -425,26 +425,41 @@ fn other_site(topology: &Topology, edges: &[(usize, &Pool, &PoolFacts)], out: &m
     );
 }
 
+/// The Edge pools whose `edge.<key>` is `true`, in FQDN order. When there is none, `rule` is not
+/// evaluated for each pool that does not state the key: an unstated one may be the route.
+fn routes<'p>(
+    edges: &[(usize, &'p Pool, &PoolFacts)],
+    rule: RuleId,
+    key: &'static str,
+    flag: fn(&Edge) -> Option<bool>,
+    out: &mut Findings,
+) -> Vec<(usize, &'p Pool)> {
+    let enabled: Vec<(usize, &Pool)> = edges
+        .iter()
+        .filter(|(_, p, _)| edge(p).and_then(flag) == Some(true))
+        .map(|&(i, p, _)| (i, p))
+        .collect();
+    if enabled.is_empty() {
+        for &(index, pool, _) in edges {
+            if edge(pool).and_then(flag).is_none() {
+                out.push(Finding::not_evaluated(
+                    rule,
+                    &pool.fqdn,
+                    vec![edge_path(index, key)],
+                ));
+            }
+        }
+    }
+    enabled
+}
+
 /// EDGE-008: the outbound federation route and how it fails over.
 fn federation(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
     if !out.wants(RuleId::Edge008) {
         return;
     }
-    let enabled: Vec<(usize, &Pool)> = edges
-        .iter()
-        .filter(|(_, p, _)| edge(p).and_then(|e| e.federation) == Some(true))
-        .map(|&(i, p, _)| (i, p))
-        .collect();
+    let enabled = routes(edges, RuleId::Edge008, "federation", |e| e.federation, out);
     let Some(&(index, route)) = enabled.first() else {
-        for &(index, pool, _) in edges {
-            if edge(pool).and_then(|e| e.federation).is_none() {
-                out.push(Finding::not_evaluated(
-                    RuleId::Edge008,
-                    &pool.fqdn,
-                    vec![edge_path(index, "federation")],
-                ));
-            }
-        }
         return;
     };
     let others = enabled.iter().skip(1).map(|(_, p)| p.fqdn.as_str());
@@ -482,21 +497,14 @@ fn xmpp(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
     if !out.wants(RuleId::Edge009) {
         return;
     }
-    let enabled: Vec<(usize, &Pool)> = edges
-        .iter()
-        .filter(|(_, p, _)| edge(p).and_then(|e| e.xmpp_federation) == Some(true))
-        .map(|&(i, p, _)| (i, p))
-        .collect();
+    let enabled = routes(
+        edges,
+        RuleId::Edge009,
+        "xmpp_federation",
+        |e| e.xmpp_federation,
+        out,
+    );
     let Some(&(route_index, route)) = enabled.first() else {
-        for &(index, pool, _) in edges {
-            if edge(pool).and_then(|e| e.xmpp_federation).is_none() {
-                out.push(Finding::not_evaluated(
-                    RuleId::Edge009,
-                    &pool.fqdn,
-                    vec![edge_path(index, "xmpp_federation")],
-                ));
-            }
-        }
         return;
     };
     for &(index, pool) in &enabled {

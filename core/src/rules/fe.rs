@@ -103,11 +103,7 @@ fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out:
         return;
     }
     let (Some(own), Some(branch)) = (pool.users, facts.branch_users) else {
-        let missing = std::iter::once(index)
-            .chain(facts.branches.iter().copied())
-            .filter(|&p| topology.pool(p).is_some_and(|p| p.users.is_none()))
-            .map(|p| pool_path(p, "users"))
-            .collect();
+        let missing = missing_users(topology, index, facts);
         out.push(Finding::not_evaluated(RuleId::Fe009, &pool.fqdn, missing));
         return;
     };
@@ -146,6 +142,16 @@ fn users(topology: &Topology, index: usize, pool: &Pool, facts: &PoolFacts, out:
         .fact("limit", one_down)
         .unverified(limits.unverified),
     );
+}
+
+/// The `users` of a pool and of its branch appliances that are absent: FE-009 and SBA-003 count
+/// them together.
+pub(super) fn missing_users(topology: &Topology, index: usize, facts: &PoolFacts) -> Vec<Pointer> {
+    std::iter::once(index)
+        .chain(facts.branches.iter().copied())
+        .filter(|&p| topology.pool(p).is_some_and(|p| p.users.is_none()))
+        .map(|p| pool_path(p, "users"))
+        .collect()
 }
 
 /// The users an Enterprise pool carries sized for one Front End Server down (N-1): the

@@ -1,6 +1,6 @@
 //! SBA: branch appliances.
 
-use super::fe::capacity_one_down;
+use super::fe::{capacity_one_down, missing_users};
 use super::{Finding, Findings, pool_path};
 use crate::matrix::limits::{BRANCH_PAIR_USERS, SBA_USERS, limits_for};
 use crate::registry::RuleId;
@@ -165,11 +165,7 @@ fn central_capacity(topology: &Topology, out: &mut Findings) {
             continue;
         }
         let (Some(own), Some(branch)) = (pool.users, facts.branch_users) else {
-            let missing = std::iter::once(index)
-                .chain(facts.branches.iter().copied())
-                .filter(|&p| topology.pool(p).is_some_and(|p| p.users.is_none()))
-                .map(|p| pool_path(p, "users"))
-                .collect();
+            let missing = missing_users(topology, index, facts);
             out.push(Finding::not_evaluated(RuleId::Sba003, &pool.fqdn, missing));
             continue;
         };

@@ -101,6 +101,17 @@ pub struct Request {
     pub sites: bool,
 }
 
+impl Request {
+    /// What a report shows when asked for its failure scenarios (`--format html --simulate`,
+    /// `hadr_report_to_html`, `Report.to_html(simulate=True)`): every single failure and the
+    /// loss of each site and data center.
+    pub const REPORT: Request = Request {
+        fail: Vec::new(),
+        all_single: true,
+        sites: true,
+    };
+}
+
 /// A request checked against a topology: every name resolved, nothing run yet.
 #[derive(Debug)]
 pub struct Plan<'t> {
