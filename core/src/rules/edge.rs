@@ -504,39 +504,32 @@ fn xmpp(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
         |e| e.xmpp_federation,
         out,
     );
-    let Some(&(route_index, route)) = enabled.first() else {
+    let (removed, legacy): (Vec<_>, Vec<_>) = enabled
+        .into_iter()
+        .partition(|(_, p)| matches!(p.product, Product::Sfb2019 | Product::SfbSe));
+    for (index, pool) in removed {
+        let message = format!(
+            "the Edge pool {} ({}) has XMPP federation: {} has no XMPP gateway or proxy",
+            pool.fqdn,
+            pool.product.display_name(),
+            pool.product.display_name()
+        );
+        out.push(
+            Finding::new(
+                RuleId::Edge009,
+                &pool.fqdn,
+                edge_path(index, "xmpp_federation"),
+                message,
+            )
+            .fact("product", pool.product.as_str())
+            // Only the 2019 pages state the removal.
+            .unverified(pool.product == Product::SfbSe),
+        );
+    }
+    let Some(&(route_index, route)) = legacy.first() else {
         return;
     };
-    for &(index, pool) in &enabled {
-        if matches!(pool.product, Product::Sfb2019 | Product::SfbSe) {
-            let message = format!(
-                "the Edge pool {} ({}) has XMPP federation: {} has no XMPP gateway or proxy",
-                pool.fqdn,
-                pool.product.display_name(),
-                pool.product.display_name()
-            );
-            out.push(
-                Finding::new(
-                    RuleId::Edge009,
-                    &pool.fqdn,
-                    edge_path(index, "xmpp_federation"),
-                    message,
-                )
-                .fact("product", pool.product.as_str())
-                // Only the 2019 pages state the removal.
-                .unverified(pool.product == Product::SfbSe),
-            );
-        }
-    }
-    let legacy: Vec<&str> = enabled
-        .iter()
-        .filter(|(_, p)| matches!(p.product, Product::Lync2013 | Product::Sfb2015))
-        .map(|(_, p)| p.fqdn.as_str())
-        .collect();
-    if legacy.is_empty() {
-        return;
-    }
-    let message = if enabled.len() == 1 {
+    let message = if legacy.len() == 1 {
         format!(
             "XMPP federation goes through the Edge pool {} alone: if it fails, XMPP federation stops until the XMPP federation route (XmppExternalFederationRoute) and the _xmpp-server._tcp DNS SRV record (port 5269) point to another Edge pool",
             route.fqdn
@@ -544,8 +537,8 @@ fn xmpp(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
     } else {
         format!(
             "{} Edge pools have XMPP federation ({}): one of them is designated as the XMPP federation route",
-            enabled.len(),
-            enabled
+            legacy.len(),
+            legacy
                 .iter()
                 .map(|(_, p)| p.fqdn.as_str())
                 .collect::<Vec<_>>()
@@ -559,8 +552,8 @@ fn xmpp(edges: &[(usize, &Pool, &PoolFacts)], out: &mut Findings) {
             edge_path(route_index, "xmpp_federation"),
             message,
         )
-        .related(enabled.iter().skip(1).map(|(_, p)| p.fqdn.as_str()))
-        .fact("xmpp_pools", enabled.len())
+        .related(legacy.iter().skip(1).map(|(_, p)| p.fqdn.as_str()))
+        .fact("xmpp_pools", legacy.len())
         .severity(Severity::Info),
     );
 }
